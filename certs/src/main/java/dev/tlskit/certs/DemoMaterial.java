@@ -1,0 +1,101 @@
+package dev.tlskit.certs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+/**
+ * The embedded demo CA, server and client identities, used when no certificate flags are given.
+ * <p>
+ * <b>TEST ONLY:</b> these private keys are public (they ship in the jar); never trust this CA outside tests.
+ * Servers: CN localhost, SAN DNS localhost, IP 127.0.0.1 and ::1, serverAuth. Clients: CN "tlskit demo client",
+ * clientAuth. All valid 2025-01-01 to 2075-01-01, signed by one EC P-256 CA. Chains hold the leaf only.
+ */
+public final class DemoMaterial {
+    static final String RESOURCE_DIR = "/dev/tlskit/certs/demo/";
+
+    /** The key type of the demo leaf certificates (the CA is EC P-256 for both). */
+    public enum Variant { EC, RSA }
+
+    private DemoMaterial() {
+    }
+
+    /** The demo CA certificate (CN "tlskit demo CA (TEST ONLY)"). */
+    public static X509Certificate ca() {
+        return Holder.CA;
+    }
+
+    public static Identity server(Variant variant) {
+        return variant == Variant.RSA ? Holder.SERVER_RSA : Holder.SERVER_EC;
+    }
+
+    public static Identity client(Variant variant) {
+        return variant == Variant.RSA ? Holder.CLIENT_RSA : Holder.CLIENT_EC;
+    }
+
+    /** The EC P-256 demo server identity. */
+    public static Identity server() {
+        return server(Variant.EC);
+    }
+
+    /** The EC P-256 demo client identity. */
+    public static Identity client() {
+        return client(Variant.EC);
+    }
+
+    /**
+     * Writes the demo material for external peers (openssl, gnutls): ca.pem, server.pem/.key, client.pem/.key,
+     * server-rsa.pem/.key and client-rsa.pem/.key; keys unencrypted PKCS#8, mode 0600. Creates {@code dir}.
+     */
+    public static void writeTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw Pem.error(dir.toString(), "cannot create directory: " + Pem.describe(e), e);
+        }
+        Pem.write(dir.resolve("ca.pem"), Pem.encode(ca()), false);
+        writeIdentity(dir, "server", server(Variant.EC));
+        writeIdentity(dir, "client", client(Variant.EC));
+        writeIdentity(dir, "server-rsa", server(Variant.RSA));
+        writeIdentity(dir, "client-rsa", client(Variant.RSA));
+    }
+
+    private static void writeIdentity(Path dir, String name, Identity identity) {
+        Pem.write(dir.resolve(name + ".pem"), Pem.encode(identity.chain().toArray(new X509Certificate[0])), false);
+        Pem.write(dir.resolve(name + ".key"), Pem.encodePkcs8(identity.privateKey()), true);
+    }
+
+    /** Parsed once, on first use. */
+    private static final class Holder {
+        static final X509Certificate CA = Pem.certificates(RESOURCE_DIR + "ca.pem", resource("ca.pem")).get(0);
+        static final Identity SERVER_EC = identity("server-ec");
+        static final Identity CLIENT_EC = identity("client-ec");
+        static final Identity SERVER_RSA = identity("server-rsa");
+        static final Identity CLIENT_RSA = identity("client-rsa");
+
+        private static Identity identity(String name) {
+            String certName = RESOURCE_DIR + name + ".pem";
+            String keyName = RESOURCE_DIR + name + ".key";
+            PrivateKey key = Pem.findPrivateKey(keyName, resource(name + ".key"), null)
+                    .orElseThrow(() -> Pem.error(keyName, "no private key found", null));
+            Identity identity = new Identity(key, Pem.certificates(certName, resource(name + ".pem")));
+            Identity.checkMatch(keyName, key, certName, identity.leaf());
+            return identity;
+        }
+
+        private static byte[] resource(String name) {
+            try (InputStream in = DemoMaterial.class.getResourceAsStream(RESOURCE_DIR + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("demo material missing from the classpath: " + RESOURCE_DIR + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read demo resource " + name, e);
+            }
+        }
+    }
+}

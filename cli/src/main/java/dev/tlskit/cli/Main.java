@@ -1,0 +1,111 @@
+package dev.tlskit.cli;
+
+import dev.tlskit.engine.TlsException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point. The one place that builds the {@link CommandLine}, for {@code main} and for tests alike. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs tlskit with the given streams and returns its exit code; never calls {@code System.exit}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TlskitCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpLongOptionsMaxWidth(28);
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCode.TABLE) {
+            String[] parts = line.trim().split("\\s+", 2);
+            codes.put(parts[0], parts[1]);
+        }
+        for (CommandLine sub : allCommands(cl)) {
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
+        ErrorHandler handler = new ErrorHandler();
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        return cl;
+    }
+
+    private static java.util.List<CommandLine> allCommands(CommandLine root) {
+        java.util.List<CommandLine> all = new java.util.ArrayList<>();
+        all.add(root);
+        root.getSubcommands().values().forEach(c -> all.addAll(allCommands(c)));
+        return all;
+    }
+
+    /** The one mapper from exceptions to exit codes and stderr lines. */
+    static final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println("tlskit: error: " + ex.getMessage());
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+            PrintWriter err = cl.getErr();
+            boolean verbose = verbose(parseResult);
+            int code;
+            if (ex instanceof UsageException u) {
+                err.println("tlskit: error: " + u.getMessage());
+                if (u.hint() != null) {
+                    err.println("hint: " + u.hint());
+                }
+                code = ExitCode.USAGE;
+            } else if (ex instanceof TlsException t) {
+                err.println("tlskit: error: " + t.getMessage());
+                code = ExitCode.of(t);
+            } else if (ex instanceof InterruptedException) {
+                err.println("tlskit: interrupted");
+                code = ExitCode.INTERRUPTED;
+            } else {
+                err.println("tlskit: internal error (a bug; please report it with this trace): " + ex);
+                ex.printStackTrace(err);
+                err.flush();
+                return ExitCode.INTERNAL;
+            }
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        }
+
+        private static boolean verbose(ParseResult pr) {
+            for (ParseResult p = pr; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--verbose")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+}

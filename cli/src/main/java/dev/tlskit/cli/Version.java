@@ -1,0 +1,17 @@
+package dev.tlskit.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code tlskit --version}: our version, the JVM's, and the TLS providers'. */
+public final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String v = Version.class.getPackage().getImplementationVersion();
+        return new String[] {
+            "tlskit " + (v == null ? "dev" : v),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+            "Bouncy Castle " + org.bouncycastle.jsse.provider.BouncyCastleJsseProvider.class.getPackage()
+                    .getImplementationVersion(),
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** wolfSSL's examples/client: connect, print the handshake, send one message, print the reply. */
+@Command(name = "client",
+        description = {
+            "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
+                    + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
+                    + " hostname by default, and never reads stdin.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit server & tlskit client          mutual-auth TLS 1.3 on the demo certificates",
+            "  tlskit client -v 1.2 -h ::1            TLS 1.2 over IPv6",
+            "  tlskit client -h example.com -p 443 -g -A system",
+            "  tlskit client -r --json                resume, and report it as JSON",
+        })
+public final class ClientCommand implements Callable<Integer> {
+    static final String DEFAULT_MESSAGE = "hello wolfssl!";
+    static final String RESUME_MESSAGE = "resuming wolfssl!";
+    static final String HTTP_GET = "GET /index.html HTTP/1.0\r\n\r\n";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
+    String host = "localhost";
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
+    int port = 11111;
+
+    @Option(names = "-4", description = "use IPv4 only")
+    boolean ipv4;
+
+    @Option(names = "-6", description = "use IPv6 only")
+    boolean ipv6;
+
+    @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
+    boolean insecure;
+
+    @Option(names = "-x", description = "send no client certificate")
+    boolean noClientCert;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+            description = "the message to send, without newline (default: hello wolfssl!)")
+    String message = DEFAULT_MESSAGE;
+
+    @Option(names = "-g", description = "send an HTTP GET /index.html and print the whole response")
+    boolean httpGet;
+
+    @Option(names = {"-r", "--resume"},
+            description = "after the exchange, reconnect resuming the session and report whether it resumed")
+    boolean resume;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (port < 1 || port > 65535) {
+            throw new UsageException("-p " + port + ": not a port (1-65535)");
+        }
+        if (ipv4 && ipv6) {
+            throw new UsageException("-4 and -6 conflict");
+        }
+        if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
+            throw new UsageException("-g and -m conflict: -g sends a GET request");
+        }
+        List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
+        TlsConfig config = Configs.client(tls, keys, insecure, noClientCert, target,
+                Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e))));
+        if (insecure) {
+            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+        }
+        TlsContext context = Configs.context(config);
+        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
+        Map<String, Object> doc = Json.document("client");
+        doc.put("host", target);
+        doc.put("port", port);
+        try {
+            Exchange first = exchange(context, target, family, httpGet ? HTTP_GET : message, out, err);
+            doc.put("address", first.address);
+            doc.put("handshake", Report.handshakeJson(first.summary));
+            doc.put("sent", first.sent);
+            doc.put("reply", first.reply);
+            if (resume) {
+                Exchange second = exchange(context, target, family, httpGet ? HTTP_GET : RESUME_MESSAGE, out, err);
+                if (!output.json()) {
+                    out.println(second.summary.resumed() ? "reused session id" : "didn't reuse session id!!!");
+                }
+                Map<String, Object> r = Json.object();
+                r.put("resumed", second.summary.resumed());
+                r.put("handshake", Report.handshakeJson(second.summary));
+                r.put("sent", second.sent);
+                r.put("reply", second.reply);
+                doc.put("resumption", r);
+            }
+        } catch (TlsException e) {
+            if (output.json()) {
+                doc.put("error", ErrorJson.of(e));
+                if (!traceEvents.isEmpty()) {
+                    doc.put("trace", traceEvents);
+                }
+                out.println(Json.write(doc));
+                out.flush();
+            }
+            throw e;
+        }
+        if (output.json()) {
+            if (!traceEvents.isEmpty()) {
+                doc.put("trace", traceEvents);
+            }
+            out.println(Json.write(doc));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private record Exchange(String address, HandshakeSummary summary, String sent, String reply) {}
+
+    private Exchange exchange(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
+            PrintWriter err) throws TlsException {
+        try (TlsConnection c = TlsConnection.connect(context, target, port, family)) {
+            HandshakeSummary s = c.summary();
+            if (!output.json()) {
+                Report.seedLines(out, s);
+                out.flush();
+            }
+            if (output.verbose()) {
+                Report.verboseLines(err, s);
+            }
+            c.write(text.getBytes(StandardCharsets.UTF_8));
+            String reply = httpGet ? readAll(c) : readOnce(c);
+            if (!output.json()) {
+                out.print(reply);
+                if (!reply.endsWith("\n")) {
+                    out.println();
+                }
+                out.flush();
+            }
+            String address = c.remoteAddress().getAddress().getHostAddress() + ":" + c.remoteAddress().getPort();
+            return new Exchange(address, s, text, reply);
+        }
+    }
+
+    /** One read, as wolfSSL's client does: the server's reply arrives in one record. */
+    private static String readOnce(TlsConnection c) throws TlsException {
+        byte[] buf = new byte[16 * 1024];
+        int n = c.read(buf, 0, buf.length);
+        if (n < 0) {
+            throw new TlsException(TlsException.Kind.NETWORK, "the server closed the connection without replying", null);
+        }
+        return new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** Everything until the server closes (an HTTP/1.0 response). */
+    private static String readAll(TlsConnection c) throws TlsException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[16 * 1024];
+        int n;
+        while ((n = c.read(buf, 0, buf.length)) >= 0) {
+            all.write(buf, 0, n);
+            if (all.size() > 16 * 1024 * 1024) {
+                break;
+            }
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.certs.Identity;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TraceEvent;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Turns the shared options into engine configurations, with the demo-material defaults. */
+final class Configs {
+    static final String DEMO_WARNING =
+            "tlskit: using the TEST-ONLY demo certificate (its private key is public; use -c/-k for real ones)";
+
+    private Configs() {}
+
+    /**
+     * A client configuration. Trust: {@code -A} if given; otherwise the demo CA plus the platform store when the
+     * host is loopback (a demo certificate can only be met there), else the platform store alone.
+     */
+    static TlsConfig client(TlsOptions tls, KeyMaterialOptions keys, boolean insecure, boolean noClientCert,
+            String host, Consumer<TraceEvent> trace) {
+        TlsConfig.Builder b = TlsConfig.forClient();
+        tls.applyTo(b);
+        if (!noClientCert) {
+            Identity id = keys.identity();
+            if (id == null) {
+                id = DemoMaterial.client();
+            }
+            b.identity(id.privateKey(), id.chain());
+        } else if (keys.hasCertificate()) {
+            throw new UsageException("-x and -c conflict: -x sends no client certificate");
+        }
+        if (insecure) {
+            if (keys.hasTrust()) {
+                throw new UsageException("-d and -A conflict: -d verifies nothing");
+            }
+            b.insecure();
+        } else if (keys.hasTrust()) {
+            b.trustAnchors(keys.anchors());
+            if (keys.trustSystem()) {
+                b.trustPlatform();
+            }
+        } else if (isLoopback(host)) {
+            b.trustAnchors(List.of(DemoMaterial.ca())).trustPlatform();
+        }
+        b.traceListener(trace);
+        return build(b);
+    }
+
+    /** A server configuration: mutual auth unless {@code -d}; the demo identity (and demo CA) unless -c/-A. */
+    static TlsConfig server(TlsOptions tls, KeyMaterialOptions keys, ClientAuth clientAuth, PrintWriter err,
+            Consumer<TraceEvent> trace) {
+        Identity id = keys.identity();
+        boolean demo = id == null;
+        if (demo) {
+            id = DemoMaterial.server();
+            err.println(DEMO_WARNING);
+        }
+        TlsConfig.Builder b = TlsConfig.forServer(id.privateKey(), id.chain());
+        tls.applyTo(b);
+        b.clientAuth(clientAuth);
+        if (clientAuth != ClientAuth.NONE) {
+            if (keys.hasTrust()) {
+                b.trustAnchors(keys.anchors());
+                if (keys.trustSystem()) {
+                    b.trustPlatform();
+                }
+            } else if (demo) {
+                b.trustAnchors(List.of(DemoMaterial.ca()));
+            } else {
+                throw new UsageException("mutual auth needs trust anchors to verify client certificates",
+                        "add -A CA.pem, or -d to not ask for a client certificate", null);
+            }
+        }
+        b.traceListener(trace);
+        return build(b);
+    }
+
+    static TlsContext context(TlsConfig config) {
+        try {
+            return TlsContext.create(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), null, e);
+        }
+    }
+
+    static Consumer<TraceEvent> traceSink(OutputOptions output, PrintWriter err,
+            Consumer<TraceEvent> jsonSink) {
+        if (!output.trace()) {
+            return null;
+        }
+        if (output.json()) {
+            return jsonSink;
+        }
+        return e -> {
+            synchronized (err) {
+                err.println(dev.tlskit.cli.Report.traceLine(e));
+                err.flush();
+            }
+        };
+    }
+
+    private static TlsConfig build(TlsConfig.Builder b) {
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), null, e);
+        }
+    }
+
+    /** Literal loopback names only: a DNS answer cannot make a remote host count as loopback. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+}

@@ -1,0 +1,295 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.cli.ExitCode;
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.TraceEvent;
+import java.util.function.Consumer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** wolfSSL's examples/server: accept, handshake, print, read one message, answer, close. */
+@Command(name = "server",
+        description = {
+            "Accepts TLS connections, prints the negotiated version, cipher suite and curve, reads the client's"
+                    + " message and answers \"I hear you fa shizzle!\", as wolfSSL's example server does. Loopback"
+                    + " only unless -b or --bind; one connection unless -C or -i; asks for and verifies a client"
+                    + " certificate unless -d.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit server & tlskit client           mutual-auth TLS 1.3 on the demo certificates",
+            "  tlskit server -p 0 -i -d                any free port, forever, no client certificate",
+            "  tlskit server -c server.pem -k server.key -A ca.pem",
+            "  openssl s_client -connect localhost:11111 -cert client.pem -key client.key",
+        })
+public final class ServerCommand implements java.util.concurrent.Callable<Integer> {
+    static final String REPLY = "I hear you fa shizzle!";
+    private static final int MAX_CONCURRENT = 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
+    int port = 11111;
+
+    @Option(names = "-b", description = "listen on every interface (default: loopback only)")
+    boolean anyInterface;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1, 127.0.0.2)")
+    String bind;
+
+    @Option(names = "-C", paramLabel = "N", description = "serve N connections, then exit (default: 1)")
+    int connections = 1;
+
+    @Option(names = "-i", description = "serve connections until interrupted")
+    boolean forever;
+
+    @Option(names = "-d", description = "do not ask for a client certificate (default: require and verify one)")
+    boolean noClientAuth;
+
+    @Option(names = "-e", description = "echo every byte back until the client closes, instead of one reply")
+    boolean echo;
+
+    @Option(names = "-g", description = "answer with a small HTML page (HTTP/1.0), for curl and browsers")
+    boolean http;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        validate();
+        TlsConfig config = Configs.server(tls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
+        TlsContext baseContext = Configs.context(config);
+        InetAddress address = bindAddress();
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.setReuseAddress(true);
+            try {
+                listener.bind(new InetSocketAddress(address, port), 128);
+            } catch (BindException e) {
+                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on "
+                        + hostPort(address, port) + ": " + lowerFirst(e.getMessage()), e);
+            }
+            err.println("tlskit server: listening on " + hostPort(address, listener.getLocalPort())
+                    + (noClientAuth ? "" : " (client certificate required)"));
+            err.flush();
+            return serve(listener, baseContext, out, err);
+        }
+    }
+
+    private int serve(ServerSocket listener, TlsContext baseContext, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tlskit-server-connection");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore slots = new Semaphore(MAX_CONCURRENT);
+        AtomicInteger firstFailure = new AtomicInteger(0);
+        int accepted = 0;
+        try {
+            while (forever || accepted < connections) {
+                slots.acquire();
+                Socket socket = listener.accept();
+                accepted++;
+                pool.execute(() -> {
+                    try {
+                        int code = handle(baseContext, socket, out, err);
+                        if (code != 0) {
+                            firstFailure.compareAndSet(0, code);
+                        }
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            // Every handler is bounded by the handshake and read timeouts; this wait only covers them.
+            pool.awaitTermination(10 * tls.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        }
+        return firstFailure.get();
+    }
+
+    /** One connection; returns its exit code. Output is printed as one block so connections do not interleave. */
+    private int handle(TlsContext context, Socket socket, PrintWriter out, PrintWriter err) {
+        String peer = hostPort(socket.getInetAddress(), socket.getPort());
+        List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
+        Consumer<TraceEvent> trace = Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e)));
+        StringWriter text = new StringWriter();
+        PrintWriter block = new PrintWriter(text);
+        Map<String, Object> doc = Json.document("server");
+        doc.put("peer", peer);
+        int code = 0;
+        try (TlsConnection c = TlsConnection.accept(context, socket, trace)) {
+            HandshakeSummary s = c.summary();
+            Report.seedLines(block, s);
+            doc.put("handshake", Report.handshakeJson(s));
+            if (output.verbose()) {
+                synchronized (err) {
+                    Report.verboseLines(err, s);
+                }
+            }
+            if (echo) {
+                doc.put("echoedBytes", echo(c));
+            } else {
+                String message = readMessage(c);
+                if (http) {
+                    c.write(httpPage(s).getBytes(StandardCharsets.UTF_8));
+                    doc.put("request", message);
+                } else {
+                    block.println("Client message: " + stripNewline(message));
+                    c.write(REPLY.getBytes(StandardCharsets.UTF_8));
+                    doc.put("clientMessage", message);
+                    doc.put("reply", REPLY);
+                }
+            }
+        } catch (RuntimeException bug) {
+            code = ExitCode.INTERNAL;
+            synchronized (err) {
+                err.println("tlskit: internal error (a bug; please report it with this trace): client " + peer);
+                bug.printStackTrace(err);
+                err.flush();
+            }
+        } catch (TlsException e) {
+            code = ExitCode.of(e);
+            doc.put("error", ErrorJson.of(e));
+            synchronized (err) {
+                err.println("tlskit: error: client " + peer + ": " + e.getMessage());
+                if (output.verbose()) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+            }
+        }
+        if (!traceEvents.isEmpty()) {
+            doc.put("trace", traceEvents);
+        }
+        block.flush();
+        synchronized (out) {
+            if (output.json()) {
+                out.println(Json.write(doc));
+            } else {
+                out.print(text);
+            }
+            out.flush();
+        }
+        return code;
+    }
+
+    /** One read, as wolfSSL's server does; empty when the client closed without sending. */
+    private static String readMessage(TlsConnection c) throws TlsException {
+        byte[] buf = new byte[16 * 1024];
+        int n = c.read(buf, 0, buf.length);
+        return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static long echo(TlsConnection c) throws TlsException {
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        int n;
+        while ((n = c.read(buf, 0, buf.length)) >= 0) {
+            c.write(buf, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    private static String httpPage(HandshakeSummary s) {
+        String body = "<html><head><title>tlskit</title></head><body>\n<h1>tlskit server</h1>\n<p>"
+                + s.protocol() + " " + s.cipherSuite() + (s.group() == null ? "" : " " + s.group())
+                + "</p>\n</body></html>\n";
+        return "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
+    private void validate() {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("-p " + port + ": not a port (0-65535)");
+        }
+        if (connections < 1) {
+            throw new UsageException("-C " + connections + ": must be at least 1");
+        }
+        if (anyInterface && bind != null) {
+            throw new UsageException("-b and --bind conflict");
+        }
+        if (echo && http) {
+            throw new UsageException("-e and -g conflict");
+        }
+        if (noClientAuth && keys.hasTrust()) {
+            throw new UsageException("-d and -A conflict: -d asks for no client certificate to verify");
+        }
+    }
+
+    private InetAddress bindAddress() {
+        if (anyInterface) {
+            return null; // the wildcard address, both families
+        }
+        if (bind == null) {
+            return InetAddress.getLoopbackAddress();
+        }
+        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+        try {
+            return InetAddress.getByName(b);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind " + bind + ": unknown address");
+        }
+    }
+
+    private static String hostPort(InetAddress address, int port) {
+        if (address == null) {
+            return "*:" + port;
+        }
+        String h = address.getHostAddress();
+        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+    }
+
+    private static String stripNewline(String s) {
+        return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "failed" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

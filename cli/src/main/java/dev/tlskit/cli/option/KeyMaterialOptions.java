@@ -1,0 +1,108 @@
+package dev.tlskit.cli.option;
+
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.certs.Identity;
+import dev.tlskit.certs.TrustAnchors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Identity and trust files: {@code -c}, {@code -k}, {@code --key-password}, {@code -A}. */
+public final class KeyMaterialOptions {
+    /** The {@code -A} value that means the platform's trust store. */
+    public static final String SYSTEM = "system";
+
+    @Option(names = {"-c", "--cert"}, paramLabel = "FILE",
+            description = "certificate chain (PEM, leaf first) or PKCS#12 file (default: the TEST-ONLY demo certificate)")
+    Path cert;
+
+    @Option(names = {"-k", "--key"}, paramLabel = "FILE",
+            description = "private key (PEM: PKCS#8, PKCS#1, SEC1, encrypted PKCS#8); default: in the -c file")
+    Path key;
+
+    @Option(names = "--key-password", paramLabel = "SOURCE",
+            description = "password of an encrypted key or PKCS#12: pass:TEXT, env:VAR or file:PATH")
+    String keyPassword;
+
+    @Option(names = {"-A", "--ca"}, paramLabel = "FILE|DIR",
+            description = "trust anchors: a PEM file or a directory of PEM files; repeatable; 'system' for the"
+                    + " platform store (default: the demo CA on loopback, else system)")
+    List<String> ca;
+
+    public boolean hasCertificate() {
+        return cert != null;
+    }
+
+    public boolean hasTrust() {
+        return ca != null && !ca.isEmpty();
+    }
+
+    /** The identity from {@code -c/-k}, or null when {@code -c} is absent. */
+    public Identity identity() {
+        if (cert == null) {
+            if (key != null) {
+                throw new UsageException("-k " + key + ": given without -c (the certificate it belongs to)");
+            }
+            return null;
+        }
+        try {
+            return Identity.load(cert, key, password());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), null, e);
+        }
+    }
+
+    /** Anchors from {@code -A} (excluding {@code system}), in order. */
+    public List<X509Certificate> anchors() {
+        List<X509Certificate> out = new ArrayList<>();
+        if (ca != null) {
+            for (String location : ca) {
+                if (!location.equals(SYSTEM)) {
+                    try {
+                        out.addAll(TrustAnchors.load(Path.of(location)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage(), null, e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code -A system} was given. */
+    public boolean trustSystem() {
+        return ca != null && ca.contains(SYSTEM);
+    }
+
+    private char[] password() {
+        if (keyPassword == null) {
+            return null;
+        }
+        if (keyPassword.startsWith("pass:")) {
+            return keyPassword.substring(5).toCharArray();
+        }
+        if (keyPassword.startsWith("env:")) {
+            String name = keyPassword.substring(4);
+            String v = System.getenv(name);
+            if (v == null) {
+                throw new UsageException("--key-password env:" + name + ": environment variable not set");
+            }
+            return v.toCharArray();
+        }
+        if (keyPassword.startsWith("file:")) {
+            Path p = Path.of(keyPassword.substring(5));
+            try {
+                String first = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                return first.toCharArray();
+            } catch (IOException e) {
+                throw new UsageException("--key-password file:" + p + ": cannot read (" + e.getMessage() + ")");
+            }
+        }
+        return keyPassword.toCharArray();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tlskit.cli.option;
+
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.CipherSuites;
+import dev.tlskit.engine.NamedGroups;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsProvider;
+import dev.tlskit.engine.TlsVersion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Protocol flags every TLS command shares. */
+public final class TlsOptions {
+    @Option(names = {"-v", "--tls-version"}, paramLabel = "VERSION",
+            description = "1.2 or 1.3 (wolfSSL's 3 and 4 too), or d/auto for the highest both sides have, at least"
+                    + " 1.2 (default: auto)")
+    String version = "auto";
+
+    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST",
+            description = ":-separated cipher suites in preference order; IANA or OpenSSL names")
+    String ciphers;
+
+    @Option(names = "--groups", paramLabel = "LIST",
+            description = ":-separated named groups in preference order, e.g. x25519:secp256r1")
+    String groups;
+
+    @Option(names = "--provider", paramLabel = "NAME", completionCandidates = ProviderNames.class,
+            converter = ProviderNames.Converter.class,
+            description = "TLS implementation: jdk (SunJSSE) or bc (Bouncy Castle JSSE) (default: jdk)")
+    TlsProvider provider = TlsProvider.JDK;
+
+    @Option(names = {"-S", "--sni"}, paramLabel = "NAME",
+            description = "client: the SNI name to send and verify; server: the only SNI name accepted")
+    String sni;
+
+    @Option(names = {"-L", "--alpn"}, paramLabel = "LIST", split = ",",
+            description = "ALPN protocols, comma-separated, e.g. h2,http/1.1")
+    List<String> alpn;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "limit for connecting, the handshake and each wait for the peer (default: 10)")
+    double timeoutSeconds = 10;
+
+    public TlsProvider provider() {
+        return provider;
+    }
+
+    public Duration timeout() {
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+            throw new UsageException("--timeout " + timeoutSeconds + ": must be between 0 and 86400 seconds");
+        }
+        return Duration.ofMillis(Math.max(1, (long) (timeoutSeconds * 1000)));
+    }
+
+    /** Applies every protocol flag to a configuration builder. */
+    public void applyTo(TlsConfig.Builder b) {
+        b.provider(provider);
+        b.versions(versions());
+        if (ciphers != null) {
+            b.cipherSuites(split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList());
+        }
+        if (groups != null) {
+            List<String> names = split(groups, "--groups");
+            for (String g : names) {
+                if (NamedGroups.idOf(g) < 0) {
+                    throw new UsageException("--groups " + groups + ": unknown group '" + g + "' (known: "
+                            + String.join(", ", NamedGroups.names()) + ")");
+                }
+            }
+            b.namedGroups(names);
+        }
+        if (sni != null) {
+            try {
+                b.serverName(sni);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--sni " + sni + ": " + e.getMessage());
+            }
+        }
+        if (alpn != null) {
+            b.applicationProtocols(alpn);
+        }
+        Duration t = timeout();
+        b.handshakeTimeout(t).readTimeout(t);
+    }
+
+    /** The versions {@code -v} allows. */
+    public Set<TlsVersion> versions() {
+        return switch (version.toLowerCase(java.util.Locale.ROOT)) {
+            case "1.2", "3", "tls1.2", "tlsv1.2" -> EnumSet.of(TlsVersion.TLS_1_2);
+            case "1.3", "4", "tls1.3", "tlsv1.3" -> EnumSet.of(TlsVersion.TLS_1_3);
+            case "d", "auto" -> EnumSet.allOf(TlsVersion.class);
+            case "1.0", "1.1", "0", "1", "2", "ssl3" -> throw new UsageException("-v " + version
+                    + ": TLS 1.1 and older are not supported (use 1.2 or 1.3)");
+            default -> throw new UsageException("-v " + version + ": unknown version (use 1.2, 1.3, 3, 4, d or auto)");
+        };
+    }
+
+    private static String suite(String name) {
+        String iana = CipherSuites.toIana(name);
+        if (iana == null) {
+            throw new UsageException("--ciphers: unknown cipher suite '" + name + "'");
+        }
+        return iana;
+    }
+
+    private static List<String> split(String list, String flag) {
+        List<String> out = new ArrayList<>(Arrays.asList(list.split(":")));
+        for (Iterator<String> it = out.iterator(); it.hasNext(); ) {
+            if (it.next().isBlank()) {
+                it.remove();
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageException(flag + " '" + list + "': empty list");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tlskit.engine;
+
+/** Which way bytes travel, seen from this endpoint. */
+public enum Direction {
+    SENT,
+    RECEIVED
+}

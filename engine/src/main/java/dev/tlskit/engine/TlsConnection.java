@@ -1,0 +1,511 @@
+package dev.tlskit.engine;
+
+import dev.tlskit.engine.internal.EngineCore;
+import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.WireObserver;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A blocking TLS connection over a socket, driven through the engine's {@link EngineCore}. The handshake is
+ * complete when a factory method returns. One thread may read while another writes.
+ */
+public final class TlsConnection implements Closeable {
+    private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(2);
+
+    private final TlsContext context;
+    private final Socket socket;
+    private final InputStream socketIn;
+    private final OutputStream socketOut;
+    private final EngineCore core;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final Object writeLock = new Object();
+    private final String peerHost;
+    private HandshakeSummary summary;
+    private volatile boolean inboundDone;
+    private volatile boolean closed;
+    private volatile boolean truncated;
+
+    private TlsConnection(TlsContext context, Socket socket, String peerHost, Consumer<TraceEvent> trace)
+            throws IOException {
+        this.context = context;
+        this.socket = socket;
+        this.peerHost = peerHost;
+        this.socketIn = socket.getInputStream();
+        this.socketOut = socket.getOutputStream();
+        TlsConfig config = context.config();
+        SSLEngine engine = context.newEngine(peerHost, socket.getPort());
+        this.core = new EngineCore(engine, new WireObserver(config.isClient(),
+                trace != null ? trace : config.traceListener()));
+    }
+
+    /**
+     * Connects to {@code host:port} and completes the handshake.
+     *
+     * @param host a name or an IP literal (IPv6 without brackets)
+     * @throws TlsException a network failure, a failed handshake, or a rejected certificate, with its kind
+     */
+    public static TlsConnection connect(TlsContext context, String host, int port, IpFamily family)
+            throws TlsException {
+        if (!context.config().isClient()) {
+            throw new IllegalArgumentException("connect needs a client configuration");
+        }
+        Socket socket = null;
+        try {
+            socket = openSocket(host, port, family, context.config().handshakeTimeout());
+            TlsConnection c = new TlsConnection(context, socket, host, null);
+            c.handshake();
+            return c;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw Failures.classify(e, socket != null && socket.isConnected(), null);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    /** Runs the server side of the handshake on an accepted socket. The socket is closed if it fails. */
+    public static TlsConnection accept(TlsContext context, Socket socket) throws TlsException {
+        return accept(context, socket, null);
+    }
+
+    /**
+     * As {@link #accept(TlsContext, Socket)}, with this connection's records going to {@code trace} instead of the
+     * configuration's listener (so one context, and its session cache, can serve connections traced apart).
+     */
+    public static TlsConnection accept(TlsContext context, Socket socket, Consumer<TraceEvent> trace)
+            throws TlsException {
+        if (context.config().isClient()) {
+            throw new IllegalArgumentException("accept needs a server configuration");
+        }
+        TlsConnection c = null;
+        try {
+            socket.setTcpNoDelay(true);
+            c = new TlsConnection(context, socket, null, trace);
+            c.handshake();
+            return c;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw Failures.classify(e, true, c == null ? null : c.core.observer());
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static Socket openSocket(String host, int port, IpFamily family, Duration timeout) throws IOException {
+        List<InetAddress> candidates = new ArrayList<>();
+        for (InetAddress a : InetAddress.getAllByName(host)) {
+            if (family == IpFamily.ANY || family == IpFamily.IPV4 && a instanceof Inet4Address
+                    || family == IpFamily.IPV6 && a instanceof Inet6Address) {
+                candidates.add(a);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new UnknownHostException(host + " (no " + (family == IpFamily.IPV4 ? "IPv4" : "IPv6")
+                    + " address)");
+        }
+        IOException last = null;
+        for (InetAddress a : candidates) {
+            Socket s = new Socket();
+            try {
+                s.setTcpNoDelay(true);
+                s.connect(new InetSocketAddress(a, port), (int) timeout.toMillis());
+                return s;
+            } catch (IOException e) {
+                closeQuietly(s);
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void handshake() throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + context.config().handshakeTimeout().toNanos();
+        SSLEngine engine = core.engine();
+        engine.beginHandshake();
+        while (true) {
+            HandshakeStatus hs = engine.getHandshakeStatus();
+            switch (hs) {
+                case NEED_WRAP -> {
+                    SSLEngineResult r = core.wrap(null);
+                    flush();
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        throw closedDuringHandshake();
+                    }
+                }
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    SSLEngineResult r = core.unwrap();
+                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                        if (!fill(deadline)) {
+                            engine.closeInbound(); // throws: the peer closed before the handshake completed
+                            throw closedDuringHandshake();
+                        }
+                    } else if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        throw closedDuringHandshake();
+                    }
+                }
+                case NEED_TASK -> core.runDelegatedTasks();
+                case FINISHED, NOT_HANDSHAKING -> {
+                    core.observer().handshakeDone();
+                    summary = summarize(Duration.ofNanos(System.nanoTime() - start));
+                    socket.setSoTimeout((int) context.config().readTimeout().toMillis());
+                    return;
+                }
+                default -> throw new IllegalStateException("unknown handshake status " + hs);
+            }
+        }
+    }
+
+    private SSLException closedDuringHandshake() {
+        String alert = core.observer().alertReceived();
+        return new SSLException(alert != null ? "Received " + alert + " alert"
+                : "peer closed the connection during the handshake");
+    }
+
+    /** Reads once from the socket into netIn; false at end of stream. Honours the deadline (nanoTime). */
+    private boolean fill(long deadlineNanos) throws IOException {
+        if (deadlineNanos > 0) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("handshake timed out");
+            }
+            socket.setSoTimeout((int) Math.max(1, left));
+        }
+        ByteBuffer netIn = core.netIn();
+        int n = socketIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        if (n < 0) {
+            return false;
+        }
+        netIn.position(netIn.position() + n);
+        core.received(n);
+        return true;
+    }
+
+    private void flush() throws IOException {
+        synchronized (writeLock) {
+            ByteBuffer out = core.netOut();
+            if (out.position() > 0) {
+                out.flip();
+                socketOut.write(out.array(), out.arrayOffset() + out.position(), out.remaining());
+                socketOut.flush();
+                out.clear();
+            }
+        }
+    }
+
+    /**
+     * Reads application data; blocks until some arrives, the peer closes (-1), or the read timeout passes.
+     *
+     * @throws TlsException on a timeout, a reset or a broken record
+     */
+    public int read(byte[] b, int off, int len) throws TlsException {
+        readLock.lock();
+        try {
+            return readLocked(b, off, len, 0);
+        } catch (IOException | RuntimeException e) {
+            if (closed) {
+                return -1;
+            }
+            throw Failures.classify(e, false, core.observer());
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private int readLocked(byte[] b, int off, int len, long deadline) throws IOException {
+        while (true) {
+            ByteBuffer appIn = core.appIn();
+            if (appIn.position() > 0) {
+                appIn.flip();
+                int n = Math.min(len, appIn.remaining());
+                appIn.get(b, off, n);
+                appIn.compact();
+                return n;
+            }
+            if (inboundDone) {
+                return -1;
+            }
+            if (core.hasBufferedNetworkBytes()) {
+                SSLEngineResult r = core.unwrap();
+                afterUnwrap(r);
+                if (r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    continue;
+                }
+            }
+            if (!fill(deadline)) {
+                inboundDone = true;
+                try {
+                    core.engine().closeInbound();
+                } catch (SSLException noCloseNotify) {
+                    truncated = true; // the peer closed TCP without close_notify
+                }
+                return core.appIn().position() > 0 ? readLocked(b, off, len, deadline) : -1;
+            }
+        }
+    }
+
+    private void afterUnwrap(SSLEngineResult r) throws IOException {
+        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+            inboundDone = true;
+        }
+        HandshakeStatus hs = r.getHandshakeStatus();
+        while (hs == HandshakeStatus.NEED_TASK || hs == HandshakeStatus.NEED_WRAP) {
+            if (hs == HandshakeStatus.NEED_TASK) {
+                core.runDelegatedTasks();
+            } else {
+                // A post-handshake reply (key update, or the close_notify answering the peer's).
+                synchronized (writeLock) {
+                    core.wrap(null);
+                    flush();
+                }
+            }
+            hs = core.engine().getHandshakeStatus();
+        }
+    }
+
+    /** Writes all of {@code b[off..off+len)} as application data. */
+    public void write(byte[] b, int off, int len) throws TlsException {
+        ByteBuffer src = ByteBuffer.wrap(b, off, len);
+        synchronized (writeLock) {
+            try {
+                while (src.hasRemaining()) {
+                    SSLEngineResult r = core.wrap(src);
+                    flush();
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        throw new SocketException("connection already closed");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw Failures.classify(e, false, core.observer());
+            }
+        }
+    }
+
+    public void write(byte[] b) throws TlsException {
+        write(b, 0, b.length);
+    }
+
+    /** The connection as streams (for line readers, copy loops). Closing either closes the connection. */
+    public InputStream inputStream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = TlsConnection.this.read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return len == 0 ? 0 : TlsConnection.this.read(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                TlsConnection.this.close();
+            }
+        };
+    }
+
+    public OutputStream outputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                TlsConnection.this.write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                TlsConnection.this.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                TlsConnection.this.close();
+            }
+        };
+    }
+
+    /** How long a read may wait for the peer before it fails. */
+    public void readTimeout(Duration timeout) {
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+        } catch (SocketException e) {
+            // The socket is closed; the next read reports it.
+        }
+    }
+
+    public HandshakeSummary summary() {
+        return summary;
+    }
+
+    /** Whether the peer ended the stream without a close_notify (a possible truncation attack). */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** Whether the peer has finished sending (close_notify or end of stream). */
+    public boolean peerClosed() {
+        return inboundDone;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The last plaintext alert the peer sent (e.g. {@code fatal handshake_failure}), or null. */
+    public String alertReceived() {
+        return core.observer().alertReceived();
+    }
+
+    /**
+     * Sends close_notify, waits briefly for the peer's (so no unread bytes turn the close into a reset that
+     * would destroy data still in flight to the peer), then closes the socket. Idempotent; never throws.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            synchronized (writeLock) {
+                core.engine().closeOutbound();
+                while (!core.engine().isOutboundDone()) {
+                    SSLEngineResult r = core.wrap(null);
+                    flush();
+                    if (r.bytesProduced() == 0) {
+                        break;
+                    }
+                }
+                flush();
+            }
+            socket.shutdownOutput();
+            if (readLock.tryLock(CLOSE_DRAIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    long deadline = System.nanoTime() + CLOSE_DRAIN_LIMIT.toNanos();
+                    byte[] sink = new byte[4096];
+                    while (!inboundDone && System.nanoTime() < deadline) {
+                        if (readLocked(sink, 0, sink.length, deadline) < 0) {
+                            break;
+                        }
+                    }
+                } finally {
+                    readLock.unlock();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The peer may already be gone; closing goes on regardless.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed = true;
+            closeQuietly(socket);
+        }
+    }
+
+    /** Closes the socket at once, without close_notify (for tests of truncation and for abort paths). */
+    public void abort() {
+        closed = true;
+        closeQuietly(socket);
+    }
+
+    private HandshakeSummary summarize(Duration time) {
+        SSLSession session = core.engine().getSession();
+        TlsConfig config = context.config();
+        List<X509Certificate> peer = new ArrayList<>();
+        try {
+            for (Certificate c : session.getPeerCertificates()) {
+                peer.add((X509Certificate) c);
+            }
+        } catch (SSLPeerUnverifiedException none) {
+            // The peer sent no certificate (a server that only wanted one).
+        }
+        List<X509Certificate> local = new ArrayList<>();
+        Certificate[] sent = session.getLocalCertificates();
+        if (sent != null) {
+            Arrays.stream(sent).forEach(c -> local.add((X509Certificate) c));
+        }
+        Verification verification;
+        if (peer.isEmpty()) {
+            verification = Verification.NO_PEER_CERTIFICATE;
+        } else if (config.trustMode() == TlsConfig.TrustMode.INSECURE) {
+            verification = Verification.SKIPPED;
+        } else {
+            verification = Verification.VERIFIED;
+        }
+        String alpn = core.engine().getApplicationProtocol();
+        return new HandshakeSummary(
+                config.provider(),
+                session.getProtocol(),
+                session.getCipherSuite(),
+                core.observer().negotiatedGroup(),
+                peer,
+                local,
+                verification,
+                config.isClient() && config.verifyHostname(),
+                alpn == null || alpn.isEmpty() ? null : alpn,
+                serverName(session),
+                core.observer().resumed(),
+                time,
+                core.observer().handshakeRecords());
+    }
+
+    private String serverName(SSLSession session) {
+        TlsConfig config = context.config();
+        if (config.isClient()) {
+            if (config.serverName() != null) {
+                return config.serverName();
+            }
+            return isIpLiteral(peerHost) ? null : peerHost;
+        }
+        // Read off the ClientHello: BCJSSE's resumable session does not implement getRequestedServerNames().
+        return core.observer().serverName();
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host == null || host.contains(":") || host.matches("[0-9.]+");
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Nothing more to do with a socket that will not close.
+            }
+        }
+    }
+}

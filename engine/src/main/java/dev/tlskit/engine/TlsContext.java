@@ -1,0 +1,231 @@
+package dev.tlskit.engine;
+
+import dev.tlskit.engine.internal.Providers;
+import dev.tlskit.engine.internal.TrustManagers;
+import java.lang.reflect.Method;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
+
+/**
+ * A {@link TlsConfig} turned into a ready JSSE context. Connections made from one context share its session
+ * cache, so a client that connects twice through the same context can resume.
+ */
+public final class TlsContext {
+    private static final char[] KEYSTORE_PASSWORD = "tlskit".toCharArray();
+
+    private final TlsConfig config;
+    private final SSLContext sslContext;
+    private final List<String> namedGroups;
+
+    private TlsContext(TlsConfig config, SSLContext sslContext, List<String> namedGroups) {
+        this.config = config;
+        this.sslContext = sslContext;
+        this.namedGroups = namedGroups;
+    }
+
+    /**
+     * Builds the context and checks the configuration against the provider.
+     *
+     * @throws IllegalArgumentException naming a cipher suite, version or group the provider does not have
+     */
+    public static TlsContext create(TlsConfig config) {
+        List<String> groups = effectiveGroups(config);
+        if (!groups.isEmpty() && config.provider() == TlsProvider.JDK) {
+            applyJdkGroupsJvmWide(groups);
+        }
+        try {
+            Provider provider = Providers.jsse(config.provider());
+            SSLContext ctx = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
+            ctx.init(keyManagers(config, provider), new TrustManager[] {TrustManagers.create(config, provider)}, null);
+            TlsContext context = new TlsContext(config, ctx, groups);
+            context.checkAgainstProvider();
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS (" + config.provider() + "): " + e.getMessage(), e);
+        }
+    }
+
+    public TlsConfig config() {
+        return config;
+    }
+
+    /**
+     * A new SSLEngine for one connection, every parameter of the configuration applied.
+     *
+     * @param peerHost the host as the user named it (used for SNI and hostname verification), or null on servers
+     */
+    public SSLEngine newEngine(String peerHost, int peerPort) {
+        SSLEngine engine = peerHost == null ? sslContext.createSSLEngine() : sslContext.createSSLEngine(peerHost, peerPort);
+        engine.setUseClientMode(config.isClient());
+        SSLParameters p = engine.getSSLParameters();
+        p.setProtocols(config.versions().stream()
+                .sorted(Comparator.reverseOrder())
+                .map(TlsVersion::jsseName)
+                .toArray(String[]::new));
+        if (!config.cipherSuites().isEmpty()) {
+            p.setCipherSuites(config.cipherSuites().toArray(String[]::new));
+            p.setUseCipherSuitesOrder(true);
+        } else if (config.provider() == TlsProvider.BC) {
+            p.setCipherSuites(aesFirst(engine.getEnabledCipherSuites()));
+        }
+        if (!config.applicationProtocols().isEmpty()) {
+            p.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
+        }
+        if (config.isClient()) {
+            if (config.verifyHostname()) {
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            if (config.serverName() != null) {
+                p.setServerNames(List.<SNIServerName>of(new SNIHostName(config.serverName())));
+            }
+        } else {
+            switch (config.clientAuth()) {
+                case NEED -> p.setNeedClientAuth(true);
+                case WANT -> p.setWantClientAuth(true);
+                case NONE -> p.setNeedClientAuth(false);
+                default -> throw new IllegalStateException("unknown client auth " + config.clientAuth());
+            }
+            if (config.serverName() != null) {
+                p.setSNIMatchers(List.of(SNIHostName.createSNIMatcher("(?i)" + Pattern.quote(config.serverName()))));
+            }
+        }
+        if (!namedGroups.isEmpty() && config.provider() == TlsProvider.JDK) {
+            setJdkGroupsPerConnection(p, namedGroups);
+        }
+        engine.setSSLParameters(p);
+        if (!namedGroups.isEmpty() && engine instanceof BCSSLEngine bc) {
+            BCSSLParameters bp = bc.getParameters();
+            bp.setNamedGroups(namedGroups.toArray(String[]::new));
+            bc.setParameters(bp);
+        }
+        return engine;
+    }
+
+    /**
+     * BCJSSE lists ChaCha20-Poly1305 first; with the BC JCE provider appended it then runs ChaCha20 in pure Java,
+     * several times slower than the JDK's AES-GCM intrinsics. Keep AES-GCM first, as SunJSSE and OpenSSL do.
+     */
+    private static String[] aesFirst(String[] suites) {
+        List<String> aes = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String s : suites) {
+            (s.contains("CHACHA20") ? rest : aes).add(s);
+        }
+        aes.addAll(rest);
+        return aes.toArray(String[]::new);
+    }
+
+    private void checkAgainstProvider() {
+        SSLEngine probe = sslContext.createSSLEngine();
+        Set<String> supported = new HashSet<>(Arrays.asList(probe.getSupportedCipherSuites()));
+        for (String suite : config.cipherSuites()) {
+            if (!supported.contains(suite)) {
+                throw new IllegalArgumentException("cipher suite '" + suite + "' is not supported by provider "
+                        + config.provider());
+            }
+        }
+        Set<String> protocols = new HashSet<>(Arrays.asList(probe.getSupportedProtocols()));
+        for (TlsVersion v : config.versions()) {
+            if (!protocols.contains(v.jsseName())) {
+                throw new IllegalArgumentException(v.jsseName() + " is not supported by provider " + config.provider());
+            }
+        }
+    }
+
+    /**
+     * The configured groups, plus the curve of an EC identity key: SunJSSE (TLS 1.2) and BCJSSE (1.2 and 1.3)
+     * refuse to sign with an ECDSA key whose curve is not among the enabled groups.
+     */
+    private static List<String> effectiveGroups(TlsConfig config) {
+        List<String> groups = new ArrayList<>(config.namedGroups());
+        if (!groups.isEmpty() && config.privateKey() instanceof ECKey ec) {
+            String curve = switch (ec.getParams().getCurve().getField().getFieldSize()) {
+                case 256 -> "secp256r1";
+                case 384 -> "secp384r1";
+                case 521 -> "secp521r1";
+                default -> null;
+            };
+            if (curve != null && !groups.contains(curve)) {
+                groups.add(curve);
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    private static KeyManager[] keyManagers(TlsConfig config, Provider provider) throws GeneralSecurityException {
+        if (config.privateKey() == null) {
+            return null;
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try {
+            ks.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        ks.setKeyEntry("identity", config.privateKey(), KEYSTORE_PASSWORD,
+                config.chain().toArray(X509Certificate[]::new));
+        KeyManagerFactory kmf = provider == null
+                ? KeyManagerFactory.getInstance("PKIX")
+                : KeyManagerFactory.getInstance("PKIX", provider);
+        kmf.init(ks, KEYSTORE_PASSWORD);
+        return kmf.getKeyManagers();
+    }
+
+    /** Java 20+ has {@code SSLParameters.setNamedGroups}; reach it by reflection from code built for 17. */
+    private static void setJdkGroupsPerConnection(SSLParameters p, List<String> groups) {
+        Method m = jdkSetNamedGroups();
+        if (m != null) {
+            try {
+                m.invoke(p, (Object) groups.toArray(String[]::new));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("SSLParameters.setNamedGroups failed", e);
+            }
+        }
+    }
+
+    private static Method jdkSetNamedGroups() {
+        try {
+            return SSLParameters.class.getMethod("setNamedGroups", String[].class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Java 17 reads {@code jdk.tls.namedGroups} once per JVM, at SunJSSE's first use; it is the only way there.
+     * A second, different list in the same JVM cannot take effect, so it is refused rather than ignored.
+     */
+    private static synchronized void applyJdkGroupsJvmWide(List<String> groups) {
+        if (jdkSetNamedGroups() != null) {
+            return;
+        }
+        String wanted = String.join(",", groups);
+        String current = System.getProperty("jdk.tls.namedGroups");
+        if (current == null) {
+            System.setProperty("jdk.tls.namedGroups", wanted);
+        } else if (!current.equals(wanted)) {
+            throw new IllegalArgumentException("named groups " + wanted + " cannot be set: on Java 17 the jdk provider"
+                    + " fixes them once per JVM (already " + current + "); use --provider bc or Java 20+");
+        }
+    }
+}

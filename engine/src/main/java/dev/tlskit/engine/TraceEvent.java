@@ -1,0 +1,27 @@
+package dev.tlskit.engine;
+
+import java.util.List;
+
+/**
+ * One TLS record as seen on the wire, named as Wireshark names it.
+ *
+ * @param direction sent or received by this endpoint
+ * @param contentType the record's content type as named on the wire ("Handshake", "Application Data", ...)
+ * @param version the record-layer version field ({@code 0x0303} for TLS 1.2 and 1.3)
+ * @param length the record's body length in bytes
+ * @param messages what the record carries: handshake message names ("Client Hello"), "Change Cipher Spec",
+ *     "Encrypted Handshake Message", "Application Data", "Alert (fatal, handshake_failure)", ...
+ * @param nanos {@link System#nanoTime()} when the record was seen
+ */
+public record TraceEvent(
+        Direction direction, String contentType, int version, int length, List<String> messages, long nanos) {
+
+    public TraceEvent {
+        messages = List.copyOf(messages);
+    }
+
+    /** The record version as text, e.g. {@code TLS 1.2}. */
+    public String versionName() {
+        return WireNames.version(version);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tlskit.engine.internal;
+
+import dev.tlskit.engine.TlsConfig;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** The trust manager a configuration asks for: explicit anchors, the platform store, both, or none. */
+public final class TrustManagers {
+    private TrustManagers() {}
+
+    public static X509ExtendedTrustManager create(TlsConfig config, Provider provider) throws GeneralSecurityException {
+        return switch (config.trustMode()) {
+            case INSECURE -> new AcceptAll();
+            case PLATFORM -> pkix(null, provider);
+            case ANCHORS -> {
+                X509ExtendedTrustManager explicit = pkix(anchorStore(config.trustAnchors()), provider);
+                yield config.trustPlatformToo() ? new FirstThatTrusts(List.of(explicit, pkix(null, provider))) : explicit;
+            }
+        };
+    }
+
+    private static KeyStore anchorStore(List<X509Certificate> anchors) throws GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try {
+            ks.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        for (int i = 0; i < anchors.size(); i++) {
+            ks.setCertificateEntry("ca-" + i, anchors.get(i));
+        }
+        return ks;
+    }
+
+    private static X509ExtendedTrustManager pkix(KeyStore store, Provider provider) throws GeneralSecurityException {
+        TrustManagerFactory tmf = provider == null
+                ? TrustManagerFactory.getInstance("PKIX")
+                : TrustManagerFactory.getInstance("PKIX", provider);
+        tmf.init(store);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X509ExtendedTrustManager from " + tmf.getProvider().getName());
+    }
+
+    /** Accepts every chain. Only for the explicit insecure mode. */
+    private static final class AcceptAll extends X509ExtendedTrustManager {
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {}
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) {}
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) {}
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) {}
+        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+    }
+
+    /** Trusts a chain when any delegate does; reports the first delegate's failure otherwise. */
+    private static final class FirstThatTrusts extends X509ExtendedTrustManager {
+        private final List<X509ExtendedTrustManager> delegates;
+
+        FirstThatTrusts(List<X509ExtendedTrustManager> delegates) {
+            this.delegates = delegates;
+        }
+
+        private interface Check {
+            void run(X509ExtendedTrustManager tm) throws CertificateException;
+        }
+
+        private void any(Check check) throws CertificateException {
+            CertificateException first = null;
+            for (X509ExtendedTrustManager tm : delegates) {
+                try {
+                    check.run(tm);
+                    return;
+                } catch (CertificateException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            throw first;
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { any(tm -> tm.checkClientTrusted(c, a, s)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { any(tm -> tm.checkServerTrusted(c, a, s)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { any(tm -> tm.checkClientTrusted(c, a, e)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { any(tm -> tm.checkServerTrusted(c, a, e)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { any(tm -> tm.checkClientTrusted(c, a)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { any(tm -> tm.checkServerTrusted(c, a)); }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            List<X509Certificate> all = new ArrayList<>();
+            delegates.forEach(tm -> all.addAll(List.of(tm.getAcceptedIssuers())));
+            return all.toArray(X509Certificate[]::new);
+        }
+    }
+}
