@@ -83,7 +83,7 @@ public final class TlsConnection implements Closeable {
             c.handshake();
             return c;
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeAfterFailure(socket);
             throw Failures.classify(e, socket != null && socket.isConnected(), null);
         } catch (RuntimeException e) {
             closeQuietly(socket);
@@ -112,7 +112,7 @@ public final class TlsConnection implements Closeable {
             c.handshake();
             return c;
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeAfterFailure(socket);
             throw Failures.classify(e, true, c == null ? null : c.core.observer());
         } catch (RuntimeException e) {
             closeQuietly(socket);
@@ -148,6 +148,33 @@ public final class TlsConnection implements Closeable {
     }
 
     private void handshake() throws IOException {
+        try {
+            runHandshake();
+        } catch (SSLException e) {
+            sendPendingAlert();
+            throw e;
+        }
+    }
+
+    /**
+     * After a failed handshake the engine holds the alert that tells the peer why; without this wrap the peer
+     * would see only a closed socket.
+     */
+    private void sendPendingAlert() {
+        try {
+            core.engine().closeOutbound();
+            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
+                if (core.wrap(null).bytesProduced() == 0) {
+                    break;
+                }
+            }
+            flush();
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: the first failure is the one reported.
+        }
+    }
+
+    private void runHandshake() throws IOException {
         long start = System.nanoTime();
         long deadline = start + context.config().handshakeTimeout().toNanos();
         SSLEngine engine = core.engine();
@@ -497,6 +524,32 @@ public final class TlsConnection implements Closeable {
 
     private static boolean isIpLiteral(String host) {
         return host == null || host.contains(":") || host.matches("[0-9.]+");
+    }
+
+    /**
+     * Closes after a failed handshake without a reset: closing a socket with unread input makes TCP send RST, and
+     * the peer's kernel may then drop our alert before the peer reads it. So: FIN first, then discard what the
+     * peer still sends, for a short bounded time, then close.
+     */
+    private static void closeAfterFailure(Socket s) {
+        if (s == null || s.isClosed() || !s.isConnected()) {
+            closeQuietly(s);
+            return;
+        }
+        try {
+            s.shutdownOutput();
+            s.setSoTimeout(250);
+            InputStream in = s.getInputStream();
+            byte[] sink = new byte[8192];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+                // discard
+            }
+        } catch (IOException done) {
+            // Timed out or reset: either way, time to close.
+        } finally {
+            closeQuietly(s);
+        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -154,6 +154,18 @@ public final class ClientCommand implements Callable<Integer> {
 
     private Exchange exchange(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
             PrintWriter err) throws TlsException {
+        try {
+            return exchangeOnce(context, target, family, text, out, err);
+        } catch (TlsException e) {
+            String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
+            String timeout = e.getMessage().startsWith("timed out") ? " (--timeout " + tls.timeout().toMillis() / 1000.0
+                    + " s)" : "";
+            throw new TlsException(e.kind(), where + ": " + e.getMessage() + timeout, e.getCause());
+        }
+    }
+
+    private Exchange exchangeOnce(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
+            PrintWriter err) throws TlsException {
         try (TlsConnection c = TlsConnection.connect(context, target, port, family)) {
             HandshakeSummary s = c.summary();
             if (!output.json()) {

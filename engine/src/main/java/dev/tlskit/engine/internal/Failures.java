@@ -137,7 +137,8 @@ public final class Failures {
 
     private static String handshakeReason(Throwable t, String alert) {
         String m = message(t);
-        if (m.contains("Unsupported or unrecognized SSL message") || m.contains("not an SSL/TLS record")
+        if (m.contains("Unsupported or unrecognized SSL message") || m.contains("Unrecognized SSL message")
+                || m.contains("not an SSL/TLS record")
                 || m.contains("Not a TLS") || m.contains("unexpected_message") && m.contains("record")) {
             return "peer does not speak TLS (" + m + ")";
         }
