@@ -77,14 +77,16 @@ public final class TlsConnection implements Closeable {
             throw new IllegalArgumentException("connect needs a client configuration");
         }
         Socket socket = null;
+        TlsConnection c = null;
         try {
             socket = openSocket(host, port, family, context.config().handshakeTimeout());
-            TlsConnection c = new TlsConnection(context, socket, host, null);
+            c = new TlsConnection(context, socket, host, null);
             c.handshake();
             return c;
         } catch (IOException e) {
             closeAfterFailure(socket);
-            throw Failures.classify(e, socket != null && socket.isConnected(), null);
+            // The observer knows the plaintext alerts the server sent: classify them as the server side does.
+            throw Failures.classify(e, socket != null && socket.isConnected(), c == null ? null : c.core.observer());
         } catch (RuntimeException e) {
             closeQuietly(socket);
             throw e;
@@ -511,19 +513,10 @@ public final class TlsConnection implements Closeable {
     }
 
     private String serverName(SSLSession session) {
-        TlsConfig config = context.config();
-        if (config.isClient()) {
-            if (config.serverName() != null) {
-                return config.serverName();
-            }
-            return isIpLiteral(peerHost) ? null : peerHost;
-        }
-        // Read off the ClientHello: BCJSSE's resumable session does not implement getRequestedServerNames().
+        // Both sides read it off the ClientHello, i.e. what was really sent: SunJSSE and BCJSSE send no SNI for a
+        // dotless host such as "localhost", and BCJSSE's resumable session does not implement
+        // getRequestedServerNames().
         return core.observer().serverName();
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host == null || host.contains(":") || host.matches("[0-9.]+");
     }
 
     /**

@@ -56,6 +56,14 @@ public final class Failures {
         if (alert == null && observer != null && observer.alertReceived() != null) {
             alert = observer.alertReceived().replace("fatal ", "");
         }
+        if (duringHandshake && observer != null && observer.clientSentNoCertificate()
+                && ("handshake_failure".equals(alert)
+                        || String.valueOf(observer.alertSent()).equals("fatal handshake_failure"))) {
+            // TLS 1.2 lets a server that needs a client certificate refuse an empty one with handshake_failure
+            // (BCJSSE does): the wire shows the empty Certificate, so say what happened.
+            return new TlsException(Kind.VERIFICATION, "no client certificate: the server requires one"
+                    + " (alert handshake_failure after an empty client Certificate)", t);
+        }
         if (alert != null && isCertificateAlert(alert)) {
             return new TlsException(Kind.VERIFICATION, "peer rejected the certificate: alert " + alert
                     + (alert.equals("certificate_required") ? " (the server requires a client certificate)" : ""), t);
@@ -139,7 +147,8 @@ public final class Failures {
         String m = message(t);
         if (m.contains("Unsupported or unrecognized SSL message") || m.contains("Unrecognized SSL message")
                 || m.contains("not an SSL/TLS record")
-                || m.contains("Not a TLS") || m.contains("unexpected_message") && m.contains("record")) {
+                || m.contains("Not a TLS") || m.contains("unexpected_message") && m.contains("record")
+                || m.matches("(?s).*Unsupported UNKNOWN\\(\\d+\\).*")) { // BCJSSE: an unknown record content type
             return "peer does not speak TLS (" + m + ")";
         }
         if (alert != null && !m.contains(alert)) {

@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +51,54 @@ public final class TrustManagers {
         tmf.init(store);
         for (TrustManager tm : tmf.getTrustManagers()) {
             if (tm instanceof X509ExtendedTrustManager x) {
-                return x;
+                return new ExplainsValidity(x);
             }
         }
         throw new GeneralSecurityException("no X509ExtendedTrustManager from " + tmf.getProvider().getName());
+    }
+
+    /**
+     * Names an expired or not yet valid certificate when the delegate rejects a chain: BCJSSE's PKIX path builder
+     * (on the JDK's CertPathBuilder) reports those only as "unable to find valid certification path".
+     */
+    private static final class ExplainsValidity extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+
+        ExplainsValidity(X509ExtendedTrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private static void explain(X509Certificate[] chain, Check check) throws CertificateException {
+            try {
+                check.run();
+            } catch (CertificateException e) {
+                if (chain != null) {
+                    for (X509Certificate c : chain) {
+                        try {
+                            c.checkValidity();
+                        } catch (CertificateExpiredException | CertificateNotYetValidException invalid) {
+                            CertificateException explained = new CertificateException(
+                                    c.getSubjectX500Principal() + ": " + invalid.getMessage(), invalid);
+                            explained.addSuppressed(e);
+                            throw explained;
+                        }
+                    }
+                }
+                throw e;
+            }
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a, s)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a, s)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a, e)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a, e)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a)); }
+        @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
     }
 
     /** Accepts every chain. Only for the explicit insecure mode. */

@@ -50,6 +50,7 @@ public final class WireObserver {
     private volatile boolean handshakeDone;
     private volatile String alertReceived;
     private volatile String alertSent;
+    private volatile boolean clientSentNoCertificate;
 
     /**
      * @param client whether this endpoint is the client (decides which direction carries the ServerHello)
@@ -105,6 +106,14 @@ public final class WireObserver {
     /** The last plaintext alert this endpoint sent, or null. */
     public String alertSent() {
         return alertSent;
+    }
+
+    /**
+     * Whether the client answered a CertificateRequest with an empty Certificate message (visible in TLS 1.2 only;
+     * a server that needs one then fails the handshake, BCJSSE with a bare handshake_failure alert).
+     */
+    public boolean clientSentNoCertificate() {
+        return clientSentNoCertificate;
     }
 
     /** The records of the handshake, in the order seen. */
@@ -270,6 +279,10 @@ public final class WireObserver {
                         if (type == 12) {
                             onServerKeyExchange(body);
                         }
+                        if (type == 11 && !isServerDirection() && body.remaining() >= 3
+                                && body.get(0) == 0 && body.get(1) == 0 && body.get(2) == 0) {
+                            clientSentNoCertificate = true; // an empty certificate_list
+                        }
                     }
                     default -> { }
                 }
@@ -288,8 +301,11 @@ public final class WireObserver {
             byte[] sid = new byte[b.get() & 0xFF];
             b.get(sid);
             clientSessionId = sid;
-            b.position(b.position() + (b.getShort() & 0xFFFF)); // cipher suites
-            b.position(b.position() + (b.get() & 0xFF)); // compression methods
+            // Read each length before taking the position: Java evaluates b.position() + .. left to right.
+            int suitesLength = b.getShort() & 0xFFFF;
+            b.position(b.position() + suitesLength); // cipher suites
+            int compressionLength = b.get() & 0xFF;
+            b.position(b.position() + compressionLength); // compression methods
             if (b.remaining() < 2) {
                 return;
             }
