@@ -16,11 +16,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,8 +26,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 
 /**
  * A blocking TLS connection over a socket, driven through the engine's {@link EngineCore}. The handshake is
@@ -205,7 +200,7 @@ public final class TlsConnection implements Closeable {
                 case NEED_TASK -> core.runDelegatedTasks();
                 case FINISHED, NOT_HANDSHAKING -> {
                     core.observer().handshakeDone();
-                    summary = summarize(Duration.ofNanos(System.nanoTime() - start));
+                    summary = core.summarize(context.config(), Duration.ofNanos(System.nanoTime() - start));
                     socket.setSoTimeout((int) context.config().readTimeout().toMillis());
                     return;
                 }
@@ -469,54 +464,6 @@ public final class TlsConnection implements Closeable {
     public void abort() {
         closed = true;
         closeQuietly(socket);
-    }
-
-    private HandshakeSummary summarize(Duration time) {
-        SSLSession session = core.engine().getSession();
-        TlsConfig config = context.config();
-        List<X509Certificate> peer = new ArrayList<>();
-        try {
-            for (Certificate c : session.getPeerCertificates()) {
-                peer.add((X509Certificate) c);
-            }
-        } catch (SSLPeerUnverifiedException none) {
-            // The peer sent no certificate (a server that only wanted one).
-        }
-        List<X509Certificate> local = new ArrayList<>();
-        Certificate[] sent = session.getLocalCertificates();
-        if (sent != null) {
-            Arrays.stream(sent).forEach(c -> local.add((X509Certificate) c));
-        }
-        Verification verification;
-        if (peer.isEmpty()) {
-            verification = Verification.NO_PEER_CERTIFICATE;
-        } else if (config.trustMode() == TlsConfig.TrustMode.INSECURE) {
-            verification = Verification.SKIPPED;
-        } else {
-            verification = Verification.VERIFIED;
-        }
-        String alpn = core.engine().getApplicationProtocol();
-        return new HandshakeSummary(
-                config.provider(),
-                session.getProtocol(),
-                session.getCipherSuite(),
-                core.observer().negotiatedGroup(),
-                peer,
-                local,
-                verification,
-                config.isClient() && config.verifyHostname(),
-                alpn == null || alpn.isEmpty() ? null : alpn,
-                serverName(session),
-                core.observer().resumed(),
-                time,
-                core.observer().handshakeRecords());
-    }
-
-    private String serverName(SSLSession session) {
-        // Both sides read it off the ClientHello, i.e. what was really sent: SunJSSE and BCJSSE send no SNI for a
-        // dotless host such as "localhost", and BCJSSE's resumable session does not implement
-        // getRequestedServerNames().
-        return core.observer().serverName();
     }
 
     /**

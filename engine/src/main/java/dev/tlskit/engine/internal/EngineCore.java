@@ -1,9 +1,19 @@
 package dev.tlskit.engine.internal;
 
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.Verification;
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The transport-free heart of a connection: network bytes in, application bytes out, and back, with the
@@ -13,24 +23,33 @@ import javax.net.ssl.SSLException;
  * <p>Buffer discipline: {@code netIn} and {@code appIn} are kept in write mode (filled by the transport and the
  * engine respectively); {@code netOut} too. The inbound pair belongs to the reading thread, the outbound buffer to
  * the writing thread; SSLEngine allows wrap and unwrap to run at the same time.
+ *
+ * <p>Buffers come from a {@link BufferPool} when first needed; {@link #releaseIdleBuffers()} gives back every buffer
+ * that holds no bytes, so an idle connection keeps only its SSLEngine.
  */
 public final class EngineCore {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
     private final WireObserver observer;
+    private final BufferPool pool;
+    private final int packetSize;
+    private final int appSize;
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private ByteBuffer netOut;
 
+    /** A core whose buffers are allocated once and kept (a blocking connection). */
     public EngineCore(SSLEngine engine, WireObserver observer) {
+        this(engine, observer, BufferPool.UNPOOLED);
+    }
+
+    public EngineCore(SSLEngine engine, WireObserver observer, BufferPool pool) {
         this.engine = engine;
         this.observer = observer;
-        int packet = engine.getSession().getPacketBufferSize();
-        int app = engine.getSession().getApplicationBufferSize();
-        this.netIn = ByteBuffer.allocate(packet);
-        this.appIn = ByteBuffer.allocate(app);
-        this.netOut = ByteBuffer.allocate(packet);
+        this.pool = pool;
+        this.packetSize = engine.getSession().getPacketBufferSize();
+        this.appSize = engine.getSession().getApplicationBufferSize();
     }
 
     public SSLEngine engine() {
@@ -43,6 +62,9 @@ public final class EngineCore {
 
     /** Where the transport puts bytes read from the network (write mode). Call {@link #received(int)} after. */
     public ByteBuffer netIn() {
+        if (netIn == null) {
+            netIn = pool.take(packetSize);
+        }
         return netIn;
     }
 
@@ -56,17 +78,24 @@ public final class EngineCore {
 
     /** Decrypted application bytes (write mode): flip, drain, compact. */
     public ByteBuffer appIn() {
+        if (appIn == null) {
+            appIn = pool.take(appSize);
+        }
         return appIn;
     }
 
     /** Bytes to send (write mode). After {@link #wrap}, the transport flips, writes all, clears. */
     public ByteBuffer netOut() {
+        if (netOut == null) {
+            netOut = pool.take(packetSize);
+        }
         return netOut;
     }
 
     /** Wraps {@code src} (or nothing, for handshake messages) into {@link #netOut()}, growing it when needed. */
     public SSLEngineResult wrap(ByteBuffer src) throws SSLException {
         ByteBuffer in = src == null ? EMPTY : src;
+        netOut();
         while (true) {
             int before = netOut.position();
             SSLEngineResult r = engine.wrap(in, netOut);
@@ -92,6 +121,8 @@ public final class EngineCore {
      * Returns {@code BUFFER_UNDERFLOW} when a whole record has not arrived yet: the transport must read more.
      */
     public SSLEngineResult unwrap() throws SSLException {
+        netIn();
+        appIn();
         while (true) {
             netIn.flip();
             SSLEngineResult r;
@@ -117,6 +148,54 @@ public final class EngineCore {
         }
     }
 
+    /**
+     * What the finished handshake negotiated: the session's facts, and what only the wire tells (group,
+     * resumption, SNI as really sent, the records).
+     */
+    public HandshakeSummary summarize(TlsConfig config, Duration time) {
+        SSLSession session = engine.getSession();
+        List<X509Certificate> peer = new ArrayList<>();
+        try {
+            for (Certificate c : session.getPeerCertificates()) {
+                peer.add((X509Certificate) c);
+            }
+        } catch (SSLPeerUnverifiedException none) {
+            // The peer sent no certificate (a server that only wanted one).
+        }
+        List<X509Certificate> local = new ArrayList<>();
+        Certificate[] sent = session.getLocalCertificates();
+        if (sent != null) {
+            for (Certificate c : sent) {
+                local.add((X509Certificate) c);
+            }
+        }
+        Verification verification;
+        if (peer.isEmpty()) {
+            verification = Verification.NO_PEER_CERTIFICATE;
+        } else if (config.trustMode() == TlsConfig.TrustMode.INSECURE) {
+            verification = Verification.SKIPPED;
+        } else {
+            verification = Verification.VERIFIED;
+        }
+        String alpn = engine.getApplicationProtocol();
+        return new HandshakeSummary(
+                config.provider(),
+                session.getProtocol(),
+                session.getCipherSuite(),
+                observer.negotiatedGroup(),
+                peer,
+                local,
+                verification,
+                config.isClient() && config.verifyHostname(),
+                alpn == null || alpn.isEmpty() ? null : alpn,
+                // Read off the ClientHello, i.e. what was really sent: neither provider sends SNI for a dotless
+                // host such as "localhost", and BCJSSE's resumable session lacks getRequestedServerNames().
+                observer.serverName(),
+                observer.resumed(),
+                time,
+                observer.handshakeRecords());
+    }
+
     /** Runs the engine's delegated tasks (certificate checks, key generation) on the calling thread. */
     public void runDelegatedTasks() {
         Runnable task;
@@ -127,7 +206,28 @@ public final class EngineCore {
 
     /** True when {@link #netIn()} holds bytes not yet unwrapped. */
     public boolean hasBufferedNetworkBytes() {
-        return netIn.position() > 0;
+        return netIn != null && netIn.position() > 0;
+    }
+
+    /** True when {@link #netOut()} holds bytes not yet written to the network. */
+    public boolean hasPendingOutput() {
+        return netOut != null && netOut.position() > 0;
+    }
+
+    /** Gives every empty buffer back to the pool. */
+    public void releaseIdleBuffers() {
+        if (netIn != null && netIn.position() == 0) {
+            pool.give(netIn);
+            netIn = null;
+        }
+        if (appIn != null && appIn.position() == 0) {
+            pool.give(appIn);
+            appIn = null;
+        }
+        if (netOut != null && netOut.position() == 0) {
+            pool.give(netOut);
+            netOut = null;
+        }
     }
 
     private static ByteBuffer grow(ByteBuffer b, int atLeast) {
