@@ -137,6 +137,25 @@ public record HeldCertificate(KeyPair keyPair, X509Certificate certificate) {
             return this;
         }
 
+        /** Adds a subject alternative name of any kind. If none added: no SAN extension. */
+        public Builder addSubjectAltName(SubjectAltName name) {
+            Objects.requireNonNull(name, "name");
+            return switch (name.kind()) {
+                case DNS -> addDnsName(name.value());
+                case IP -> addIpAddress(name.value());
+                case EMAIL -> addEmail(name.value());
+                case URI -> addUri(name.value());
+            };
+        }
+
+        /** Both ends of validity at once. If unset: see {@link #notBefore} and {@link #notAfter}. */
+        public Builder validity(Validity validity) {
+            Objects.requireNonNull(validity, "validity");
+            this.notBefore = validity.notBefore();
+            this.notAfter = validity.notAfter();
+            return this;
+        }
+
         /** Start of validity (may be in the future, for tests). If unset: one hour before {@link #build()}. */
         public Builder notBefore(Instant notBefore) {
             this.notBefore = Objects.requireNonNull(notBefore, "notBefore");

@@ -74,14 +74,14 @@ public final class Pem {
         return pem.toString();
     }
 
-    /** An unencrypted PKCS#8 {@code PRIVATE KEY} block. */
+    /** An unencrypted PKCS#8 {@code PRIVATE KEY} block (EC keys with the public key inside, as OpenSSL writes them). */
     public static String encodePkcs8(PrivateKey key) {
         byte[] encoded = Objects.requireNonNull(key, "key").getEncoded();
         if (encoded == null || !"PKCS#8".equalsIgnoreCase(key.getFormat())) {
             throw new IllegalArgumentException("private key cannot be exported as PKCS#8 (format "
                     + key.getFormat() + ")");
         }
-        return block("PRIVATE KEY", encoded);
+        return block("PRIVATE KEY", KeyCodec.pkcs8(key));
     }
 
     /** An {@code ENCRYPTED PRIVATE KEY} block: PKCS#8 in PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), as OpenSSL reads. */

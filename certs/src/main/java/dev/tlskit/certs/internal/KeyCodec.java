@@ -231,7 +231,13 @@ public final class KeyCodec {
         try {
             byte[] encoded = info.getEncoded();
             if (algorithm != null) {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+                PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+                if (key instanceof ECPrivateKey ec) {
+                    // One key, one form: the JDK's minimal encoding (no public key inside), whatever the file held.
+                    return KeyFactory.getInstance("EC").generatePrivate(
+                            new java.security.spec.ECPrivateKeySpec(ec.getS(), ec.getParams()));
+                }
+                return key;
             }
             // Not a type the JDK knows by that OID: let BC's mapping find a KeyFactory.
             return new JcaPEMKeyConverter().getPrivateKey(info);
@@ -290,6 +296,33 @@ public final class KeyCodec {
                 }
             }
             return new org.bouncycastle.asn1.sec.ECPrivateKey(orderBits, d, publicKey, parameters).getEncoded();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot encode EC key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * PKCS#8 DER as OpenSSL writes it. For EC keys the inner ECPrivateKey also carries the public key, which the
+     * JDK's own encoding leaves out and GnuTLS requires ("ASN1 parser: Element was not found" otherwise); other
+     * keys are the JDK's encoding unchanged.
+     */
+    public static byte[] pkcs8(PrivateKey key) {
+        byte[] encoded = key.getEncoded();
+        if (!(key instanceof ECPrivateKey ec)) {
+            return encoded;
+        }
+        try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
+            ASN1Primitive parameters = info.getPrivateKeyAlgorithm().getParameters().toASN1Primitive();
+            if (!(parameters instanceof ASN1ObjectIdentifier curve) || ECNamedCurveTable.getByOID(curve) == null) {
+                return encoded;
+            }
+            BigInteger d = ec.getS();
+            DERBitString publicKey = new DERBitString(ECNamedCurveTable.getByOID(curve).getG().multiply(d)
+                    .normalize().getEncoded(false));
+            org.bouncycastle.asn1.sec.ECPrivateKey inner = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                    ec.getParams().getOrder().bitLength(), d, publicKey, null);
+            return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), inner).getEncoded();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot encode EC key: " + e.getMessage(), e);
         }

@@ -1,0 +1,638 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.certs.Certgen;
+import dev.tlskit.certs.FileSet;
+import dev.tlskit.certs.Fixtures;
+import dev.tlskit.certs.HeldCertificate;
+import dev.tlskit.certs.Identity;
+import dev.tlskit.certs.KeyType;
+import dev.tlskit.certs.SubjectAltName;
+import dev.tlskit.certs.Validity;
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** Makes a CA, server and client certificates, key stores, or the negative-test fixtures. */
+@Command(name = "certgen",
+        description = {
+            "Makes certificates in one command: with no arguments a new CA, a server certificate for localhost,"
+                    + " 127.0.0.1 and ::1 and a client certificate, as PEM in ./tlskit-certs/, and says what it made."
+                    + " Names given (as mkcert takes them, or with --san) make a server certificate for those names."
+                    + " Never overwrites without --force; writes all files or none; private keys are mode 0600.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit certgen                              CA + localhost server + client in ./tlskit-certs/",
+            "  tlskit certgen example.test '*.example.test' 10.0.0.1 --out certs",
+            "  tlskit certgen --client alice@example.test --key-type ed25519",
+            "  tlskit certgen --intermediate --p12 --truststore --password pass:secret",
+            "  tlskit certgen --ca-cert ca.pem --ca-key ca.key --server api.test --out api",
+            "  tlskit certgen --self-signed --san dns:localhost,ip:127.0.0.1 --not-after 2020-01-01",
+            "  tlskit certgen --fixtures fixtures/         valid, expired, wrong-host, ... for client tests",
+            "  tlskit server -c tlskit-certs/server.pem -k tlskit-certs/server.key -A tlskit-certs/ca.pem",
+        })
+public final class CertgenCommand implements Callable<Integer> {
+    static final String DEFAULT_OUT = "tlskit-certs";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "server names as mkcert takes them: DNS names, wildcards, IP literals, emails, URIs")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "NAME", arity = "1..*", split = ",",
+            description = "make a server certificate for these names (default without --client: localhost,"
+                    + " 127.0.0.1, ::1)")
+    List<String> serverNames = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "NAME",
+            description = "make a client certificate with this CN (an email or URI also becomes a SAN)")
+    String client;
+
+    @Option(names = "--san", paramLabel = "TYPE:VALUE", split = ",",
+            description = "subject alternative names (dns:, ip:, email:, uri:), comma-separated, repeatable; on the"
+                    + " server certificate (on the client one when only --client is given)")
+    List<String> sans = new ArrayList<>();
+
+    @Option(names = "--ca", description = "make a CA only")
+    boolean caOnly;
+
+    @Option(names = "--intermediate", description = "put an intermediate CA between the CA and the leaves;"
+            + " writes chain.pem, and server.pem holds leaf + intermediate")
+    boolean intermediate;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "sign with this existing CA (needs --ca-key)")
+    Path caCert;
+
+    @Option(names = "--ca-key", paramLabel = "FILE", description = "the existing CA's private key (PEM)")
+    Path caKey;
+
+    @Option(names = "--ca-name", paramLabel = "CN", description = "the new CA's common name (default: tlskit CA"
+            + " user@host)")
+    String caName;
+
+    @Option(names = "--self-signed", description = "self-signed leaves, no CA")
+    boolean selfSigned;
+
+    @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = KeyTypeNames.class,
+            converter = KeyTypeConverter.class,
+            description = "key type of every key made: ${COMPLETION-CANDIDATES} (default: ec-p256)")
+    KeyType keyType = KeyType.EC_P256;
+
+    @Option(names = "--days", paramLabel = "N", description = "validity of the leaves in days from now (default: "
+            + Certgen.LEAF_DAYS + "; CAs: " + Certgen.CA_DAYS + ")")
+    Integer days;
+
+    @Option(names = "--not-before", paramLabel = "DATE",
+            description = "start of the leaves' validity, ISO date or time (UTC), e.g. 2030-01-01 (not yet valid)")
+    String notBefore;
+
+    @Option(names = "--not-after", paramLabel = "DATE",
+            description = "end of the leaves' validity, ISO date or time (UTC), e.g. 2020-01-01 (expired)")
+    String notAfter;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: ./"
+            + DEFAULT_OUT + ")")
+    Path out;
+
+    @Option(names = "--force", description = "replace existing files")
+    boolean force;
+
+    @Option(names = "--p12", description = "also write each leaf as PKCS#12 (server.p12, client.p12), chain and CA"
+            + " included")
+    boolean p12;
+
+    @Option(names = "--jks", description = "also write each leaf as a JKS key store (server.jks, client.jks); the"
+            + " --truststore is JKS then")
+    boolean jks;
+
+    @Option(names = "--truststore", description = "also write truststore.p12 (truststore.jks with --jks): the CA"
+            + " as a trusted entry, for Java")
+    boolean truststore;
+
+    @Option(names = "--password", paramLabel = "SOURCE", description = "password of the key stores: pass:TEXT,"
+            + " env:VAR or file:PATH (default: " + Certgen.DEFAULT_STORE_PASSWORD + ")")
+    String password;
+
+    @Option(names = "--no-password", description = "key stores with an empty password")
+    boolean noPassword;
+
+    @Option(names = "--fixtures", paramLabel = "DIR", description = "write the client test fixtures instead: valid,"
+            + " expired, not-yet-valid, wrong-host, self-signed, untrusted-root, missing-intermediate")
+    Path fixtures;
+
+    @Option(names = "--json", description = "print what was made as one JSON document on stdout")
+    boolean json;
+
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkConflicts();
+        Validity validity = validity();
+        char[] storePassword = storePassword();
+        if (fixtures != null) {
+            return writeFixtures(stdout);
+        }
+        List<SubjectAltName> serverSans = new ArrayList<>();
+        for (String name : names) {
+            serverSans.add(san(name, null));
+        }
+        for (String name : serverNames) {
+            serverSans.add(san(name, "--server"));
+        }
+        List<SubjectAltName> extra = new ArrayList<>();
+        for (String s : sans) {
+            try {
+                extra.add(SubjectAltName.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--san " + e.getMessage());
+            }
+        }
+        boolean sansOnClient = serverSans.isEmpty() && client != null;
+        if (!sansOnClient) {
+            serverSans.addAll(extra);
+        }
+        if (caOnly && !extra.isEmpty()) {
+            throw new UsageException("--ca and --san conflict: a CA has no subject alternative names");
+        }
+
+        Certgen.Builder b = Certgen.builder().keyType(keyType).storePassword(storePassword);
+        if (validity != null) {
+            b.leafValidity(validity);
+        }
+        if (!serverSans.isEmpty()) {
+            b.serverNames(serverSans);
+        }
+        if (client != null) {
+            try {
+                b.client(client, sansOnClient ? extra : List.of());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--client '" + client + "': " + e.getMessage());
+            }
+        }
+        if (caOnly) {
+            b.caOnly();
+        }
+        if (intermediate) {
+            b.intermediate();
+        }
+        if (selfSigned) {
+            b.selfSigned();
+        }
+        if (caName != null) {
+            b.caName(caName);
+        }
+        if (p12) {
+            b.pkcs12();
+        }
+        if (jks) {
+            b.jks();
+        }
+        if (truststore) {
+            b.trustStore();
+        }
+        if (caCert != null) {
+            b.signWith(existingCa());
+        }
+        Path dir = out != null ? out : Path.of(DEFAULT_OUT);
+        preflight(dir);
+        Certgen.Result made;
+        try {
+            made = b.build();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+        write(made.files(), dir);
+        for (String w : made.warnings()) {
+            err.println("tlskit: warning: " + w);
+        }
+        if (json) {
+            stdout.println(Json.write(json(made, dir, storePassword)));
+        } else {
+            summary(stdout, made, dir, storePassword);
+        }
+        stdout.flush();
+        err.flush();
+        return 0;
+    }
+
+    // ---- checks
+
+    private void checkConflicts() {
+        List<String> profile = new ArrayList<>();
+        if (!names.isEmpty()) {
+            profile.add("NAME");
+        }
+        if (!serverNames.isEmpty()) {
+            profile.add("--server");
+        }
+        if (client != null) {
+            profile.add("--client");
+        }
+        if (caOnly && !profile.isEmpty()) {
+            throw new UsageException("--ca and " + profile.get(0) + " conflict: --ca makes a CA only");
+        }
+        if (selfSigned && caOnly) {
+            throw new UsageException("--self-signed and --ca conflict");
+        }
+        if (selfSigned && intermediate) {
+            throw new UsageException("--self-signed and --intermediate conflict");
+        }
+        if (selfSigned && (caCert != null || caKey != null)) {
+            throw new UsageException("--self-signed and --ca-cert/--ca-key conflict");
+        }
+        if (caOnly && (caCert != null || caKey != null)) {
+            throw new UsageException("--ca and --ca-cert/--ca-key conflict: --ca makes a new CA");
+        }
+        if ((caCert == null) != (caKey == null)) {
+            throw new UsageException(caCert == null ? "--ca-key " + caKey + ": given without --ca-cert"
+                    : "--ca-cert " + caCert + ": given without --ca-key");
+        }
+        if (caName != null && (caCert != null || selfSigned)) {
+            throw new UsageException("--ca-name and " + (selfSigned ? "--self-signed" : "--ca-cert")
+                    + " conflict: no new CA is made");
+        }
+        if (password != null && noPassword) {
+            throw new UsageException("--password and --no-password conflict");
+        }
+        if ((password != null || noPassword) && !p12 && !jks && !truststore) {
+            throw new UsageException((noPassword ? "--no-password" : "--password")
+                    + " given without --p12, --jks or --truststore");
+        }
+        if (days != null && notAfter != null) {
+            throw new UsageException("--days and --not-after conflict: give one end of validity");
+        }
+        if (fixtures != null) {
+            List<String> others = new ArrayList<>(profile);
+            if (caOnly) {
+                others.add("--ca");
+            }
+            if (intermediate) {
+                others.add("--intermediate");
+            }
+            if (selfSigned) {
+                others.add("--self-signed");
+            }
+            if (caCert != null) {
+                others.add("--ca-cert");
+            }
+            if (out != null) {
+                others.add("--out");
+            }
+            if (!sans.isEmpty()) {
+                others.add("--san");
+            }
+            if (days != null || notBefore != null || notAfter != null) {
+                others.add(days != null ? "--days" : notBefore != null ? "--not-before" : "--not-after");
+            }
+            if (p12 || jks || truststore) {
+                others.add(p12 ? "--p12" : jks ? "--jks" : "--truststore");
+            }
+            if (caName != null) {
+                others.add("--ca-name");
+            }
+            if (!others.isEmpty()) {
+                throw new UsageException("--fixtures and " + others.get(0) + " conflict: the fixtures are a fixed"
+                        + " set (only --key-type, --force and --json apply)");
+            }
+        }
+    }
+
+    private Validity validity() {
+        Instant start = notBefore != null ? instant("--not-before", notBefore) : null;
+        Instant end = notAfter != null ? instant("--not-after", notAfter) : null;
+        if (days != null && days <= 0) {
+            throw new UsageException("--days " + days + ": must be at least 1");
+        }
+        if (days != null && days > 100 * 366) {
+            throw new UsageException("--days " + days + ": more than 100 years");
+        }
+        if (start == null && end == null && days == null) {
+            return null;
+        }
+        Validity defaults = Validity.days(days != null ? days : Certgen.LEAF_DAYS);
+        if (start == null) {
+            start = defaults.notBefore();
+            if (end != null && end.isBefore(start)) {
+                start = end.minus(Duration.ofDays(Certgen.LEAF_DAYS)); // an expired certificate: one flag away
+            }
+        }
+        if (end == null) {
+            end = notBefore != null ? start.plus(Duration.ofDays(days != null ? days : Certgen.LEAF_DAYS))
+                    : defaults.notAfter();
+        }
+        if (!end.isAfter(start)) {
+            throw new UsageException("--not-after " + notAfter + " is not after --not-before " + notBefore);
+        }
+        return new Validity(start, end);
+    }
+
+    private static Instant instant(String flag, String value) {
+        try {
+            return Certgen.parseInstant(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + " " + e.getMessage());
+        }
+    }
+
+    private char[] storePassword() {
+        if (noPassword) {
+            return new char[0];
+        }
+        if (password == null) {
+            return Certgen.DEFAULT_STORE_PASSWORD.toCharArray();
+        }
+        char[] pw;
+        if (password.startsWith("env:")) {
+            String v = System.getenv(password.substring(4));
+            if (v == null) {
+                throw new UsageException("--password " + password + ": environment variable not set");
+            }
+            pw = v.toCharArray();
+        } else if (password.startsWith("file:")) {
+            Path p = Path.of(password.substring(5));
+            try {
+                pw = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw new UsageException("--password " + password + ": cannot read " + p + " (" + e + ")");
+            }
+        } else {
+            pw = (password.startsWith("pass:") ? password.substring(5) : password).toCharArray();
+        }
+        if (pw.length == 0) {
+            throw new UsageException("--password " + password + ": empty (use --no-password for none)");
+        }
+        return pw;
+    }
+
+    private static SubjectAltName san(String name, String flag) {
+        try {
+            return SubjectAltName.guess(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((flag == null ? "name " : flag + " ") + e.getMessage());
+        }
+    }
+
+    private HeldCertificate existingCa() {
+        Identity identity;
+        try {
+            identity = Identity.load(caCert, caKey, null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), null, e);
+        }
+        X509Certificate certificate = identity.leaf();
+        HeldCertificate ca = new HeldCertificate(new KeyPair(certificate.getPublicKey(), identity.privateKey()),
+                certificate);
+        if (certificate.getBasicConstraints() < 0) {
+            throw new UsageException("--ca-cert " + caCert + ": not a CA certificate (" + certificate
+                    .getSubjectX500Principal().getName() + " has no basicConstraints CA:true)");
+        }
+        if (intermediate && certificate.getBasicConstraints() == 0) {
+            throw new UsageException("--ca-cert " + caCert + ": path length 0, so it cannot sign the --intermediate"
+                    + " CA");
+        }
+        return ca;
+    }
+
+    /** The target directory must be creatable and writable; checked before any key is made. */
+    private static void preflight(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UsageException(dir + ": cannot create directory: " + p + " is not a directory");
+                }
+                if (!Files.isWritable(p)) {
+                    throw new UsageException(dir + ": " + (p.equals(dir.toAbsolutePath()) ? "not writable"
+                            : "cannot create directory: " + p + " is not writable"));
+                }
+                return;
+            }
+        }
+    }
+
+    private void write(FileSet files, Path dir) {
+        List<Path> existing = files.existing(dir);
+        if (!existing.isEmpty() && !force) {
+            String more = existing.size() > 1 ? " (and " + (existing.size() - 1) + " more)" : "";
+            throw new UsageException(existing.get(0) + ": already exists" + more + "; nothing written",
+                    "--force replaces the files, --out DIR writes elsewhere", null);
+        }
+        try {
+            files.writeTo(dir, force);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "; nothing written", null, e);
+        }
+    }
+
+    private int writeFixtures(PrintWriter stdout) {
+        preflight(fixtures);
+        Fixtures.Result set = Fixtures.generate(keyType);
+        write(set.files(), fixtures);
+        if (json) {
+            Map<String, Object> doc = Json.document("certgen");
+            doc.put("out", fixtures.toString());
+            doc.put("keyType", keyType.cliName());
+            doc.put("ca", Report.certificateJson(set.ca().certificate()));
+            List<Object> list = new ArrayList<>();
+            for (Fixtures.Fixture f : set.fixtures()) {
+                Map<String, Object> m = Json.object();
+                m.put("name", f.kind().folder());
+                m.put("expect", f.kind().reason() == null ? "accept" : "reject");
+                m.put("reason", f.kind().reason());
+                m.put("certificate", fixtures.resolve(f.kind().folder()).resolve("server.pem").toString());
+                m.put("key", fixtures.resolve(f.kind().folder()).resolve("server.key").toString());
+                m.put("leaf", Report.certificateJson(f.leaf().certificate()));
+                list.add(m);
+            }
+            doc.put("fixtures", list);
+            stdout.println(Json.write(doc));
+        } else {
+            stdout.println("Created TLS client test fixtures (TEST ONLY, " + keyType.cliName() + " keys) in "
+                    + fixtures + "/");
+            stdout.println("  trust " + fixtures.resolve("ca.pem") + "; each folder has server.pem, server.key and a"
+                    + " README.txt:");
+            for (Fixtures.Fixture f : set.fixtures()) {
+                stdout.printf("  %-22s %s%n", f.kind().folder() + "/",
+                        f.kind().reason() == null ? "accept" : "reject: " + f.kind().reason());
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    // ---- output
+
+    private void summary(PrintWriter o, Certgen.Result made, Path dir, char[] storePassword) {
+        o.println("Created in " + dir + "/ (" + made.keyType().cliName() + " keys):");
+        for (Certgen.Item item : made.items()) {
+            X509Certificate c = item.certificate();
+            String expiry = "expires " + date(c.getNotAfter().toInstant());
+            Instant now = Instant.now();
+            if (c.getNotAfter().toInstant().isBefore(now)) {
+                expiry = "EXPIRED " + date(c.getNotAfter().toInstant());
+            } else if (c.getNotBefore().toInstant().isAfter(now)) {
+                expiry = "NOT YET VALID (from " + date(c.getNotBefore().toInstant()) + "), " + expiry;
+            }
+            String what = switch (item.role()) {
+                case CA -> item.existing() ? "signed by CA" : "CA";
+                case INTERMEDIATE -> "intermediate CA";
+                case SERVER -> item.selfSigned() ? "self-signed server" : "server";
+                case CLIENT -> item.selfSigned() ? "self-signed client" : "client";
+            };
+            o.println();
+            o.println(" " + what + " \"" + commonName(c) + "\"" + (item.existing() ? " (" + caCert + ")" : "")
+                    + ", " + expiry);
+            List<String> sanList = Report.subjectAltNames(c);
+            if (!sanList.isEmpty()) {
+                o.println("   valid for: " + sanList.stream().map(CertgenCommand::shortSan)
+                        .collect(Collectors.joining(", ")));
+            }
+            if (!item.files().isEmpty()) {
+                o.println("   " + item.files().entrySet().stream()
+                        .map(e -> e.getKey() + " " + dir.resolve(e.getValue()))
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        if (truststore) {
+            o.println();
+            o.println(" trust store " + dir.resolve("truststore." + (jks ? "jks" : "p12")) + " (the CA as trusted"
+                    + " entry)");
+        }
+        if (p12 || jks || truststore) {
+            o.println(" key store password: " + (storePassword.length == 0 ? "(none: empty)"
+                    : password == null ? Certgen.DEFAULT_STORE_PASSWORD : "as given with --password"));
+        }
+        o.println();
+        o.println("Private keys are readable by you only (0600). They are for development and tests: keep ca.key"
+                + " private.");
+    }
+
+    private static String shortSan(String san) {
+        if (san.startsWith("IP:") && san.indexOf(':', 3) > 0) {
+            return compressIpv6(san.substring(3));
+        }
+        return san.startsWith("DNS:") || san.startsWith("IP:") ? san.substring(san.indexOf(':') + 1) : san;
+    }
+
+    /** {@code 0:0:0:0:0:0:0:1} as {@code ::1} (RFC 5952: the longest run of zero groups becomes ::). */
+    static String compressIpv6(String full) {
+        String[] groups = full.split(":");
+        if (groups.length != 8) {
+            return full;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j].replaceFirst("^0+", "").isEmpty()) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String g : groups) {
+            parts.add(g.replaceFirst("^0+(?=.)", ""));
+        }
+        if (bestStart < 0) {
+            return String.join(":", parts);
+        }
+        return String.join(":", parts.subList(0, bestStart)) + "::"
+                + String.join(":", parts.subList(bestStart + bestLength, 8));
+    }
+
+    private static String commonName(X509Certificate c) {
+        String dn = c.getSubjectX500Principal().getName();
+        for (String part : dn.split(",(?=[A-Z]+=)")) {
+            if (part.startsWith("CN=")) {
+                return part.substring(3);
+            }
+        }
+        return dn;
+    }
+
+    private static String date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private Map<String, Object> json(Certgen.Result made, Path dir, char[] storePassword) {
+        Map<String, Object> doc = Json.document("certgen");
+        doc.put("out", dir.toString());
+        doc.put("keyType", made.keyType().cliName());
+        List<Object> list = new ArrayList<>();
+        for (Certgen.Item item : made.items()) {
+            Map<String, Object> m = Json.object();
+            m.put("role", item.role());
+            m.put("existing", item.existing());
+            m.put("selfSigned", item.selfSigned());
+            Map<String, Object> files = Json.object();
+            item.files().forEach((k, v) -> files.put(k, dir.resolve(v).toString()));
+            m.put("files", files);
+            m.put("certificate", Report.certificateJson(item.certificate()));
+            list.add(m);
+        }
+        doc.put("created", list);
+        if (truststore) {
+            doc.put("trustStore", dir.resolve("truststore." + (jks ? "jks" : "p12")).toString());
+        }
+        doc.put("storePassword", (p12 || jks || truststore) ? (storePassword.length == 0 ? "" : password == null
+                ? Certgen.DEFAULT_STORE_PASSWORD : null) : null);
+        doc.put("warnings", made.warnings());
+        return doc;
+    }
+
+    // ---- --key-type values in lower case
+
+    /** The key type names for help and completion. */
+    public static final class KeyTypeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(KeyType.values()).map(KeyType::cliName).iterator();
+        }
+    }
+
+    /** Parses {@code --key-type} by the enum's CLI name. */
+    public static final class KeyTypeConverter implements ITypeConverter<KeyType> {
+        @Override
+        public KeyType convert(String value) {
+            try {
+                return KeyType.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
