@@ -1,0 +1,561 @@
+package dev.tlskit.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.Main;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Shared plumbing of the interop tests: peers as processes (always destroyed), tlskit in-process on a background
+ * thread, loopback ports, and a tiny JSON reader. Every network address used here is loopback, or lives in a
+ * network namespace the test created.
+ */
+final class Interop {
+    static final boolean CI = "true".equals(System.getenv("CI"));
+    static final Duration PEER_START = Duration.ofSeconds(10);
+    static final Duration RUN_LIMIT = Duration.ofSeconds(30);
+    private static final Pattern LISTENING = Pattern.compile("tlskit server: listening on (\\S+):(\\d+)");
+
+    private Interop() {}
+
+    // ---------------------------------------------------------------- binaries
+
+    /** Skips the test when {@code binary} is not on the PATH, except in CI ({@code CI=true}), where it fails. */
+    static void requireBinary(String binary) {
+        boolean found = onPath(binary);
+        if (CI && !found) {
+            fail(binary + " is not installed, and CI=true: interop tests must not skip in CI (.ci/run installs it)");
+        }
+        assumeTrue(found, binary + " is not installed; interop test skipped");
+    }
+
+    static boolean onPath(String binary) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skips (fails in CI) unless an IPv6 loopback address can be bound. */
+    static void requireIpv6Loopback() {
+        boolean ok;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            ok = true;
+        } catch (IOException e) {
+            ok = false;
+        }
+        if (CI && !ok) {
+            fail("::1 cannot be bound, and CI=true");
+        }
+        assumeTrue(ok, "no IPv6 loopback (::1) on this machine");
+    }
+
+    // ---------------------------------------------------------------- files and ports
+
+    /** The demo material in {@code dir} (ca.pem, server.pem/.key, client.pem/.key, *-rsa.*). */
+    static Path demo(Path dir) {
+        DemoMaterial.writeTo(dir);
+        return dir;
+    }
+
+    /** A loopback port nobody listens on right now (racy by nature; prefer port 0 where the peer prints it). */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- text that other threads write
+
+    /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
+    static final class Capture extends Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
+        synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                Matcher m = p.matcher(text);
+                if (m.find()) {
+                    return m;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || gaveUp.getAsBoolean()) {
+                    // one last look: the writer may have finished between the check and now
+                    Matcher again = p.matcher(text);
+                    return again.find() ? again : null;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+    }
+
+    // ---------------------------------------------------------------- external processes
+
+    record Result(int exitCode, String output) {}
+
+    /** An external peer process with stdout+stderr captured; {@link #close} always destroys it and its children. */
+    static final class Peer implements AutoCloseable {
+        private final Process process;
+        private final List<String> command;
+        private final Capture output = new Capture();
+        private final Thread reader;
+
+        private Peer(Process process, List<String> command) {
+            this.process = process;
+            this.command = command;
+            this.reader = new Thread(() -> pump(process.getInputStream(), output), "interop-peer-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String output() {
+            return output.text();
+        }
+
+        boolean exited() {
+            return !process.isAlive();
+        }
+
+        /** Waits for {@code p} in the peer's output; fails with the output so far if it does not come. */
+        Matcher await(Pattern p, Duration limit) throws InterruptedException {
+            Matcher m = output.await(p, limit, () -> !process.isAlive() && !reader.isAlive());
+            if (m == null) {
+                fail("peer " + String.join(" ", command) + " did not print /" + p + "/ within " + limit
+                        + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
+                        + "; its output:\n" + output.text());
+            }
+            return m;
+        }
+
+        /** Waits for the peer to exit by itself; destroys it and fails at the limit. */
+        Result waitFor(Duration limit) throws InterruptedException {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                fail("peer " + String.join(" ", command) + " still running after " + limit + "; output:\n"
+                        + output.text());
+            }
+            reader.join(5_000);
+            return new Result(process.exitValue(), output.text());
+        }
+
+        @Override
+        public void close() {
+            destroy(process);
+            try {
+                reader.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
+    static Peer start(Path dir, byte[] stdin, List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process p = pb.start();
+        Peer peer = new Peer(p, command);
+        if (stdin != null) {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(stdin);
+            } catch (IOException e) {
+                // the peer may have exited already; its output tells why
+            }
+        }
+        return peer;
+    }
+
+    static Peer start(Path dir, byte[] stdin, String... command) throws IOException {
+        return start(dir, stdin, List.of(command));
+    }
+
+    /** Runs {@code command} to completion within {@code limit}, destroying it if it overruns. */
+    static Result run(Path dir, byte[] stdin, Duration limit, List<String> command) throws Exception {
+        try (Peer peer = start(dir, stdin, command)) {
+            return peer.waitFor(limit);
+        }
+    }
+
+    static Result run(Path dir, byte[] stdin, Duration limit, String... command) throws Exception {
+        return run(dir, stdin, limit, List.of(command));
+    }
+
+    /** Destroys a process and every descendant (wrappers such as {@code unshare bash -c} leave children). */
+    static void destroy(Process p) {
+        List<ProcessHandle> children = new ArrayList<>(p.descendants().toList());
+        p.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(3, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+        for (ProcessHandle c : children) {
+            if (c.isAlive()) {
+                c.destroyForcibly();
+            }
+        }
+    }
+
+    private static void pump(InputStream in, Writer to) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[8192];
+            int n;
+            while ((n = r.read(buf)) >= 0) {
+                to.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // the process went away
+        }
+    }
+
+    // ---------------------------------------------------------------- tlskit
+
+    /** One tlskit run: exit code, stdout and stderr kept apart. */
+    record Run(int exitCode, String out, String err) {
+        String describe() {
+            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        }
+    }
+
+    /** Runs tlskit in-process to completion on the calling thread (bounded by the test's @Timeout). */
+    static Run tlskit(String... args) {
+        Capture out = new Capture();
+        Capture err = new Capture();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.text(), err.text());
+    }
+
+    /** A tlskit command (normally {@code server -p 0 ...}) running in-process on its own daemon thread. */
+    static final class Background implements AutoCloseable {
+        private final Capture out = new Capture();
+        private final Capture err = new Capture();
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        private final String[] args;
+        private final Thread thread;
+        private int port = -1;
+        private String host = "127.0.0.1";
+
+        private Background(String[] args) {
+            this.args = args;
+            this.thread = new Thread(() -> {
+                try {
+                    exit.complete(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args));
+                } catch (Throwable t) {
+                    exit.completeExceptionally(t);
+                }
+            }, "interop-tlskit-" + args[0]);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The port from the server's "listening on" line (fails if the server exits before printing it). */
+        int port() throws InterruptedException {
+            if (port < 0) {
+                Matcher m = err.await(LISTENING, PEER_START, exit::isDone);
+                if (m == null) {
+                    fail("tlskit " + String.join(" ", args) + " never printed 'listening on'; stderr:\n" + err.text()
+                            + (exit.isDone() ? "\n(it exited with " + exit.getNow(null) + ")" : ""));
+                }
+                host = m.group(1).replace("[", "").replace("]", "");
+                port = Integer.parseInt(m.group(2));
+            }
+            return port;
+        }
+
+        String out() {
+            return out.text();
+        }
+
+        String err() {
+            return err.text();
+        }
+
+        /** Waits for the command to finish by itself. */
+        Run await(Duration limit) throws Exception {
+            int code;
+            try {
+                code = exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("tlskit " + String.join(" ", args) + " did not finish within " + limit
+                        + "\n--- stdout:\n" + out.text() + "\n--- stderr:\n" + err.text(), e);
+            }
+            return new Run(code, out.text(), err.text());
+        }
+
+        /**
+         * Ends a server that is still waiting in accept(): empty connections are served (and fail) until its -C
+         * count is used up. Threads cannot be killed; this is the clean way out, and the thread is a daemon anyway.
+         */
+        @Override
+        public void close() throws Exception {
+            for (int i = 0; i < 20 && !exit.isDone() && port > 0; i++) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(host.equals("*") ? "127.0.0.1" : host, port), 500);
+                } catch (IOException e) {
+                    break;
+                }
+                try {
+                    exit.get(1, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still serving: poke again
+                }
+            }
+            thread.join(2_000);
+        }
+    }
+
+    static Background tlskitInBackground(String... args) {
+        return new Background(args);
+    }
+
+    /**
+     * The command line that runs tlskit as a separate JVM from the test classpath (the shaded jar exists only after
+     * {@code package}, and surefire runs before it).
+     */
+    static List<String> tlskitCommand(String... args) {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Quotes one word for sh. */
+    static String sh(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    static String sh(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            b.append(b.length() == 0 ? "" : " ").append(sh(w));
+        }
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- a tiny JSON reader (no library here)
+
+    /** Parses one JSON value into Map (insertion order), List, String, Double/Long, Boolean or null. */
+    static Object parseJson(String s) {
+        JsonReader r = new JsonReader(s);
+        Object v = r.value();
+        r.skipSpace();
+        if (r.pos != s.length()) {
+            throw new IllegalArgumentException("trailing text at " + r.pos + ": " + s.substring(r.pos));
+        }
+        return v;
+    }
+
+    /** Follows a path of keys (String) and indexes (Integer) through parsed JSON. */
+    static Object at(Object json, Object... path) {
+        Object v = json;
+        for (Object k : path) {
+            if (k instanceof Integer i) {
+                v = ((List<?>) v).get(i);
+            } else {
+                if (!(v instanceof Map<?, ?> m) || !m.containsKey(k)) {
+                    throw new AssertionError("no '" + k + "' in " + v);
+                }
+                v = m.get(k);
+            }
+        }
+        return v;
+    }
+
+    private static final class JsonReader {
+        private final String s;
+        private int pos;
+
+        JsonReader(String s) {
+            this.s = s;
+        }
+
+        void skipSpace() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        Object value() {
+            skipSpace();
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{': {
+                    pos++;
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    skipSpace();
+                    if (s.charAt(pos) == '}') {
+                        pos++;
+                        return m;
+                    }
+                    while (true) {
+                        skipSpace();
+                        String k = string();
+                        skipSpace();
+                        expect(':');
+                        m.put(k, value());
+                        skipSpace();
+                        if (s.charAt(pos) == ',') {
+                            pos++;
+                        } else {
+                            expect('}');
+                            return m;
+                        }
+                    }
+                }
+                case '[': {
+                    pos++;
+                    List<Object> l = new ArrayList<>();
+                    skipSpace();
+                    if (s.charAt(pos) == ']') {
+                        pos++;
+                        return l;
+                    }
+                    while (true) {
+                        l.add(value());
+                        skipSpace();
+                        if (s.charAt(pos) == ',') {
+                            pos++;
+                        } else {
+                            expect(']');
+                            return l;
+                        }
+                    }
+                }
+                case '"':
+                    return string();
+                default:
+                    if (s.startsWith("true", pos)) {
+                        pos += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (s.startsWith("false", pos)) {
+                        pos += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (s.startsWith("null", pos)) {
+                        pos += 4;
+                        return null;
+                    }
+                    int start = pos;
+                    while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
+                        pos++;
+                    }
+                    if (start == pos) {
+                        throw new IllegalArgumentException("unexpected '" + c + "' at " + pos);
+                    }
+                    String num = s.substring(start, pos);
+                    return num.matches("-?\\d+") ? (Object) Long.parseLong(num) : (Object) Double.parseDouble(num);
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                char c = s.charAt(pos++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = s.charAt(pos++);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'u' -> {
+                        b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        pos += 4;
+                    }
+                    default -> b.append(e);
+                }
+            }
+        }
+
+        private void expect(char c) {
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + pos);
+            }
+            pos++;
+        }
+    }
+}
