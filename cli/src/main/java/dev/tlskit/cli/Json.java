@@ -21,6 +21,22 @@ public final class Json {
         return doc;
     }
 
+    /** One event of a stream: {@code {"tlskit": 1, "command": command, "event": name}}. */
+    public static Map<String, Object> event(String command, String name) {
+        Map<String, Object> doc = document(command);
+        doc.put("event", name);
+        return doc;
+    }
+
+    /** Writes {@code value} as one line and flushes; whole lines only, even with several writer threads. */
+    public static void println(java.io.PrintWriter out, Object value) {
+        String line = write(value);
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);

@@ -2,6 +2,8 @@ package dev.tlskit.cli;
 
 import dev.tlskit.cli.command.CertgenCommand;
 import dev.tlskit.cli.command.ClientCommand;
+import dev.tlskit.cli.command.EchoClientCommand;
+import dev.tlskit.cli.command.EchoServerCommand;
 import dev.tlskit.cli.command.ServerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The root command: dispatches to the subcommands. */
 @Command(name = "tlskit",
         versionProvider = Version.class,
-        subcommands = {ServerCommand.class, ClientCommand.class, CertgenCommand.class},
+        subcommands = {ServerCommand.class, ClientCommand.class, EchoServerCommand.class, EchoClientCommand.class,
+            CertgenCommand.class},
         description = "A TLS toolkit: wolfSSL's example programs, rebuilt on one Java TLS engine (SunJSSE or Bouncy"
                 + " Castle), safe by default and scriptable.",
         exitCodeListHeading = "%nExit codes:%n",

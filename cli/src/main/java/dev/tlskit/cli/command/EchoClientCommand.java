@@ -1,0 +1,187 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** wolfSSL's examples/echoclient: send each line of stdin, print each echo. */
+@Command(name = "echoclient",
+        description = {
+            "Connects to a TLS echo server, sends each line of stdin (or --file) and prints what comes back."
+                    + " 'quit' asks the server to shut down, 'break' to close this session. At end of input it"
+                    + " closes with close_notify and exits 0, so it works in pipes.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  printf 'hello\\nquit\\n' | tlskit echoclient",
+            "  tlskit echoclient --file lines.txt --json",
+            "  tlskit echoclient -p 4433 -d            against openssl s_server -rev (reversed lines)",
+        })
+public final class EchoClientCommand implements Callable<Integer> {
+    static final String QUIT = "quit";
+    static final String BREAK = "break";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
+    String host = "localhost";
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
+    int port = 11111;
+
+    @Option(names = "-4", description = "use IPv4 only")
+    boolean ipv4;
+
+    @Option(names = "-6", description = "use IPv6 only")
+    boolean ipv6;
+
+    @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
+    boolean insecure;
+
+    @Option(names = "-x", description = "send no client certificate")
+    boolean noClientCert;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "read the lines from FILE instead of stdin")
+    Path file;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (ipv4 && ipv6) {
+            throw new UsageException("-4 and -6 conflict");
+        }
+        BufferedReader lines = input();
+        TlsConfig config = Configs.client(tls, keys, insecure, noClientCert, target,
+                Configs.traceSink(output, err, e -> Json.println(out, trace(e))));
+        if (insecure) {
+            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+        }
+        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
+        TlsConnection c;
+        try {
+            c = TlsConnection.connect(Configs.context(config), target, port, family);
+        } catch (TlsException e) {
+            throw new TlsException(e.kind(), (target.contains(":") ? "[" + target + "]" : target) + ":" + port + ": "
+                    + e.getMessage(), e.getCause());
+        }
+        try (c) {
+            HandshakeSummary s = c.summary();
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoclient", "connected");
+                e.put("handshake", Report.handshakeJson(s));
+                Json.println(out, e);
+            } else if (output.verbose()) {
+                Report.verboseLines(err, s);
+            }
+            long messages = 0;
+            long bytes = 0;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.equals(QUIT) || line.equals(BREAK)) {
+                    if (!output.json()) {
+                        out.println(line.equals(QUIT) ? "sending server shutdown command: quit!"
+                                : "sending server session close: break!");
+                        out.flush();
+                    }
+                    c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    break;
+                }
+                byte[] sent = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                long start = System.nanoTime();
+                c.write(sent);
+                byte[] echoed = readExactly(c, sent.length);
+                double rttMs = (System.nanoTime() - start) / 1e6;
+                messages++;
+                bytes += sent.length;
+                String text = new String(echoed, StandardCharsets.UTF_8);
+                if (output.json()) {
+                    Map<String, Object> e = Json.event("echoclient", "echo");
+                    e.put("sent", line);
+                    e.put("received", text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+                    e.put("bytes", sent.length);
+                    e.put("rttMs", rttMs);
+                    Json.println(out, e);
+                } else {
+                    out.print(text);
+                    out.flush();
+                }
+            }
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoclient", "closed");
+                e.put("messages", messages);
+                e.put("bytes", bytes);
+                Json.println(out, e);
+            }
+        }
+        return 0;
+    }
+
+    private BufferedReader input() {
+        if (file == null) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--file " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException("--file " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Map<String, Object> trace(dev.tlskit.engine.TraceEvent t) {
+        Map<String, Object> e = Json.event("echoclient", "trace");
+        e.putAll(Report.traceJson(t));
+        return e;
+    }
+
+    /** Reads exactly {@code n} bytes: the echo of one line, however the server split it into records. */
+    private static byte[] readExactly(TlsConnection c, int n) throws TlsException {
+        byte[] buf = new byte[n];
+        int got = 0;
+        while (got < n) {
+            int r = c.read(buf, got, n - got);
+            if (r < 0) {
+                throw new TlsException(TlsException.Kind.NETWORK, "the server closed the connection after "
+                        + got + " of " + n + " echoed bytes", null);
+            }
+            got += r;
+        }
+        return buf;
+    }
+}

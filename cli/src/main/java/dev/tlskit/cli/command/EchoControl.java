@@ -1,0 +1,90 @@
+package dev.tlskit.cli.command;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits one connection's byte stream into what to echo and the control lines wolfSSL's echoserver knows:
+ * {@code quit} (shut the server down), {@code break} (close this session), and a line starting {@code GET }
+ * (answer a small HTTP page). Unlike wolfSSL, which looks only at the start of each record, it finds them at the
+ * start of any line, however the bytes were split into records. Only the bytes of a line that could still become
+ * a control line are held back (at most 6), so echoing stays a stream.
+ */
+final class EchoControl {
+    /** What a chunk of input asks for besides the echo. */
+    enum Command { NONE, QUIT, BREAK, GET }
+
+    private static final byte[][] CONTROL = {
+        "quit\n".getBytes(StandardCharsets.US_ASCII), "quit\r\n".getBytes(StandardCharsets.US_ASCII),
+        "break\n".getBytes(StandardCharsets.US_ASCII), "break\r\n".getBytes(StandardCharsets.US_ASCII),
+        "GET ".getBytes(StandardCharsets.US_ASCII),
+    };
+
+    private final byte[] held = new byte[6];
+    private int heldLength;
+    /** Whether the current line is still a possible control line (true at the start of every line). */
+    private boolean candidate = true;
+
+    /**
+     * Consumes {@code in}; appends the bytes to echo to {@code echo} and returns the first command found (the
+     * bytes after a command are not consumed: the session ends there).
+     */
+    Command feed(ByteBuffer in, ByteBuffer echo) {
+        while (in.hasRemaining()) {
+            byte b = in.get();
+            if (!candidate) {
+                echo.put(b);
+                if (b == '\n') {
+                    candidate = true;
+                }
+                continue;
+            }
+            held[heldLength++] = b;
+            Command c = match();
+            if (c != Command.NONE) {
+                heldLength = 0;
+                return c;
+            }
+            if (!isPrefixOfControl()) {
+                echo.put(held, 0, heldLength);
+                heldLength = 0;
+                candidate = b == '\n';
+            }
+        }
+        return Command.NONE;
+    }
+
+    /** Held bytes of an unfinished line, given back when the stream ends without a newline. */
+    void flushHeld(ByteBuffer echo) {
+        echo.put(held, 0, heldLength);
+        heldLength = 0;
+    }
+
+    private Command match() {
+        for (int i = 0; i < CONTROL.length; i++) {
+            byte[] c = CONTROL[i];
+            if (heldLength == c.length && startsWith(c)) {
+                return i < 2 ? Command.QUIT : i < 4 ? Command.BREAK : Command.GET;
+            }
+        }
+        return Command.NONE;
+    }
+
+    private boolean isPrefixOfControl() {
+        for (byte[] c : CONTROL) {
+            if (heldLength < c.length && startsWith(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsWith(byte[] c) {
+        for (int i = 0; i < heldLength; i++) {
+            if (held[i] != c[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,393 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** wolfSSL's examples/echoserver, on the engine's event-loop server: many clients, few threads. */
+@Command(name = "echoserver",
+        description = {
+            "Echoes every byte back on every TLS connection, many clients at once on a few event-loop threads."
+                    + " A line 'quit' from any client shuts the server down, 'break' closes that client's session,"
+                    + " a line starting 'GET ' gets a small HTTP page. Loopback only unless -b or --bind; asks for"
+                    + " no client certificate unless --client-auth.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit echoserver & printf 'hello\\nquit\\n' | tlskit echoclient",
+            "  tlskit echoserver -p 0 --quiet --stats --max-connections 20000",
+            "  openssl s_client -connect localhost:11111 -CAfile ca.pem",
+        })
+public final class EchoServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
+    int port = 11111;
+
+    @Option(names = "-b", description = "listen on every interface (default: loopback only)")
+    boolean anyInterface;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1)")
+    String bind;
+
+    @Option(names = "--client-auth", paramLabel = "MODE", converter = ClientAuthConverter.class,
+            completionCandidates = ClientAuthConverter.Names.class,
+            description = "ask for a client certificate: none, want or need (default: none)")
+    ClientAuth clientAuth = ClientAuth.NONE;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "connections beyond N are closed on accept (default: 100000)")
+    int maxConnections = 100_000;
+
+    @Option(names = "--loops", paramLabel = "N", description = "event-loop threads (default: one per core)")
+    int loops;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "close connections that move no byte for this long (default: never)")
+    Double idleTimeoutSeconds;
+
+    @Option(names = "--stats", description = "print counters (open, total, bytes, handshakes/s) every"
+            + " --stats-interval and at shutdown")
+    boolean stats;
+
+    @Option(names = "--stats-interval", paramLabel = "SECONDS", description = "how often --stats prints (default: 10)")
+    double statsInterval = 10;
+
+    @Option(names = {"-q", "--quiet"}, description = "print neither the echoed data (stdout) nor per-connection failures (stderr)")
+    boolean quiet;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        validate();
+        TlsConfig config = Configs.server(tls, keys, clientAuth, err,
+                Configs.traceSink(output, err, t -> {
+                    Map<String, Object> e = Json.event("echoserver", "trace");
+                    e.putAll(Report.traceJson(t));
+                    Json.println(out, e);
+                }));
+        TlsContext context = Configs.context(config);
+        CountDownLatch quit = new CountDownLatch(1);
+        EchoHandler handler = new EchoHandler(out, err, output, quiet, quit);
+        Duration idle = idleTimeoutSeconds == null ? null : seconds(idleTimeoutSeconds, "--idle-timeout");
+        EventLoopServer.Settings settings = new EventLoopServer.Settings(loops, maxConnections, tls.timeout(), idle);
+        InetSocketAddress address = new InetSocketAddress(bindAddress(), port);
+        EventLoopServer server;
+        try {
+            server = EventLoopServer.start(context, address, settings, handler);
+        } catch (BindException e) {
+            throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + address.getAddress().getHostAddress()
+                    + ":" + port + ": " + e.getMessage().toLowerCase(Locale.ROOT), e);
+        }
+        Thread onInterrupt = new Thread(server::close, "tlskit-echoserver-shutdown");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        InetSocketAddress bound = server.localAddress();
+        String where = (bound.getAddress().isAnyLocalAddress() ? "*" : hostLiteral(bound.getAddress())) + ":"
+                + bound.getPort();
+        err.println("tlskit echoserver: listening on " + where);
+        err.flush();
+        if (output.json()) {
+            Map<String, Object> e = Json.event("echoserver", "listening");
+            e.put("address", where);
+            Json.println(out, e);
+        }
+        ScheduledExecutorService timer = null;
+        if (stats) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tlskit-echoserver-stats");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = seconds(statsInterval, "--stats-interval").toMillis();
+            StatsPrinter printer = new StatsPrinter(server);
+            timer.scheduleAtFixedRate(() -> printStats(out, err, printer.next()), every, every, TimeUnit.MILLISECONDS);
+        }
+        quit.await();
+        server.close();
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (stats || output.json()) {
+            printStats(out, err, new StatsPrinter(server).finalLine());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printStats(PrintWriter out, PrintWriter err, Map<String, Object> line) {
+        if (output.json()) {
+            Map<String, Object> e = Json.event("echoserver", "stats");
+            e.putAll(line);
+            Json.println(out, e);
+        } else {
+            StringBuilder sb = new StringBuilder("tlskit echoserver: stats:");
+            line.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            synchronized (err) {
+                err.println(sb);
+                err.flush();
+            }
+        }
+    }
+
+    private void validate() {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("-p " + port + ": not a port (0-65535)");
+        }
+        if (anyInterface && bind != null) {
+            throw new UsageException("-b and --bind conflict");
+        }
+        if (maxConnections < 1) {
+            throw new UsageException("--max-connections " + maxConnections + ": must be at least 1");
+        }
+        if (loops < 0 || loops > 256) {
+            throw new UsageException("--loops " + loops + ": must be between 1 and 256 (0: one per core)");
+        }
+    }
+
+    private static Duration seconds(double value, String flag) {
+        if (!(value > 0) || value > 86_400 * 365) {
+            throw new UsageException(flag + " " + value + ": must be a positive number of seconds");
+        }
+        return Duration.ofMillis(Math.max(1, (long) (value * 1000)));
+    }
+
+    private InetAddress bindAddress() {
+        if (anyInterface) {
+            return new InetSocketAddress(0).getAddress();
+        }
+        if (bind == null) {
+            return InetAddress.getLoopbackAddress();
+        }
+        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+        try {
+            return InetAddress.getByName(b);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind " + bind + ": unknown address");
+        }
+    }
+
+    static String hostLiteral(InetAddress a) {
+        String h = a.getHostAddress();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /** Turns counters into a stats line, with rates since the previous line. */
+    private static final class StatsPrinter {
+        private final EventLoopServer server;
+        private final long started = System.nanoTime();
+        private long lastNanos = started;
+        private long lastHandshakes;
+
+        StatsPrinter(EventLoopServer server) {
+            this.server = server;
+        }
+
+        Map<String, Object> next() {
+            EventLoopServer.Stats s = server.stats();
+            long now = System.nanoTime();
+            double rate = (s.handshakes() - lastHandshakes) / ((now - lastNanos) / 1e9);
+            lastNanos = now;
+            lastHandshakes = s.handshakes();
+            return line(s, rate);
+        }
+
+        Map<String, Object> finalLine() {
+            return line(server.stats(), Double.NaN);
+        }
+
+        private Map<String, Object> line(EventLoopServer.Stats s, double rate) {
+            Map<String, Object> m = Json.object();
+            m.put("open", s.open());
+            m.put("total", s.accepted());
+            m.put("handshakes", s.handshakes());
+            if (!Double.isNaN(rate)) {
+                m.put("handshakesPerSecond", Math.round(rate * 10) / 10.0);
+            }
+            m.put("failures", s.failures());
+            m.put("rejected", s.rejected());
+            m.put("bytesIn", s.bytesIn());
+            m.put("bytesOut", s.bytesOut());
+            m.put("threads", server.threadCount());
+            return m;
+        }
+    }
+
+    /** The per-connection echo logic, on the event loops. */
+    private static final class EchoHandler implements EventLoopServer.Handler {
+        private static final ThreadLocal<ByteBuffer> SCRATCH =
+                ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
+
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final OutputOptions output;
+        private final boolean quiet;
+        private final CountDownLatch quit;
+
+        EchoHandler(PrintWriter out, PrintWriter err, OutputOptions output, boolean quiet, CountDownLatch quit) {
+            this.out = out;
+            this.err = err;
+            this.output = output;
+            this.quiet = quiet;
+            this.quit = quit;
+        }
+
+        @Override
+        public void opened(EventLoopServer.Session session) {
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoserver", "open");
+                e.put("peer", peer(session));
+                e.put("handshake", Report.handshakeJson(session.summary()));
+                Json.println(out, e);
+            } else if (output.verbose()) {
+                synchronized (err) {
+                    err.print("tlskit: client " + peer(session) + ": ");
+                    Report.verboseLines(err, session.summary());
+                }
+            }
+        }
+
+        @Override
+        public void received(EventLoopServer.Session session, ByteBuffer data) {
+            EchoControl control = (EchoControl) session.attachment();
+            if (control == null) {
+                control = new EchoControl();
+                session.attach(control);
+            }
+            while (data.hasRemaining()) {
+                ByteBuffer echo = SCRATCH.get();
+                echo.clear();
+                ByteBuffer slice = data.slice();
+                slice.limit(Math.min(slice.remaining(), echo.capacity()));
+                EchoControl.Command command = control.feed(slice, echo);
+                data.position(data.position() + slice.position());
+                echo.flip();
+                if (echo.hasRemaining()) {
+                    show(session, echo.duplicate());
+                    session.write(echo);
+                }
+                if (command != EchoControl.Command.NONE) {
+                    act(session, command);
+                    return;
+                }
+            }
+        }
+
+        private void act(EventLoopServer.Session session, EchoControl.Command command) {
+            switch (command) {
+                case QUIT -> {
+                    say(session, "quit", "client sent quit command: shutting down!");
+                    quit.countDown();
+                }
+                case BREAK -> {
+                    say(session, "break", "client sent break command: closing session!");
+                    session.close();
+                }
+                case GET -> {
+                    session.write(ByteBuffer.wrap(httpPage().getBytes(StandardCharsets.US_ASCII)));
+                    session.close();
+                }
+                default -> throw new IllegalStateException("unknown command " + command);
+            }
+        }
+
+        private void say(EventLoopServer.Session session, String event, String line) {
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoserver", event);
+                e.put("peer", peer(session));
+                Json.println(out, e);
+            } else {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            }
+        }
+
+        private void show(EventLoopServer.Session session, ByteBuffer echoed) {
+            if (quiet) {
+                return;
+            }
+            String text = StandardCharsets.UTF_8.decode(echoed).toString();
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoserver", "echo");
+                e.put("peer", peer(session));
+                e.put("bytes", text.getBytes(StandardCharsets.UTF_8).length);
+                e.put("text", text);
+                Json.println(out, e);
+            } else {
+                synchronized (out) {
+                    out.print(text);
+                    out.flush();
+                }
+            }
+        }
+
+        @Override
+        public void closed(EventLoopServer.Session session, TlsException failure) {
+            if (output.json()) {
+                Map<String, Object> e = Json.event("echoserver", "close");
+                e.put("peer", peer(session));
+                if (failure != null) {
+                    e.put("error", ErrorJson.of(failure));
+                }
+                Json.println(out, e);
+            } else if (failure != null && !quiet) {
+                synchronized (err) {
+                    err.println("tlskit: client " + peer(session) + ": " + failure.getMessage());
+                    err.flush();
+                }
+            }
+        }
+
+        private static String peer(EventLoopServer.Session s) {
+            return hostLiteral(s.remoteAddress().getAddress()) + ":" + s.remoteAddress().getPort();
+        }
+
+        private static String httpPage() {
+            String body = "<html><body><h1>tlskit echoserver</h1></body></html>\n";
+            return "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body;
+        }
+    }
+}

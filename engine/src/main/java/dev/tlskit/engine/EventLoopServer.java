@@ -1,0 +1,191 @@
+package dev.tlskit.engine;
+
+import dev.tlskit.engine.internal.EventLoop;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TLS server on NIO selectors: a few event-loop threads hold many connections, each driven through the same
+ * {@code EngineCore} as the blocking connection. Delegated handshake tasks (signatures, certificate checks) run on
+ * a small worker pool, never on a loop. Buffers are lent from a per-loop pool only while a connection has bytes in
+ * flight, so an idle connection holds just its SSLEngine. Handshake and idle timeouts, a connection limit, and a
+ * graceful shutdown that sends close_notify to every peer.
+ */
+public final class EventLoopServer implements Closeable {
+    /**
+     * How the server runs.
+     *
+     * @param loops event-loop threads (if 0: one per core)
+     * @param maxConnections connections beyond this are closed at once on accept
+     * @param handshakeTimeout a handshake not finished by then is aborted
+     * @param idleTimeout a connection that moves no byte for this long is closed (null: never)
+     */
+    public record Settings(int loops, int maxConnections, Duration handshakeTimeout, Duration idleTimeout) {
+        public Settings {
+            if (loops < 0 || maxConnections < 1) {
+                throw new IllegalArgumentException("loops >= 0 and maxConnections >= 1 required");
+            }
+        }
+
+        /** One loop per core, 100,000 connections, 10 s handshakes, no idle limit. */
+        public static Settings defaults() {
+            return new Settings(0, 100_000, Duration.ofSeconds(10), null);
+        }
+    }
+
+    /** Callbacks, all on the connection's loop thread; they must not block. */
+    public interface Handler {
+        /** The handshake finished. */
+        default void opened(Session session) {}
+
+        /** Decrypted bytes arrived; {@code data} is valid only during the call. */
+        void received(Session session, ByteBuffer data);
+
+        /** The connection ended: {@code failure} is null after a clean close (close_notify or EOF). */
+        default void closed(Session session, TlsException failure) {}
+    }
+
+    /** One connection, as a handler sees it. Methods are for the loop thread, except {@link #close()}. */
+    public interface Session {
+        /** Encrypts and sends (or queues) all of {@code data}. */
+        void write(ByteBuffer data);
+
+        /** Sends close_notify and closes; safe from any thread. */
+        void close();
+
+        HandshakeSummary summary();
+
+        InetSocketAddress remoteAddress();
+
+        /** Per-connection state of the handler's own, or null. */
+        Object attachment();
+
+        void attach(Object attachment);
+    }
+
+    /** Counters, read at any time. */
+    public record Stats(int open, long accepted, long handshakes, long failures, long rejected, long bytesIn,
+            long bytesOut) {}
+
+    /** Live counters shared by the loops. */
+    public static final class Counters {
+        public final AtomicInteger open = new AtomicInteger();
+        public final AtomicLong accepted = new AtomicLong();
+        public final AtomicLong handshakes = new AtomicLong();
+        public final AtomicLong failures = new AtomicLong();
+        public final AtomicLong rejected = new AtomicLong();
+        public final AtomicLong bytesIn = new AtomicLong();
+        public final AtomicLong bytesOut = new AtomicLong();
+    }
+
+    private final ServerSocketChannel listener;
+    private final List<EventLoop> loops;
+    private final ExecutorService workers;
+    private final Counters counters;
+
+    private EventLoopServer(ServerSocketChannel listener, List<EventLoop> loops, ExecutorService workers,
+            Counters counters) {
+        this.listener = listener;
+        this.loops = loops;
+        this.workers = workers;
+        this.counters = counters;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws java.net.BindException when the address is in use
+     */
+    public static EventLoopServer start(TlsContext context, InetSocketAddress bind, Settings settings,
+            Handler handler) throws IOException {
+        if (context.config().isClient()) {
+            throw new IllegalArgumentException("an event-loop server needs a server configuration");
+        }
+        int n = settings.loops() == 0 ? Runtime.getRuntime().availableProcessors() : settings.loops();
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(bind, 1024);
+            listener.configureBlocking(false);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        AtomicInteger workerIds = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "tlskit-handshake-worker-" + workerIds.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        Counters counters = new Counters();
+        List<EventLoop> loops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            loops.add(new EventLoop(i, context, settings, handler, workers, counters));
+        }
+        for (EventLoop loop : loops) {
+            loop.start();
+        }
+        loops.get(0).acceptOn(listener, loops);
+        return new EventLoopServer(listener, loops, workers, counters);
+    }
+
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) listener.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("listener closed", e);
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(counters.open.get(), counters.accepted.get(), counters.handshakes.get(),
+                counters.failures.get(), counters.rejected.get(), counters.bytesIn.get(), counters.bytesOut.get());
+    }
+
+    /** Threads this server runs now: its loops and its handshake workers. */
+    public int threadCount() {
+        return loops.size() + ((ThreadPoolExecutor) workers).getPoolSize();
+    }
+
+    /**
+     * Stops accepting, sends close_notify to every peer, closes every connection, and waits for the loops to end.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // Closing a listener that is already closed.
+        }
+        for (EventLoop loop : loops) {
+            loop.shutdown();
+        }
+        for (EventLoop loop : loops) {
+            loop.awaitTermination(Duration.ofSeconds(5));
+        }
+        workers.shutdownNow();
+    }
+
+    /** Blocks until {@link #close()} has finished (from another thread). */
+    public void awaitTermination() throws InterruptedException {
+        for (EventLoop loop : loops) {
+            loop.join();
+        }
+    }
+}

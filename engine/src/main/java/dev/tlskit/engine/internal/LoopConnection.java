@@ -1,0 +1,460 @@
+package dev.tlskit.engine.internal;
+
+import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+/** One connection of an event loop: the non-blocking side of {@link EngineCore}. Loop thread only. */
+final class LoopConnection implements EventLoopServer.Session {
+    /** After close_notify (or an alert), how long to drain the peer's last bytes before closing the socket. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Records processed per event before yielding to other connections. */
+    private static final int BUDGET = 64;
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final TlsConfig config;
+    private final EventLoopServer.Handler handler;
+    private final Executor workers;
+    private final EventLoopServer.Counters counters;
+    private final EventLoopServer.Settings settings;
+    private final EngineCore core;
+    private final long startNanos = System.nanoTime();
+    private final InetSocketAddress remote;
+    private SelectionKey key;
+    private long lastActivity = startNanos;
+    private boolean tasksRunning;
+    private boolean handshakeDone;
+    private boolean lingering;
+    private long lingerDeadline;
+    private boolean finished;
+    private HandshakeSummary summary;
+    private Object attachment;
+
+    LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, EventLoopServer.Handler handler,
+            Executor workers, EventLoopServer.Counters counters, BufferPool pool, EventLoopServer.Settings settings)
+            throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.config = context.config();
+        this.handler = handler;
+        this.workers = workers;
+        this.counters = counters;
+        this.settings = settings;
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        SSLEngine engine = context.newEngine(null, 0);
+        this.core = new EngineCore(engine, new WireObserver(false, config.traceListener()), pool);
+    }
+
+    void register(Selector selector) throws IOException {
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        key = channel.register(selector, SelectionKey.OP_READ, this);
+        core.engine().beginHandshake();
+        process();
+    }
+
+    void onReadable() {
+        if (lingering) {
+            drainLinger();
+        } else {
+            process();
+        }
+    }
+
+    void onWritable() {
+        try {
+            if (flush() && lingering) {
+                shutdownOutput();
+            }
+        } catch (IOException e) {
+            abort();
+            return;
+        }
+        if (!lingering) {
+            process();
+        } else {
+            updateInterest();
+        }
+    }
+
+    /** Timeouts, checked a few times a second by the loop. */
+    void sweep(long now) {
+        if (finished) {
+            return;
+        }
+        if (lingering) {
+            if (now > lingerDeadline) {
+                finish();
+            }
+            return;
+        }
+        if (!handshakeDone && now - startNanos > settings.handshakeTimeout().toNanos()) {
+            fail(new TlsException(TlsException.Kind.NETWORK, "handshake timed out after "
+                    + settings.handshakeTimeout().toMillis() + " ms", new SocketTimeoutException()));
+        } else if (handshakeDone && settings.idleTimeout() != null
+                && now - lastActivity > settings.idleTimeout().toNanos()) {
+            close();
+        }
+    }
+
+    private void process() {
+        if (finished || lingering) {
+            return;
+        }
+        try {
+            step();
+        } catch (SSLException e) {
+            fail(Failures.classify(e, !handshakeDone, core.observer()));
+        } catch (IOException e) {
+            fail(Failures.classify(e, !handshakeDone, core.observer()));
+        }
+        if (!finished && !lingering) {
+            core.releaseIdleBuffers();
+            updateInterest();
+        }
+    }
+
+    private void step() throws IOException {
+        SSLEngine engine = core.engine();
+        for (int budget = BUDGET; budget > 0 && !finished && !lingering && !tasksRunning; budget--) {
+            if (core.hasPendingOutput() && !flush()) {
+                return; // wait until the socket takes more
+            }
+            HandshakeStatus hs = engine.getHandshakeStatus();
+            switch (hs) {
+                case NEED_TASK -> {
+                    runTasksOffLoop();
+                    return;
+                }
+                case NEED_WRAP -> {
+                    SSLEngineResult r = core.wrap(null);
+                    if (!flush()) {
+                        return;
+                    }
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        startLinger();
+                        return;
+                    }
+                }
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
+                    if (!handshakeDone && (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED)) {
+                        handshakeFinished();
+                        continue;
+                    }
+                    if (core.hasBufferedNetworkBytes() || hs == HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                        SSLEngineResult r = core.unwrap();
+                        if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                            if (!readSome()) {
+                                return;
+                            }
+                            continue;
+                        }
+                        deliver();
+                        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                            peerClosed();
+                            return;
+                        }
+                        continue;
+                    }
+                    if (!readSome()) {
+                        return;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown handshake status " + hs);
+            }
+        }
+    }
+
+    /** Reads what the socket has; false when nothing came (wait for OP_READ) or the peer closed. */
+    private boolean readSome() throws IOException {
+        if (core.hasPendingOutput()) {
+            return false; // back-pressure: read no more while the peer is not reading what we send
+        }
+        ByteBuffer in = core.netIn();
+        if (!in.hasRemaining()) {
+            return false;
+        }
+        int n = channel.read(in);
+        if (n > 0) {
+            core.received(n);
+            counters.bytesIn.addAndGet(n);
+            lastActivity = System.nanoTime();
+            return true;
+        }
+        if (n < 0) {
+            endOfStream();
+        }
+        return false;
+    }
+
+    private void endOfStream() throws IOException {
+        if (!handshakeDone) {
+            throw new EOFException("peer closed the connection during the handshake");
+        }
+        try {
+            core.engine().closeInbound();
+        } catch (SSLException truncated) {
+            // The peer closed TCP without close_notify: nothing was lost that we could still deliver.
+        }
+        finish();
+        handler.closed(this, null);
+    }
+
+    private void deliver() {
+        ByteBuffer app = core.appIn();
+        if (app.position() > 0) {
+            app.flip();
+            try {
+                handler.received(this, app);
+            } finally {
+                app.clear();
+            }
+        }
+    }
+
+    private void handshakeFinished() {
+        handshakeDone = true;
+        counters.handshakes.incrementAndGet();
+        core.observer().handshakeDone();
+        summary = core.summarize(config, Duration.ofNanos(System.nanoTime() - startNanos));
+        handler.opened(this);
+    }
+
+    private void peerClosed() throws IOException {
+        // Answer the peer's close_notify with ours, then close.
+        core.engine().closeOutbound();
+        while (!core.engine().isOutboundDone()) {
+            if (core.wrap(null).bytesProduced() == 0) {
+                break;
+            }
+        }
+        startLinger();
+        handler.closed(this, null);
+    }
+
+    private void runTasksOffLoop() {
+        List<Runnable> pending = new ArrayList<>(2);
+        Runnable t;
+        while ((t = core.engine().getDelegatedTask()) != null) {
+            pending.add(t);
+        }
+        tasksRunning = true;
+        updateInterest();
+        workers.execute(() -> {
+            try {
+                pending.forEach(Runnable::run);
+            } finally {
+                loop.execute(() -> {
+                    tasksRunning = false;
+                    process();
+                });
+            }
+        });
+    }
+
+    /** Writes netOut to the socket; true when nothing is left pending. */
+    private boolean flush() throws IOException {
+        if (!core.hasPendingOutput()) {
+            return true;
+        }
+        ByteBuffer out = core.netOut();
+        out.flip();
+        int n = channel.write(out);
+        out.compact();
+        if (n > 0) {
+            counters.bytesOut.addAndGet(n);
+            lastActivity = System.nanoTime();
+        }
+        return !core.hasPendingOutput();
+    }
+
+    private void updateInterest() {
+        if (finished || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (core.hasPendingOutput()) {
+            ops |= SelectionKey.OP_WRITE;
+        } else if (!tasksRunning) {
+            ops |= SelectionKey.OP_READ;
+        }
+        if (lingering) {
+            ops |= SelectionKey.OP_READ;
+        }
+        key.interestOps(ops);
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (finished || lingering) {
+            return;
+        }
+        try {
+            while (data.hasRemaining()) {
+                SSLEngineResult r = core.wrap(data);
+                if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    return;
+                }
+            }
+            flush();
+        } catch (IOException e) {
+            fail(Failures.classify(e, false, core.observer()));
+            return;
+        }
+        updateInterest();
+    }
+
+    @Override
+    public void close() {
+        if (!loop.inLoop()) {
+            loop.execute(this::close);
+            return;
+        }
+        if (finished || lingering) {
+            return;
+        }
+        core.engine().closeOutbound();
+        try {
+            while (!core.engine().isOutboundDone()) {
+                if (core.wrap(null).bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } catch (SSLException e) {
+            // No close_notify then; the socket still closes.
+        }
+        startLinger();
+        handler.closed(this, null);
+    }
+
+    /** A failed connection: tell the peer why (the engine's pending alert), then close. */
+    private void fail(TlsException failure) {
+        if (finished || lingering) {
+            return;
+        }
+        counters.failures.incrementAndGet();
+        core.engine().closeOutbound();
+        try {
+            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
+                if (core.wrap(null).bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } catch (SSLException | RuntimeException e) {
+            // Best effort: the first failure is the one reported.
+        }
+        startLinger();
+        handler.closed(this, failure);
+    }
+
+    /**
+     * Sends what is pending, half-closes, and drains the peer's last bytes for a bounded time: closing with unread
+     * input would make TCP send a reset that can destroy our close_notify or alert before the peer reads it.
+     */
+    private void startLinger() {
+        lingering = true;
+        lingerDeadline = System.nanoTime() + LINGER_NANOS;
+        try {
+            if (flush()) {
+                shutdownOutput();
+            }
+        } catch (IOException e) {
+            finish();
+            return;
+        }
+        if (core.hasBufferedNetworkBytes()) {
+            core.netIn().clear();
+        }
+        core.releaseIdleBuffers();
+        updateInterest();
+    }
+
+    private void shutdownOutput() throws IOException {
+        if (channel.isOpen()) {
+            channel.shutdownOutput();
+        }
+    }
+
+    private void drainLinger() {
+        ByteBuffer sink = core.netIn();
+        try {
+            while (true) {
+                sink.clear();
+                int n = channel.read(sink);
+                if (n < 0) {
+                    finish();
+                    return;
+                }
+                if (n == 0) {
+                    sink.clear();
+                    core.releaseIdleBuffers();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            finish();
+        }
+    }
+
+    /** Closes the socket at once. */
+    void abort() {
+        finish();
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing anyway.
+        }
+        loop.forget(this);
+    }
+
+    @Override
+    public HandshakeSummary summary() {
+        return summary;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+}
