@@ -168,21 +168,24 @@ public final class EventLoop extends Thread {
     }
 
     private void adopt(SocketChannel ch) {
+        LoopConnection c = null;
         try {
-            LoopConnection c = new LoopConnection(this, ch, context, handler, workers, counters, pool, settings);
+            c = new LoopConnection(this, ch, context, handler, workers, counters, pool, settings);
             connections.add(c);
             c.register(selector);
         } catch (IOException | RuntimeException e) {
-            counters.open.decrementAndGet();
             counters.failures.incrementAndGet();
-            closeQuietly(ch);
+            if (c != null) {
+                c.abort();
+            } else {
+                counters.open.decrementAndGet();
+                closeQuietly(ch);
+            }
         }
     }
 
     void forget(LoopConnection c) {
-        if (connections.remove(c)) {
-            counters.open.decrementAndGet();
-        }
+        connections.remove(c);
     }
 
     private static void closeQuietly(SocketChannel ch) {

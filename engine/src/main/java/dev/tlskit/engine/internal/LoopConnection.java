@@ -46,6 +46,7 @@ final class LoopConnection implements EventLoopServer.Session {
     private boolean tasksRunning;
     private boolean handshakeDone;
     private boolean lingering;
+    private boolean counted = true;
     private long lingerDeadline;
     private boolean finished;
     private HandshakeSummary summary;
@@ -137,7 +138,13 @@ final class LoopConnection implements EventLoopServer.Session {
 
     private void step() throws IOException {
         SSLEngine engine = core.engine();
-        for (int budget = BUDGET; budget > 0 && !finished && !lingering && !tasksRunning; budget--) {
+        for (int budget = BUDGET; !finished && !lingering && !tasksRunning; budget--) {
+            if (budget == 0) {
+                // Fair to the loop's other connections: continue after them. The selector would not wake us for
+                // records already buffered here, so queue the rest explicitly.
+                loop.execute(this::process);
+                return;
+            }
             if (core.hasPendingOutput() && !flush()) {
                 return; // wait until the socket takes more
             }
@@ -374,6 +381,7 @@ final class LoopConnection implements EventLoopServer.Session {
      */
     private void startLinger() {
         lingering = true;
+        uncount();
         lingerDeadline = System.nanoTime() + LINGER_NANOS;
         try {
             if (flush()) {
@@ -417,6 +425,14 @@ final class LoopConnection implements EventLoopServer.Session {
         }
     }
 
+    /** The connection no longer counts as open once it is closing (lingering is bounded and holds no buffers). */
+    private void uncount() {
+        if (counted) {
+            counted = false;
+            counters.open.decrementAndGet();
+        }
+    }
+
     /** Closes the socket at once. */
     void abort() {
         finish();
@@ -427,6 +443,7 @@ final class LoopConnection implements EventLoopServer.Session {
             return;
         }
         finished = true;
+        uncount();
         if (key != null) {
             key.cancel();
         }
