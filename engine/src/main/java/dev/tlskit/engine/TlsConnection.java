@@ -421,9 +421,27 @@ public final class TlsConnection implements Closeable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        closeGracefully();
+    }
+
+    /**
+     * As {@link #close()}, but fails with what the peer said last if it was a fatal alert: in TLS 1.3 a server
+     * rejects the client's certificate after the client's handshake is complete, and a client that sent nothing
+     * since learns it only here.
+     */
+    public void closeChecked() throws TlsException {
+        SSLException alert = closeGracefully();
+        if (alert != null) {
+            throw Failures.classify(alert, false, core.observer());
         }
+    }
+
+    /** The close itself; returns the TLS error met while draining the peer's last records, if any. */
+    private SSLException closeGracefully() {
+        if (closed) {
+            return null;
+        }
+        SSLException alert = null;
         try {
             synchronized (writeLock) {
                 core.engine().closeOutbound();
@@ -450,6 +468,8 @@ public final class TlsConnection implements Closeable {
                     readLock.unlock();
                 }
             }
+        } catch (SSLException e) {
+            alert = e;
         } catch (IOException | RuntimeException e) {
             // The peer may already be gone; closing goes on regardless.
         } catch (InterruptedException e) {
@@ -458,6 +478,7 @@ public final class TlsConnection implements Closeable {
             closed = true;
             closeQuietly(socket);
         }
+        return alert;
     }
 
     /** Closes the socket at once, without close_notify (for tests of truncation and for abort paths). */

@@ -136,11 +136,17 @@ public final class EventLoop extends Thread {
             return;
         }
         LoopConnection c = (LoopConnection) key.attachment();
-        if (key.isWritable()) {
-            c.onWritable();
-        }
-        if (key.isValid() && key.isReadable()) {
-            c.onReadable();
+        try {
+            if (key.isWritable()) {
+                c.onWritable();
+            }
+            if (key.isValid() && key.isReadable()) {
+                c.onReadable();
+            }
+        } catch (RuntimeException bug) {
+            // Only this connection is lost to a bug (a handler's, say); the loop serves the others on.
+            counters.failures.incrementAndGet();
+            c.abort();
         }
     }
 

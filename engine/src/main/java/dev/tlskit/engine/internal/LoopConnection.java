@@ -129,6 +129,9 @@ final class LoopConnection implements EventLoopServer.Session {
             fail(Failures.classify(e, !handshakeDone, core.observer()));
         } catch (IOException e) {
             fail(Failures.classify(e, !handshakeDone, core.observer()));
+        } catch (RuntimeException bug) {
+            // A provider or handler bug must cost this connection only, never the loop and its other connections.
+            fail(new TlsException(TlsException.Kind.HANDSHAKE, "internal error: " + bug, bug));
         }
         if (!finished && !lingering) {
             core.releaseIdleBuffers();
@@ -361,6 +364,12 @@ final class LoopConnection implements EventLoopServer.Session {
             return;
         }
         counters.failures.incrementAndGet();
+        if (tasksRunning) {
+            // A worker is inside the engine: do not touch it from here; just drop the connection.
+            finish();
+            handler.closed(this, failure);
+            return;
+        }
         core.engine().closeOutbound();
         try {
             for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
