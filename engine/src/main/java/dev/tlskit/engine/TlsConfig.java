@@ -43,6 +43,8 @@ public final class TlsConfig {
     private final Duration handshakeTimeout;
     private final Duration readTimeout;
     private final Consumer<TraceEvent> traceListener;
+    private final boolean dtls;
+    private final int mtu;
 
     private TlsConfig(Builder b) {
         this.client = b.client;
@@ -68,6 +70,8 @@ public final class TlsConfig {
         this.handshakeTimeout = b.handshakeTimeout;
         this.readTimeout = b.readTimeout;
         this.traceListener = b.traceListener;
+        this.dtls = b.dtls;
+        this.mtu = b.mtu;
     }
 
     /** A client: verifies the server's chain against the platform store and its hostname, unless told otherwise. */
@@ -101,6 +105,29 @@ public final class TlsConfig {
     public Duration handshakeTimeout() { return handshakeTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public Consumer<TraceEvent> traceListener() { return traceListener; }
+    /** Whether this endpoint speaks DTLS 1.2 over UDP (else TLS over TCP). */
+    public boolean dtls() { return dtls; }
+    /** DTLS: the largest UDP payload one datagram carries, in bytes. */
+    public int mtu() { return mtu; }
+
+    /** The JSSE protocol names this configuration enables ({@code DTLSv1.2} alone for DTLS). */
+    public Set<String> protocolNames() {
+        if (dtls) {
+            return Set.of(DTLS_1_2);
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        versions.stream().sorted(java.util.Comparator.reverseOrder()).forEach(v -> names.add(v.jsseName()));
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    /** The JSSE name of the one DTLS version there is (SunJSSE has no DTLS 1.3). */
+    public static final String DTLS_1_2 = "DTLSv1.2";
+    /** The default {@link #mtu()}: fits the IPv6 minimum MTU (1280) less IP and UDP headers, as QUIC chose. */
+    public static final int DEFAULT_MTU = 1200;
+    /** The smallest {@link #mtu()} accepted: below it SunJSSE's handshake fragments leave almost no payload. */
+    public static final int MIN_MTU = 256;
+    /** The largest {@link #mtu()} accepted: the largest UDP payload over IPv4. */
+    public static final int MAX_MTU = 65_507;
 
     public static final class Builder {
         private final boolean client;
@@ -120,6 +147,8 @@ public final class TlsConfig {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(10);
         private Consumer<TraceEvent> traceListener;
+        private boolean dtls;
+        private int mtu = DEFAULT_MTU;
 
         private Builder(boolean client, PrivateKey privateKey, List<X509Certificate> chain) {
             this.client = client;
@@ -248,7 +277,38 @@ public final class TlsConfig {
             return this;
         }
 
+        /**
+         * Speak DTLS 1.2 over UDP instead of TLS over TCP. DTLS 1.2 is TLS 1.2 for datagrams: {@link #versions}
+         * must then be unset or allow {@link TlsVersion#TLS_1_2}, and the provider must be {@link TlsProvider#JDK}
+         * (both checked by {@link #build()}). If unset: TLS.
+         */
+        public Builder dtls() {
+            this.dtls = true;
+            return this;
+        }
+
+        /**
+         * DTLS: the largest datagram (UDP payload, bytes) to send; handshake messages and application data are
+         * split to fit. Between {@value TlsConfig#MIN_MTU} and {@value TlsConfig#MAX_MTU}. If unset:
+         * {@value TlsConfig#DEFAULT_MTU}. Ignored for TLS.
+         */
+        public Builder mtu(int bytes) {
+            if (bytes < MIN_MTU || bytes > MAX_MTU) {
+                throw new IllegalArgumentException("MTU " + bytes + " out of range (" + MIN_MTU + ".." + MAX_MTU
+                        + " bytes of UDP payload)");
+            }
+            this.mtu = bytes;
+            return this;
+        }
+
         public TlsConfig build() {
+            if (dtls && provider != TlsProvider.JDK) {
+                throw new IllegalArgumentException("DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)");
+            }
+            if (dtls && !versions.isEmpty() && !versions.contains(TlsVersion.TLS_1_2)) {
+                throw new IllegalArgumentException("DTLS is DTLS 1.2 only (TLS 1.2 for datagrams): "
+                        + versions.stream().map(TlsVersion::jsseName).sorted().toList() + " cannot be used with it");
+            }
             if (!client && clientAuth != ClientAuth.NONE && trustAnchors.isEmpty() && !trustPlatform && !insecure) {
                 throw new IllegalArgumentException("a server that asks for client certificates needs trust anchors");
             }

@@ -10,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +54,12 @@ public final class TlsContext {
         }
         try {
             Provider provider = Providers.jsse(config.provider());
-            SSLContext ctx = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
+            if (config.dtls() && provider != null) {
+                throw new IllegalArgumentException("DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)");
+            }
+            String protocol = config.dtls() ? "DTLS" : "TLS";
+            SSLContext ctx = provider == null ? SSLContext.getInstance(protocol)
+                    : SSLContext.getInstance(protocol, provider);
             ctx.init(keyManagers(config, provider), new TrustManager[] {TrustManagers.create(config, provider)}, null);
             TlsContext context = new TlsContext(config, ctx, groups);
             context.checkAgainstProvider();
@@ -78,10 +82,11 @@ public final class TlsContext {
         SSLEngine engine = peerHost == null ? sslContext.createSSLEngine() : sslContext.createSSLEngine(peerHost, peerPort);
         engine.setUseClientMode(config.isClient());
         SSLParameters p = engine.getSSLParameters();
-        p.setProtocols(config.versions().stream()
-                .sorted(Comparator.reverseOrder())
-                .map(TlsVersion::jsseName)
-                .toArray(String[]::new));
+        p.setProtocols(config.protocolNames().toArray(String[]::new));
+        if (config.dtls()) {
+            // SunJSSE fragments handshake messages and sizes application records to fit one datagram each.
+            p.setMaximumPacketSize(config.mtu());
+        }
         if (!config.cipherSuites().isEmpty()) {
             p.setCipherSuites(config.cipherSuites().toArray(String[]::new));
             p.setUseCipherSuitesOrder(true);
@@ -145,9 +150,9 @@ public final class TlsContext {
             }
         }
         Set<String> protocols = new HashSet<>(Arrays.asList(probe.getSupportedProtocols()));
-        for (TlsVersion v : config.versions()) {
-            if (!protocols.contains(v.jsseName())) {
-                throw new IllegalArgumentException(v.jsseName() + " is not supported by provider " + config.provider());
+        for (String v : config.protocolNames()) {
+            if (!protocols.contains(v)) {
+                throw new IllegalArgumentException(v + " is not supported by provider " + config.provider());
             }
         }
     }

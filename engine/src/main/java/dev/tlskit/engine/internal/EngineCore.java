@@ -153,6 +153,12 @@ public final class EngineCore {
      * resumption, SNI as really sent, the records).
      */
     public HandshakeSummary summarize(TlsConfig config, Duration time) {
+        return summarize(engine, observer, config, time);
+    }
+
+    /** As {@link #summarize(TlsConfig, Duration)}, for any transport's engine and observer (DTLS too). */
+    public static HandshakeSummary summarize(SSLEngine engine, WireObserver observer, TlsConfig config,
+            Duration time) {
         SSLSession session = engine.getSession();
         List<X509Certificate> peer = new ArrayList<>();
         try {

@@ -5,6 +5,7 @@ import dev.tlskit.engine.TlsException.Kind;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -41,6 +42,10 @@ public final class Failures {
         }
         if (t instanceof SocketTimeoutException) {
             return new TlsException(Kind.NETWORK, "timed out" + (duringHandshake ? " during the handshake" : ""), t);
+        }
+        if (t instanceof PortUnreachableException) {
+            // UDP has no connection to refuse: the peer's host answered a datagram with ICMP port unreachable.
+            return new TlsException(Kind.NETWORK, "port unreachable: nothing listens on that UDP port", t);
         }
         if (t instanceof UnknownHostException) {
             return new TlsException(Kind.NETWORK, "unknown host " + t.getMessage(), t);

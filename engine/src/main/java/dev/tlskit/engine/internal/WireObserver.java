@@ -33,11 +33,17 @@ public final class WireObserver {
     private static final int EXT_SUPPORTED_VERSIONS = 0x002B;
     private static final int EXT_KEY_SHARE = 0x0033;
 
+    /** DTLS record header: type, version, epoch (2), sequence number (6), length (2). */
+    private static final int DTLS_RECORD_HEADER = 13;
+    /** DTLS handshake header: type, length (3), message_seq (2), fragment_offset (3), fragment_length (3). */
+    private static final int DTLS_HANDSHAKE_HEADER = 12;
+
     private final boolean client;
+    private final boolean datagram;
     private final Consumer<TraceEvent> listener;
     private final List<TraceEvent> handshakeRecords = new ArrayList<>();
-    private final Parser sent = new Parser(Direction.SENT);
-    private final Parser received = new Parser(Direction.RECEIVED);
+    private final Parser sent;
+    private final Parser received;
 
     private volatile boolean tls13;
     private volatile int negotiatedGroup = -1;
@@ -57,13 +63,26 @@ public final class WireObserver {
      * @param listener receives every record as a trace event, or null when nobody listens
      */
     public WireObserver(boolean client, Consumer<TraceEvent> listener) {
+        this(client, listener, false);
+    }
+
+    /**
+     * @param datagram whether the bytes are DTLS datagrams (13-byte record headers, fragmented handshake messages);
+     *     each {@link #sent}/{@link #received} call must then carry exactly one datagram
+     */
+    public WireObserver(boolean client, Consumer<TraceEvent> listener, boolean datagram) {
         this.client = client;
         this.listener = listener;
+        this.datagram = datagram;
+        // Made here, not in field initialisers: a Parser sizes its header buffer by the datagram flag.
+        this.sent = new Parser(Direction.SENT);
+        this.received = new Parser(Direction.RECEIVED);
     }
 
     /** Bytes this endpoint is about to write to the network (position..limit; not consumed). */
     public void sent(ByteBuffer bytes) {
         synchronized (sent) {
+            sent.startDatagram();
             sent.feed(bytes.duplicate());
         }
     }
@@ -71,6 +90,7 @@ public final class WireObserver {
     /** Bytes this endpoint read from the network (position..limit; not consumed). */
     public void received(ByteBuffer bytes) {
         synchronized (received) {
+            received.startDatagram();
             received.feed(bytes.duplicate());
         }
     }
@@ -137,7 +157,7 @@ public final class WireObserver {
     /** Parses one direction's byte stream into records and handshake messages. */
     private final class Parser {
         private final Direction direction;
-        private final byte[] header = new byte[5];
+        private final byte[] header = new byte[datagram ? DTLS_RECORD_HEADER : 5];
         private int headerFill;
         private int bodyRemaining = -1;
         private int recordType;
@@ -149,9 +169,26 @@ public final class WireObserver {
         /** Handshake message bytes that may span records. */
         private final ByteArrayOutputStream handshakeBuffer = new ByteArrayOutputStream();
         private boolean broken;
+        /** DTLS: whether the current record is protected (its epoch is not 0). */
+        private boolean recordEncrypted;
+        /** DTLS: handshake messages arriving in fragments, by message_seq. */
+        private final java.util.Map<Integer, Fragments> fragments = new java.util.HashMap<>();
 
         Parser(Direction direction) {
             this.direction = direction;
+        }
+
+        /**
+         * DTLS: a datagram holds whole records, so each one starts parsing afresh. A broken datagram (a stray
+         * packet, a truncated record) then spoils only itself, as it does for the SSLEngine, which drops it.
+         */
+        void startDatagram() {
+            if (datagram) {
+                headerFill = 0;
+                bodyRemaining = -1;
+                recordBody = null;
+                broken = false;
+            }
         }
 
         void feed(ByteBuffer in) {
@@ -182,13 +219,17 @@ public final class WireObserver {
             headerFill = 0;
             recordType = header[0] & 0xFF;
             recordVersion = ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
-            recordLength = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
-            if (recordType < CHANGE_CIPHER_SPEC || recordType > 24 || (header[1] & 0xFF) != 3) {
+            int n = header.length;
+            recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
+            // DTLS protects every record of epoch 1 and later; the epoch says it, whatever was lost or reordered.
+            recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0) : encrypted;
+            int major = header[1] & 0xFF;
+            if (recordType < CHANGE_CIPHER_SPEC || recordType > 24 || major != (datagram ? 0xFE : 3)) {
                 // Not TLS (a peer speaking HTTP, say): stop parsing; the SSLEngine reports the error.
                 broken = true;
                 return;
             }
-            boolean needBody = (recordType == HANDSHAKE && !encrypted) || recordType == ALERT;
+            boolean needBody = (recordType == HANDSHAKE && !recordEncrypted) || recordType == ALERT;
             recordBody = needBody ? new ByteArrayOutputStream(recordLength) : null;
             bodyRemaining = recordLength;
             if (recordLength == 0) {
@@ -204,14 +245,14 @@ public final class WireObserver {
                 case CHANGE_CIPHER_SPEC -> {
                     typeName = "Change Cipher Spec";
                     messages.add("Change Cipher Spec");
-                    if (!tls13) {
+                    if (!tls13 && !datagram) {
                         encrypted = true;
                     }
                 }
                 case ALERT -> {
                     typeName = "Alert";
                     byte[] body = recordBody.toByteArray();
-                    if (encrypted) {
+                    if (recordEncrypted) {
                         messages.add("Encrypted Alert");
                     } else if (body.length >= 2) {
                         String text = ((body[0] & 0xFF) == 2 ? "fatal " : "warning ") + WireNames.alert(body[1] & 0xFF);
@@ -225,8 +266,10 @@ public final class WireObserver {
                 }
                 case HANDSHAKE -> {
                     typeName = "Handshake";
-                    if (encrypted) {
+                    if (recordEncrypted) {
                         messages.add("Encrypted Handshake Message");
+                    } else if (datagram) {
+                        parseDatagramHandshake(recordBody.toByteArray(), messages);
                     } else {
                         byte[] body = recordBody.toByteArray();
                         handshakeBuffer.write(body, 0, body.length);
@@ -265,6 +308,36 @@ public final class WireObserver {
             handshakeBuffer.write(buf, pos, buf.length - pos);
         }
 
+        /**
+         * DTLS: a record holds whole fragments of one or more handshake messages, each with its own header. A
+         * message is understood once all its bytes are in; a retransmitted one is named again, as Wireshark does.
+         */
+        private void parseDatagramHandshake(byte[] record, List<String> names) {
+            ByteBuffer b = ByteBuffer.wrap(record);
+            while (b.remaining() >= DTLS_HANDSHAKE_HEADER) {
+                int type = b.get() & 0xFF;
+                int length = uint24(b);
+                int seq = b.getShort() & 0xFFFF;
+                int offset = uint24(b);
+                int fragmentLength = uint24(b);
+                if (fragmentLength > b.remaining() || offset + fragmentLength > length) {
+                    return; // malformed: the SSLEngine's to reject
+                }
+                ByteBuffer fragment = b.slice();
+                fragment.limit(fragmentLength);
+                b.position(b.position() + fragmentLength);
+                if (offset == 0 && fragmentLength == length) {
+                    names.add(onHandshakeMessage(type, fragment));
+                    continue;
+                }
+                names.add(WireNames.handshakeMessage(type) + " (fragment)");
+                Fragments f = fragments.computeIfAbsent(seq, k -> new Fragments(type, length));
+                if (f.add(offset, fragment) && fragments.remove(seq) != null) {
+                    onHandshakeMessage(f.type, ByteBuffer.wrap(f.bytes));
+                }
+            }
+        }
+
         private String onHandshakeMessage(int type, ByteBuffer body) {
             try {
                 switch (type) {
@@ -301,6 +374,10 @@ public final class WireObserver {
             byte[] sid = new byte[b.get() & 0xFF];
             b.get(sid);
             clientSessionId = sid;
+            if (datagram) {
+                int cookieLength = b.get() & 0xFF;
+                b.position(b.position() + cookieLength); // the HelloVerifyRequest cookie
+            }
             // Read each length before taking the position: Java evaluates b.position() + .. left to right.
             int suitesLength = b.getShort() & 0xFFFF;
             b.position(b.position() + suitesLength); // cipher suites
@@ -385,6 +462,34 @@ public final class WireObserver {
                 int bits = pLength * 8 - Integer.numberOfLeadingZeros(firstByte) + 24;
                 dheGroup = "DHE-" + bits;
             }
+        }
+    }
+
+    private static int uint24(ByteBuffer b) {
+        return ((b.get() & 0xFF) << 16) | ((b.get() & 0xFF) << 8) | (b.get() & 0xFF);
+    }
+
+    /** One DTLS handshake message being put together from fragments that may overlap or repeat. */
+    private static final class Fragments {
+        final int type;
+        final byte[] bytes;
+        private final java.util.BitSet have;
+
+        Fragments(int type, int length) {
+            this.type = type;
+            this.bytes = new byte[length];
+            this.have = new java.util.BitSet(length);
+        }
+
+        /** Adds a fragment; true when the message is complete. */
+        boolean add(int offset, ByteBuffer fragment) {
+            int n = fragment.remaining();
+            if (offset + n > bytes.length) {
+                return false;
+            }
+            fragment.get(bytes, offset, n);
+            have.set(offset, offset + n);
+            return have.cardinality() == bytes.length;
         }
     }
 

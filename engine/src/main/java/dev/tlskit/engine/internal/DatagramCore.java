@@ -1,0 +1,186 @@
+package dev.tlskit.engine.internal;
+
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.TlsConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+/**
+ * The datagram counterpart of {@link EngineCore}: a DTLS SSLEngine fed one whole datagram at a time, and every
+ * wrap sent at once as one datagram. SunJSSE sizes what one wrap produces to the maximum packet size (the MTU),
+ * so a wrap never needs more than one datagram, and two wraps must never be joined into one.
+ *
+ * <p>The pending datagram and {@link #appIn()} belong to the reading thread; wraps (and so every {@link Sender}
+ * call) must be serialised by the caller. SSLEngine allows a wrap and an unwrap to run at the same time.
+ */
+public final class DatagramCore {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** A flight is a handful of datagrams; more wraps than this without leaving NEED_WRAP is an engine bug. */
+    private static final int MAX_FLIGHT_DATAGRAMS = 256;
+
+    /** Where a wrapped datagram goes (position..limit is the datagram). */
+    public interface Sender {
+        void send(ByteBuffer datagram) throws IOException;
+    }
+
+    private final SSLEngine engine;
+    private final WireObserver observer;
+    private ByteBuffer pending = EMPTY;
+    private ByteBuffer appIn;
+    private ByteBuffer netOut;
+
+    public DatagramCore(SSLEngine engine, WireObserver observer) {
+        this.engine = engine;
+        this.observer = observer;
+    }
+
+    public SSLEngine engine() {
+        return engine;
+    }
+
+    public WireObserver observer() {
+        return observer;
+    }
+
+    /** Takes one datagram (position..limit, copied) to unwrap next; a datagram still pending is dropped. */
+    public void received(ByteBuffer datagram) {
+        observer.received(datagram);
+        ByteBuffer copy = ByteBuffer.allocate(datagram.remaining());
+        copy.put(datagram.duplicate()).flip();
+        pending = copy;
+    }
+
+    /** Whether part of the last datagram (further records) has not been unwrapped yet. */
+    public boolean hasPendingDatagram() {
+        return pending.hasRemaining();
+    }
+
+    /** Decrypted application bytes (write mode): flip, drain, compact. */
+    public ByteBuffer appIn() {
+        if (appIn == null) {
+            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        }
+        return appIn;
+    }
+
+    /**
+     * Unwraps one record of the pending datagram (or nothing, for NEED_UNWRAP_AGAIN) into {@link #appIn()}. A
+     * datagram the engine cannot use (truncated, or stuck) is dropped whole: UDP may deliver anything, and SunJSSE
+     * itself silently discards records that fail their MAC or replay check.
+     */
+    public SSLEngineResult unwrap() throws SSLException {
+        appIn();
+        while (true) {
+            SSLEngineResult r = engine.unwrap(pending, appIn);
+            switch (r.getStatus()) {
+                case OK, CLOSED -> {
+                    HandshakeStatus hs = r.getHandshakeStatus();
+                    if (r.bytesConsumed() == 0 && pending.hasRemaining()
+                            && (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.NEED_UNWRAP)) {
+                        pending = EMPTY;
+                    }
+                    return r;
+                }
+                case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+                case BUFFER_UNDERFLOW -> {
+                    pending = EMPTY;
+                    return r;
+                }
+                default -> throw new IllegalStateException("unknown unwrap status " + r.getStatus());
+            }
+        }
+    }
+
+    /** Wraps {@code src} (or nothing, for handshake messages) and sends what it made as one datagram. */
+    public SSLEngineResult wrap(ByteBuffer src, Sender sender) throws IOException {
+        if (netOut == null) {
+            netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        }
+        while (true) {
+            netOut.clear();
+            SSLEngineResult r = engine.wrap(src == null ? EMPTY : src, netOut);
+            switch (r.getStatus()) {
+                case OK, CLOSED -> {
+                    if (netOut.position() > 0) {
+                        netOut.flip();
+                        observer.sent(netOut);
+                        sender.send(netOut);
+                    }
+                    return r;
+                }
+                case BUFFER_OVERFLOW -> netOut = ByteBuffer.allocate(
+                        Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
+                case BUFFER_UNDERFLOW -> throw new IllegalStateException("wrap cannot underflow");
+                default -> throw new IllegalStateException("unknown wrap status " + r.getStatus());
+            }
+        }
+    }
+
+    /**
+     * Sends the engine's next flight: wraps (running delegated tasks between) while it asks for wraps.
+     *
+     * @return the number of datagrams sent
+     */
+    public int sendFlight(Sender sender) throws IOException {
+        int sent = 0;
+        for (int i = 0; i < MAX_FLIGHT_DATAGRAMS; i++) {
+            HandshakeStatus hs = engine.getHandshakeStatus();
+            switch (hs) {
+                case NEED_WRAP -> {
+                    SSLEngineResult r = wrap(null, sender);
+                    if (r.bytesProduced() > 0) {
+                        sent++;
+                    }
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && r.bytesProduced() == 0) {
+                        return sent;
+                    }
+                }
+                case NEED_TASK -> runDelegatedTasks();
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
+                    return sent;
+                }
+                default -> throw new IllegalStateException("unknown handshake status " + hs);
+            }
+        }
+        throw new IllegalStateException("the engine kept asking to wrap (" + MAX_FLIGHT_DATAGRAMS + " datagrams)");
+    }
+
+    /**
+     * The retransmission timer fired while waiting for the peer: SunJSSE resends its last flight when wrap is
+     * called in NEED_UNWRAP (RFC 6347 section 4.2.4). Nothing happens once the handshake is over.
+     *
+     * @return the number of datagrams sent
+     */
+    public int retransmit(Sender sender) throws IOException {
+        HandshakeStatus hs = engine.getHandshakeStatus();
+        if (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED) {
+            return 0;
+        }
+        int sent = wrap(null, sender).bytesProduced() > 0 ? 1 : 0;
+        return sent + sendFlight(sender);
+    }
+
+    /** Runs the engine's delegated tasks (certificate checks, key generation) on the calling thread. */
+    public void runDelegatedTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    public HandshakeSummary summarize(TlsConfig config, Duration time) {
+        return EngineCore.summarize(engine, observer, config, time);
+    }
+
+    private static ByteBuffer grow(ByteBuffer b, int atLeast) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + atLeast));
+        b.flip();
+        bigger.put(b);
+        return bigger;
+    }
+}

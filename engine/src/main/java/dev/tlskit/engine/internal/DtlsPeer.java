@@ -1,0 +1,247 @@
+package dev.tlskit.engine.internal;
+
+import dev.tlskit.engine.DtlsServer;
+import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+
+/** One peer of a {@link DtlsServer}: its engine, timers and handler calls. The server's thread only. */
+public final class DtlsPeer implements DtlsServer.Session {
+    /** Where datagrams go: the server's shared channel. */
+    public interface Output {
+        void send(SocketAddress to, ByteBuffer datagram);
+    }
+
+    /** What the server learns from a peer. */
+    public interface Events {
+        void handshakeDone();
+
+        void ended(DtlsPeer peer, boolean failed);
+
+        /** Runs {@link DtlsPeer#closeNow()} on the server's thread. */
+        void closeFromAnyThread(DtlsPeer peer);
+    }
+
+    private final InetSocketAddress remote;
+    private final DatagramCore core;
+    private final TlsConfig config;
+    private final DtlsServer.Settings settings;
+    private final DtlsServer.Handler handler;
+    private final Events events;
+    private final DatagramCore.Sender sender;
+    private final RetransmitTimer timer = new RetransmitTimer();
+    private final long start = System.nanoTime();
+    private final long handshakeDeadline;
+    private long lastActivity = start;
+    private boolean handshakeDone;
+    private boolean ended;
+    private HandshakeSummary summary;
+    private Object attachment;
+
+    /** A peer whose first flight (ServerHello ...) has just been sent. */
+    public DtlsPeer(Output output, InetSocketAddress remote, DatagramCore core, TlsConfig config,
+            DtlsServer.Settings settings, DtlsServer.Handler handler, Events events) {
+        this.remote = remote;
+        this.core = core;
+        this.config = config;
+        this.settings = settings;
+        this.handler = handler;
+        this.events = events;
+        this.sender = d -> output.send(remote, d);
+        this.handshakeDeadline = start + settings.handshakeTimeout().toNanos();
+        timer.arm(start);
+    }
+
+    /** A datagram from this peer. */
+    public void onDatagram(ByteBuffer datagram) {
+        if (ended) {
+            return;
+        }
+        lastActivity = System.nanoTime();
+        core.received(datagram);
+        try {
+            drive();
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * Fires what is due: a retransmission, the handshake timeout, the idle timeout.
+     *
+     * @return when this peer next needs the timer ({@link System#nanoTime()}), {@code Long.MAX_VALUE} for never
+     */
+    public long onTimer(long now) {
+        if (ended) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            if (!handshakeDone) {
+                if (now - handshakeDeadline >= 0) {
+                    throw new SocketTimeoutException("handshake timed out");
+                }
+                if (now - timer.due() >= 0) {
+                    core.retransmit(sender);
+                    timer.backOff(now);
+                }
+                return Math.min(timer.due(), handshakeDeadline);
+            }
+            Duration idle = settings.idleTimeout();
+            if (idle == null) {
+                return Long.MAX_VALUE;
+            }
+            long idleDeadline = lastActivity + idle.toNanos();
+            if (now - idleDeadline >= 0) {
+                closeNow();
+                return Long.MAX_VALUE;
+            }
+            return idleDeadline;
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The engine loop: a switch over every status, until the engine needs the peer again. */
+    private void drive() throws IOException {
+        SSLEngine engine = core.engine();
+        while (!ended) {
+            HandshakeStatus hs = engine.getHandshakeStatus();
+            switch (hs) {
+                case NEED_WRAP -> {
+                    core.sendFlight(sender);
+                    if (!handshakeDone) {
+                        timer.arm(System.nanoTime());
+                    }
+                }
+                case NEED_TASK -> core.runDelegatedTasks();
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
+                    if (hs != HandshakeStatus.NEED_UNWRAP && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                        opened();
+                    }
+                    if (!core.hasPendingDatagram() && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                        return;
+                    }
+                    afterUnwrap(core.unwrap());
+                }
+                default -> throw new IllegalStateException("unknown handshake status " + hs);
+            }
+        }
+    }
+
+    private void afterUnwrap(SSLEngineResult r) throws IOException {
+        if (r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
+            timer.reset(); // the peer's flight moved the handshake on
+        }
+        ByteBuffer appIn = core.appIn();
+        if (appIn.position() > 0) {
+            opened(); // SunJSSE may hand out the first record before reporting the handshake finished
+            appIn.flip();
+            handler.received(this, appIn.asReadOnlyBuffer());
+            appIn.clear();
+        }
+        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+            // close_notify: answer it (the engine wants to wrap ours), then forget the peer.
+            core.sendFlight(sender);
+            end(null);
+        }
+    }
+
+    private void opened() {
+        if (handshakeDone || ended) {
+            return;
+        }
+        handshakeDone = true;
+        timer.disarm();
+        core.observer().handshakeDone();
+        summary = core.summarize(config, Duration.ofNanos(System.nanoTime() - start));
+        events.handshakeDone();
+        handler.opened(this);
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (ended) {
+            return;
+        }
+        try {
+            do {
+                if (core.wrap(data, sender).getStatus() == SSLEngineResult.Status.CLOSED) {
+                    return;
+                }
+            } while (data.hasRemaining());
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        events.closeFromAnyThread(this);
+    }
+
+    /** Sends close_notify and ends the session; the server's thread only. */
+    public void closeNow() {
+        if (ended) {
+            return;
+        }
+        sendCloseNotify();
+        end(null);
+    }
+
+    private void sendCloseNotify() {
+        try {
+            core.engine().closeOutbound();
+            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
+                if (core.wrap(null, sender).bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: UDP gives no guarantee the peer hears it anyway.
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (ended) {
+            return;
+        }
+        sendCloseNotify(); // after a failed handshake this wraps the alert telling the peer why
+        end(Failures.classify(e, !handshakeDone, core.observer()));
+    }
+
+    private void end(TlsException failure) {
+        ended = true;
+        events.ended(this, failure != null);
+        handler.closed(this, failure);
+    }
+
+    @Override
+    public HandshakeSummary summary() {
+        return summary;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+}
