@@ -4,12 +4,14 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** wolfSSL's examples/echoclient: send each line of stdin, print each echo. */
 @Command(name = "echoclient",
+        header = "Send lines over TLS and print what comes back.",
         description = {
             "Connects to a TLS echo server, sends each line of stdin (or --file) and prints what comes back."
                     + " 'quit' asks the server to shut down, 'break' to close this session. At end of input it"
@@ -36,9 +39,13 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  # one line, then stop the server",
             "  printf 'hello\\nquit\\n' | tlskit echoclient",
+            "  # lines from a file, each echo as a JSON line",
             "  tlskit echoclient --file lines.txt --json",
-            "  tlskit echoclient -p 4433 -d            against openssl s_server -rev (reversed lines)",
+            "  # interop: against openssl s_server -rev (answers each line reversed)",
+            "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
+            "  tlskit echoclient -p 4433 -A ca.pem -x",
         })
 public final class EchoClientCommand implements Callable<Integer> {
     static final String QUIT = "quit";
@@ -47,24 +54,31 @@ public final class EchoClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
     String host = "localhost";
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
     int port = 11111;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-4", description = "use IPv4 only")
     boolean ipv4;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-6", description = "use IPv6 only")
     boolean ipv6;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
     boolean insecure;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "-x", description = "send no client certificate")
     boolean noClientCert;
 
+    @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "--file", paramLabel = "FILE", description = "read the lines from FILE instead of stdin")
     Path file;
 
@@ -92,14 +106,21 @@ public final class EchoClientCommand implements Callable<Integer> {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }
         IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
-        TlsConnection c;
+        String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
         try {
-            c = TlsConnection.connect(Configs.context(config), target, port, family);
+            exchange(Configs.context(config), target, family, lines, out, err);
         } catch (TlsException e) {
-            throw new TlsException(e.kind(), (target.contains(":") ? "[" + target + "]" : target) + ":" + port + ": "
-                    + e.getMessage(), e.getCause());
+            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
         }
-        try (c) {
+        return 0;
+    }
+
+    private void exchange(TlsContext context, String target, IpFamily family, BufferedReader lines,
+            PrintWriter out, PrintWriter err) throws TlsException, IOException {
+        TlsConnection c = TlsConnection.connect(context, target, port, family);
+        long messages = 0;
+        long bytes = 0;
+        try {
             HandshakeSummary s = c.summary();
             if (output.json()) {
                 Map<String, Object> e = Json.event("echoclient", "connected");
@@ -108,8 +129,6 @@ public final class EchoClientCommand implements Callable<Integer> {
             } else if (output.verbose()) {
                 Report.verboseLines(err, s);
             }
-            long messages = 0;
-            long bytes = 0;
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.equals(QUIT) || line.equals(BREAK)) {
@@ -119,6 +138,21 @@ public final class EchoClientCommand implements Callable<Integer> {
                         out.flush();
                     }
                     c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    break;
+                }
+                if (line.startsWith("GET ")) {
+                    // The server answers a page and closes: print all of it, whatever its length.
+                    c.write((line + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    String page = readToEnd(c);
+                    if (output.json()) {
+                        Map<String, Object> e = Json.event("echoclient", "response");
+                        e.put("sent", line);
+                        e.put("received", page);
+                        Json.println(out, e);
+                    } else {
+                        out.print(page);
+                        out.flush();
+                    }
                     break;
                 }
                 byte[] sent = (line + "\n").getBytes(StandardCharsets.UTF_8);
@@ -141,14 +175,18 @@ public final class EchoClientCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            if (output.json()) {
-                Map<String, Object> e = Json.event("echoclient", "closed");
-                e.put("messages", messages);
-                e.put("bytes", bytes);
-                Json.println(out, e);
-            }
+        } catch (IOException | RuntimeException e) {
+            c.abort();
+            throw e;
         }
-        return 0;
+        // Reads the server's last words: a TLS 1.3 server that rejected our certificate says so only now.
+        c.closeChecked();
+        if (output.json()) {
+            Map<String, Object> e = Json.event("echoclient", "closed");
+            e.put("messages", messages);
+            e.put("bytes", bytes);
+            Json.println(out, e);
+        }
     }
 
     private BufferedReader input() {
@@ -168,6 +206,16 @@ public final class EchoClientCommand implements Callable<Integer> {
         Map<String, Object> e = Json.event("echoclient", "trace");
         e.putAll(Report.traceJson(t));
         return e;
+    }
+
+    private static String readToEnd(TlsConnection c) throws TlsException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[16 * 1024];
+        int n;
+        while ((n = c.read(buf, 0, buf.length)) >= 0 && all.size() < 16 * 1024 * 1024) {
+            all.write(buf, 0, n);
+        }
+        return all.toString(StandardCharsets.UTF_8);
     }
 
     /** Reads exactly {@code n} bytes: the echo of one line, however the server split it into records. */

@@ -20,7 +20,14 @@ final class EchoControl {
         "GET ".getBytes(StandardCharsets.US_ASCII),
     };
 
-    private final byte[] held = new byte[6];
+    /** The most bytes one feed() may append beyond its input: those held back from earlier calls, plus one. */
+    static final int MAX_HELD = longest();
+
+    /**
+     * Room for the longest control line ({@code break\r\n}, 7 bytes): its last byte is stored before it matches.
+     * Between calls at most 6 bytes stay held.
+     */
+    private final byte[] held = new byte[MAX_HELD];
     private int heldLength;
     /** Whether the current line is still a possible control line (true at the start of every line). */
     private boolean candidate = true;
@@ -54,10 +61,12 @@ final class EchoControl {
         return Command.NONE;
     }
 
-    /** Held bytes of an unfinished line, given back when the stream ends without a newline. */
-    void flushHeld(ByteBuffer echo) {
-        echo.put(held, 0, heldLength);
-        heldLength = 0;
+    private static int longest() {
+        int n = 0;
+        for (byte[] c : CONTROL) {
+            n = Math.max(n, c.length);
+        }
+        return n;
     }
 
     private Command match() {

@@ -4,6 +4,7 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 
 /** wolfSSL's examples/echoserver, on the engine's event-loop server: many clients, few threads. */
 @Command(name = "echoserver",
+        header = "Echo every byte back to many TLS clients at once.",
         description = {
             "Echoes every byte back on every TLS connection, many clients at once on a few event-loop threads."
                     + " A line 'quit' from any client shuts the server down, 'break' closes that client's session,"
@@ -42,47 +44,60 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  # echo, and stop the server with a 'quit' line",
             "  tlskit echoserver & printf 'hello\\nquit\\n' | tlskit echoclient",
+            "  # many clients: any free port, no echo printed, counters every 10 s",
             "  tlskit echoserver -p 0 --quiet --stats --max-connections 20000",
-            "  openssl s_client -connect localhost:11111 -CAfile ca.pem",
+            "  # interop: OpenSSL as the client ('break' ends the session)",
+            "  printf 'hello\\nbreak\\n' | openssl s_client -connect localhost:11111 -quiet",
         })
 public final class EchoServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
             description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
     int port = 11111;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-b", description = "listen on every interface (default: loopback only)")
     boolean anyInterface;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1)")
     String bind;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "--client-auth", paramLabel = "MODE", converter = ClientAuthConverter.class,
             completionCandidates = ClientAuthConverter.Names.class,
             description = "ask for a client certificate: none, want or need (default: none)")
     ClientAuth clientAuth = ClientAuth.NONE;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--max-connections", paramLabel = "N",
             description = "connections beyond N are closed on accept (default: 100000)")
     int maxConnections = 100_000;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--loops", paramLabel = "N", description = "event-loop threads (default: one per core)")
     int loops;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--idle-timeout", paramLabel = "SECONDS",
             description = "close connections that move no byte for this long (default: never)")
     Double idleTimeoutSeconds;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--stats", description = "print counters (open, total, bytes, handshakes/s) every"
             + " --stats-interval and at shutdown")
     boolean stats;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--stats-interval", paramLabel = "SECONDS", description = "how often --stats prints (default: 10)")
     double statsInterval = 10;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = {"-q", "--quiet"}, description = "print neither the echoed data (stdout) nor per-connection failures (stderr)")
     boolean quiet;
 
@@ -298,7 +313,8 @@ public final class EchoServerCommand implements Callable<Integer> {
                 ByteBuffer echo = SCRATCH.get();
                 echo.clear();
                 ByteBuffer slice = data.slice();
-                slice.limit(Math.min(slice.remaining(), echo.capacity()));
+                // Room for the bytes a control-line candidate may have held back from the previous chunk.
+                slice.limit(Math.min(slice.remaining(), echo.capacity() - EchoControl.MAX_HELD));
                 EchoControl.Command command = control.feed(slice, echo);
                 data.position(data.position() + slice.position());
                 echo.flip();
@@ -366,7 +382,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         @Override
         public void closed(EventLoopServer.Session session, TlsException failure) {
             if (output.json()) {
-                Map<String, Object> e = Json.event("echoserver", "close");
+                Map<String, Object> e = Json.event("echoserver", "closed");
                 e.put("peer", peer(session));
                 if (failure != null) {
                     e.put("error", ErrorJson.of(failure));

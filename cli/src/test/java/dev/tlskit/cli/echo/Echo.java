@@ -1,0 +1,499 @@
+package dev.tlskit.cli.echo;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.Main;
+import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plumbing of the echoserver/echoclient tests: tlskit in-process (foreground and background), a raw TLS client,
+ * peers as processes (always destroyed), and a tiny JSON reader. Loopback only.
+ */
+final class Echo {
+    static final Duration LIMIT = Duration.ofSeconds(20);
+    static final boolean CI = "true".equals(System.getenv("CI"));
+    private static final Pattern LISTENING = Pattern.compile("tlskit echoserver: listening on (\\S+):(\\d+)");
+
+    private Echo() {}
+
+    /** One run: exit code, stdout and stderr kept apart. */
+    record Run(int exitCode, String out, String err) {
+        String describe() {
+            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        }
+    }
+
+    /** Runs tlskit in-process to completion on the calling thread. */
+    static Run tlskit(String... args) {
+        Capture out = new Capture();
+        Capture err = new Capture();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.text(), err.text());
+    }
+
+    /** Writes {@code lines}, each with \n, to {@code dir/name}. */
+    static Path lines(Path dir, String name, String... lines) {
+        try {
+            return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- an echoserver in the background
+
+    /** {@code tlskit echoserver ...} on a daemon thread. {@link #close} sends 'quit' if it still runs. */
+    static final class Server implements AutoCloseable {
+        private final Capture out = new Capture();
+        private final Capture err = new Capture();
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        private final String[] args;
+        private int port = -1;
+
+        Server(String... args) {
+            this.args = args;
+            Thread t = new Thread(() -> {
+                try {
+                    exit.complete(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args));
+                } catch (Throwable e) {
+                    exit.completeExceptionally(e);
+                }
+            }, "echo-test-" + args[0]);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The port of the "listening on" line; fails if the server exits before printing it. */
+        int port() throws InterruptedException {
+            if (port < 0) {
+                Matcher m = err.await(LISTENING, LIMIT, exit::isDone);
+                if (m == null) {
+                    fail("tlskit " + String.join(" ", args) + " never printed 'listening on'\n" + describeSoFar());
+                }
+                port = Integer.parseInt(m.group(2));
+            }
+            return port;
+        }
+
+        String out() {
+            return out.text();
+        }
+
+        String err() {
+            return err.text();
+        }
+
+        boolean exited() {
+            return exit.isDone();
+        }
+
+        /** Waits until stdout shows {@code p}. */
+        void awaitOut(Pattern p) throws InterruptedException {
+            if (out.await(p, LIMIT, exit::isDone) == null) {
+                fail("the server's stdout never showed /" + p + "/\n" + describeSoFar());
+            }
+        }
+
+        /** Waits for the server to finish by itself. */
+        Run await() throws Exception {
+            try {
+                return new Run(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS), out.text(), err.text());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("tlskit " + String.join(" ", args) + " still running after " + LIMIT + "\n"
+                        + describeSoFar(), e);
+            }
+        }
+
+        private String describeSoFar() {
+            return (exit.isDone() ? "exited with " + exit.getNow(null) : "still running") + "\n--- stdout:\n"
+                    + out.text() + "\n--- stderr:\n" + err.text();
+        }
+
+        /** Stops a server a failed test left running: a 'quit' line on a fresh connection. */
+        @Override
+        public void close() throws Exception {
+            if (exit.isDone() || port < 0) {
+                return;
+            }
+            try (TlsConnection c = connect(port)) {
+                c.write("quit\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (TlsException e) {
+                // the server is going away anyway
+            }
+            try {
+                exit.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // a daemon thread: it dies with the JVM
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- a raw TLS client
+
+    /** A TLS 1.3 client of the engine that trusts the demo CA and sends the demo client certificate. */
+    static TlsConnection connect(int port) throws TlsException {
+        return connect(port, Duration.ofSeconds(10));
+    }
+
+    /** The same, with {@code timeout} for the handshake and each read. */
+    static TlsConnection connect(int port, Duration timeout) throws TlsException {
+        TlsConfig config = TlsConfig.forClient().trustAnchors(List.of(DemoMaterial.ca()))
+                .identity(DemoMaterial.client().privateKey(), DemoMaterial.client().chain())
+                .handshakeTimeout(timeout).readTimeout(timeout).build();
+        return TlsConnection.connect(TlsContext.create(config), "localhost", port, IpFamily.ANY);
+    }
+
+    /** Reads exactly {@code n} bytes, or fails. */
+    static String read(TlsConnection c, int n) throws TlsException {
+        byte[] buf = new byte[n];
+        int got = 0;
+        while (got < n) {
+            int r = c.read(buf, got, n - got);
+            if (r < 0) {
+                fail("the server closed after " + got + " of " + n + " bytes: "
+                        + new String(buf, 0, got, StandardCharsets.UTF_8));
+            }
+            got += r;
+        }
+        return new String(buf, StandardCharsets.UTF_8);
+    }
+
+    /** Reads until the server closes. */
+    static String readToEnd(TlsConnection c) throws TlsException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int r;
+        while ((r = c.read(buf, 0, buf.length)) >= 0) {
+            all.write(buf, 0, r);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- external processes
+
+    /** Skips when {@code binary} is not on the PATH, except in CI ({@code CI=true}), where it fails. */
+    static void requireBinary(String binary) {
+        boolean found = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
+                found = true;
+                break;
+            }
+        }
+        if (CI) {
+            assertTrue(found, binary + " is not installed, and CI=true: interop tests must not skip in CI");
+        }
+        assumeTrue(found, binary + " is not installed; test skipped");
+    }
+
+    /** A process with stdout+stderr merged and captured; {@link #close} always destroys it and its children. */
+    static final class Peer implements AutoCloseable {
+        private final Process process;
+        private final List<String> command;
+        private final Capture output = new Capture();
+        private final Capture stderr;
+        private final Thread reader;
+
+        /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
+        Peer(Path dir, byte[] stdin, boolean mergeStderr, List<String> command) throws IOException {
+            this.command = command;
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(mergeStderr);
+            if (stdin == null) {
+                pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            }
+            process = pb.start();
+            reader = pump(process.getInputStream(), output);
+            stderr = mergeStderr ? null : new Capture();
+            if (!mergeStderr) {
+                pump(process.getErrorStream(), stderr);
+            }
+            if (stdin != null) {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(stdin);
+                } catch (IOException e) {
+                    // the process may have exited already; its output says why
+                }
+            }
+        }
+
+        Peer(Path dir, byte[] stdin, String... command) throws IOException {
+            this(dir, stdin, true, List.of(command));
+        }
+
+        String output() {
+            return output.text();
+        }
+
+        String stderr() {
+            return stderr == null ? "" : stderr.text();
+        }
+
+        Matcher await(Pattern p) throws InterruptedException {
+            Matcher m = output.await(p, LIMIT, () -> !process.isAlive() && !reader.isAlive());
+            if (m == null) {
+                fail(describe() + " did not print /" + p + "/ within " + LIMIT + "; output:\n" + output.text());
+            }
+            return m;
+        }
+
+        /** Waits for the process to exit by itself; fails (and destroys it) at the limit. */
+        int waitFor() throws InterruptedException {
+            if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                fail(describe() + " still running after " + LIMIT + "; output:\n" + output.text()
+                        + "\n--- stderr:\n" + stderr());
+            }
+            reader.join(5_000);
+            return process.exitValue();
+        }
+
+        private String describe() {
+            return "process " + String.join(" ", command);
+        }
+
+        @Override
+        public void close() {
+            List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
+            process.destroy();
+            children.forEach(ProcessHandle::destroy);
+            try {
+                if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The command line that runs tlskit as a separate JVM from the test classpath. */
+    static List<String> tlskitCommand(String... args) {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Thread pump(InputStream in, Writer to) {
+        Thread t = new Thread(() -> {
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                }
+            } catch (IOException e) {
+                // the process went away
+            }
+        }, "echo-test-pump");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    // ---------------------------------------------------------------- text that other threads write
+
+    /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
+    static final class Capture extends Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
+        synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                Matcher m = p.matcher(text);
+                if (m.find()) {
+                    return m;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || gaveUp.getAsBoolean()) {
+                    Matcher again = p.matcher(text); // the writer may have finished between the check and now
+                    return again.find() ? again : null;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+    }
+
+    // ---------------------------------------------------------------- a tiny JSON reader (no library here)
+
+    /** Parses one JSON value into Map (insertion order), List, String, Long/Double, Boolean or null. */
+    static Object parseJson(String s) {
+        int[] pos = {0};
+        Object v = value(s, pos);
+        space(s, pos);
+        if (pos[0] != s.length()) {
+            throw new IllegalArgumentException("trailing text at " + pos[0] + ": " + s);
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseObject(String s) {
+        Object v = parseJson(s);
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("not a JSON object: " + s);
+        }
+        return (Map<String, Object>) v;
+    }
+
+    private static void space(String s, int[] pos) {
+        while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
+            pos[0]++;
+        }
+    }
+
+    private static void expect(String s, int[] pos, char c) {
+        space(s, pos);
+        if (pos[0] >= s.length() || s.charAt(pos[0]) != c) {
+            throw new IllegalArgumentException("expected '" + c + "' at " + pos[0] + ": " + s);
+        }
+        pos[0]++;
+    }
+
+    private static Object value(String s, int[] pos) {
+        space(s, pos);
+        char c = s.charAt(pos[0]);
+        if (c == '{') {
+            pos[0]++;
+            Map<String, Object> m = new LinkedHashMap<>();
+            space(s, pos);
+            if (s.charAt(pos[0]) == '}') {
+                pos[0]++;
+                return m;
+            }
+            do {
+                space(s, pos);
+                String key = string(s, pos);
+                expect(s, pos, ':');
+                m.put(key, value(s, pos));
+                space(s, pos);
+            } while (s.charAt(pos[0]++) == ',');
+            if (s.charAt(pos[0] - 1) != '}') {
+                throw new IllegalArgumentException("expected '}' at " + (pos[0] - 1) + ": " + s);
+            }
+            return m;
+        }
+        if (c == '[') {
+            pos[0]++;
+            List<Object> l = new ArrayList<>();
+            space(s, pos);
+            if (s.charAt(pos[0]) == ']') {
+                pos[0]++;
+                return l;
+            }
+            do {
+                l.add(value(s, pos));
+                space(s, pos);
+            } while (s.charAt(pos[0]++) == ',');
+            if (s.charAt(pos[0] - 1) != ']') {
+                throw new IllegalArgumentException("expected ']' at " + (pos[0] - 1) + ": " + s);
+            }
+            return l;
+        }
+        if (c == '"') {
+            return string(s, pos);
+        }
+        for (String word : List.of("true", "false", "null")) {
+            if (s.startsWith(word, pos[0])) {
+                pos[0] += word.length();
+                return word.equals("null") ? null : Boolean.valueOf(word);
+            }
+        }
+        Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?").matcher(s).region(pos[0], s.length());
+        if (!m.lookingAt()) {
+            throw new IllegalArgumentException("unexpected '" + c + "' at " + pos[0] + ": " + s);
+        }
+        pos[0] = m.end();
+        return m.group(1) == null && m.group(2) == null ? (Object) Long.parseLong(m.group()) : Double.valueOf(m.group());
+    }
+
+    private static String string(String s, int[] pos) {
+        expect(s, pos, '"');
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            char c = s.charAt(pos[0]++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c < 0x20) {
+                throw new IllegalArgumentException("raw control character in a string at " + (pos[0] - 1));
+            }
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(pos[0]++);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(s.substring(pos[0], pos[0] + 4), 16));
+                    pos[0] += 4;
+                }
+                case '"', '\\', '/' -> b.append(e);
+                default -> throw new IllegalArgumentException("bad escape \\" + e + " at " + pos[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tlskit.cli.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.tlskit.cli.echo.Echo.Peer;
+import dev.tlskit.cli.echo.Echo.Run;
+import dev.tlskit.cli.echo.Echo.Server;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** echoclient as a real process reading a pipe on stdin, as scripts run it. */
+class EchoClientProcessTest {
+    @TempDir
+    Path dir;
+
+    /** The first "It must show": {@code printf 'hello\nquit\n' | tlskit echoclient}. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void pipedHelloAndQuitEchoesThenShutsTheServerDown() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0");
+                Peer client = new Peer(dir, "hello\nquit\n".getBytes(StandardCharsets.UTF_8), false,
+                        Echo.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+            int code = client.waitFor();
+            Run s = server.await();
+
+            assertEquals(0, code, client.stderr());
+            assertEquals("hello\nsending server shutdown command: quit!\n", client.output());
+            assertEquals(0, s.exitCode(), s::describe);
+            assertEquals(List.of("hello", "client sent quit command: shutting down!"), s.out().lines().toList());
+        }
+    }
+
+    /** At end of stdin it closes and exits 0 on its own: the server need not quit, and stdout is only the echoes. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void atEndOfStdinItPrintsOnlyTheEchoesAndExitsZero() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0");
+                Peer client = new Peer(dir, "a\nb b\n\nc\n".getBytes(StandardCharsets.UTF_8), false,
+                        Echo.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+            int code = client.waitFor();
+
+            assertEquals(0, code, client.stderr());
+            assertEquals("a\nb b\n\nc\n", client.output());
+            assertEquals("", client.stderr());
+            assertFalse(server.exited(), "the server keeps running after a client left");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.tlskit.cli.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlskit.cli.echo.Echo.Run;
+import dev.tlskit.cli.echo.Echo.Server;
+import dev.tlskit.engine.TlsConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tlskit echoserver} and {@code tlskit echoclient} in-process, on loopback. */
+@Timeout(30)
+class EchoCommandsTest {
+    private static final String QUIT_SENT = "sending server shutdown command: quit!";
+    private static final String BREAK_SENT = "sending server session close: break!";
+    private static final String QUIT_SEEN = "client sent quit command: shutting down!";
+    private static final String BREAK_SEEN = "client sent break command: closing session!";
+
+    @TempDir
+    Path dir;
+
+    private static String p(int port) {
+        return String.valueOf(port);
+    }
+
+    @Test
+    void seedExchangeEchoesTheLinesThenQuitShutsTheServerDown() throws Exception {
+        Path input = Echo.lines(dir, "in.txt", "hello", "Hi Server, I'm echoClient!", "quit");
+        try (Server server = new Server("echoserver", "-p", "0")) {
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString());
+            Run s = server.await();
+
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals("hello\nHi Server, I'm echoClient!\n" + QUIT_SENT + "\n", client.out());
+            assertEquals("", client.err());
+            assertEquals(0, s.exitCode(), s::describe);
+            assertEquals(List.of("hello", "Hi Server, I'm echoClient!", QUIT_SEEN), s.out().lines().toList());
+            assertTrue(s.err().contains("TEST-ONLY"), s::describe);
+        }
+    }
+
+    @Test
+    void breakClosesOnlyThatSession() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0");
+                TlsConnection bystander = Echo.connect(server.port());
+                TlsConnection breaker = Echo.connect(server.port())) {
+            breaker.write("kept\nbreak\nnot echoed\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("kept\n", Echo.read(breaker, 5));
+            assertEquals("", Echo.readToEnd(breaker), "after 'break' the server closes the session");
+            assertTrue(breaker.peerClosed(), "closed with close_notify");
+            server.awaitOut(Pattern.compile(Pattern.quote(BREAK_SEEN)));
+
+            bystander.write("still here\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("still here\n", Echo.read(bystander, 11));
+
+            Path input = Echo.lines(dir, "break.txt", "one", "break", "never sent");
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString());
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals("one\n" + BREAK_SENT + "\n", client.out());
+            assertFalse(server.exited(), "break must not stop the server");
+
+            Run quitter = Echo.tlskit("echoclient", "-p", p(server.port()),
+                    "--file", Echo.lines(dir, "quit.txt", "after", "quit").toString());
+            assertEquals("after\n" + QUIT_SENT + "\n", quitter.out(), quitter::describe);
+            Run s = server.await();
+            assertEquals(0, s.exitCode(), s::describe);
+            assertFalse(s.out().contains("never sent"), s::describe);
+            assertFalse(s.out().contains("not echoed"), s::describe);
+        }
+    }
+
+    @Test
+    void aGetLineGetsAnHttpPageEvenAfterEchoedLines() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0")) {
+            String reply;
+            try (TlsConnection c = Echo.connect(server.port())) {
+                c.write("hello\nGET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                reply = Echo.readToEnd(c);
+            }
+            assertTrue(reply.startsWith("hello\nHTTP/1.0 200 OK\r\n"), reply);
+            assertTrue(reply.contains("\r\nContent-Type: text/html\r\n"), reply);
+            String body = reply.substring(reply.indexOf("\r\n\r\n") + 4);
+            assertTrue(body.contains("<h1>tlskit echoserver</h1>"), reply);
+            assertTrue(reply.contains("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n"),
+                    reply);
+            assertFalse(server.exited());
+        }
+    }
+
+    @Test
+    void echoclientPrintsTheWholePageForAGetLine() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0")) {
+            Path input = Echo.lines(dir, "get.txt", "hello", "GET / HTTP/1.0", "never sent");
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString());
+            assertEquals(0, client.exitCode(), client::describe);
+            assertTrue(client.out().startsWith("hello\nHTTP/1.0 200 OK\r\n"), client::describe);
+            assertTrue(client.out().endsWith("</html>\n"), client::describe);
+            assertFalse(server.exited());
+        }
+    }
+
+    @Test
+    void crlfControlLinesWorkToo() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0")) {
+            try (TlsConnection c = Echo.connect(server.port())) {
+                c.write("a\r\nbreak\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("a\r\n", Echo.read(c, 3));
+                assertEquals("", Echo.readToEnd(c));
+            }
+            try (TlsConnection c = Echo.connect(server.port())) {
+                c.write("quit\r\n".getBytes(StandardCharsets.US_ASCII));
+                Run s = server.await();
+                assertEquals(0, s.exitCode(), s::describe);
+                assertEquals(List.of("a", BREAK_SEEN, QUIT_SEEN), s.out().lines().toList());
+            }
+        }
+    }
+
+    @Test
+    void echoclientAtEndOfInputExitsZeroAndTheServerKeepsRunning() throws Exception {
+        Path input = Echo.lines(dir, "in.txt", "first", "", "  spaced  ", "quit now", "last");
+        try (Server server = new Server("echoserver", "-p", "0")) {
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString());
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals("first\n\n  spaced  \nquit now\nlast\n", client.out());
+            assertEquals("", client.err());
+
+            Run again = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString());
+            assertEquals(0, again.exitCode(), "the server still serves after a client left: " + again.describe());
+            assertFalse(server.exited());
+        }
+    }
+
+    @Test
+    void jsonPrintsOneObjectPerLineOnBothSides() throws Exception {
+        Path input = Echo.lines(dir, "in.txt", "hello", "Hi \"quoted\" \\ ☃", "quit");
+        try (Server server = new Server("echoserver", "-p", "0", "--json")) {
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString(), "--json");
+            Run s = server.await();
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals(0, s.exitCode(), s::describe);
+
+            List<Map<String, Object>> c = objects(client.out(), "echoclient");
+            assertEquals(List.of("connected", "echo", "echo", "closed"), events(c), client.out());
+            assertEquals("TLSv1.3", handshake(c.get(0)).get("protocol"));
+            assertEquals("verified", handshake(c.get(0)).get("verification"));
+            assertEquals("hello", c.get(1).get("sent"));
+            assertEquals("hello", c.get(1).get("received"));
+            assertEquals(6L, c.get(1).get("bytes"));
+            assertTrue(c.get(1).get("rttMs") instanceof Number, client.out());
+            assertEquals("Hi \"quoted\" \\ ☃", c.get(2).get("received"));
+            assertEquals(2L, c.get(3).get("messages"));
+            assertEquals(6L + "Hi \"quoted\" \\ ☃\n".getBytes(StandardCharsets.UTF_8).length, c.get(3).get("bytes"));
+
+            List<Map<String, Object>> sv = objects(s.out(), "echoserver");
+            List<String> names = events(sv);
+            assertEquals("listening", names.get(0), s.out());
+            assertEquals("open", names.get(1), s.out());
+            assertEquals("stats", names.get(names.size() - 1), s.out());
+            assertTrue(names.contains("quit"), s.out());
+            assertEquals("no_peer_certificate", handshake(sv.get(1)).get("verification"),
+                    "no client certificate asked for by default: " + s.out());
+            assertEquals("CN=localhost", ((Map<?, ?>) ((List<?>) handshake(sv.get(1)).get("localChain"))
+                    .get(0)).get("subject"), s.out());
+            StringBuilder echoed = new StringBuilder();
+            for (Map<String, Object> e : sv) {
+                if (e.get("event").equals("echo")) {
+                    echoed.append(e.get("text"));
+                    assertTrue(((String) e.get("peer")).startsWith("127.0.0.1:"), s.out());
+                }
+            }
+            assertEquals("hello\nHi \"quoted\" \\ ☃\n", echoed.toString());
+            Map<String, Object> stats = sv.get(sv.size() - 1);
+            assertEquals(1L, stats.get("total"), s.out());
+            assertEquals(1L, stats.get("handshakes"), s.out());
+            assertFalse(s.out().contains(QUIT_SEEN), "no text lines with --json: " + s.out());
+        }
+    }
+
+    @Test
+    void clientAuthNeedAcceptsTheDemoClientAndRejectsOneWithoutACertificate() throws Exception {
+        try (Server server = new Server("echoserver", "-p", "0", "--client-auth", "need")) {
+            Path hello = Echo.lines(dir, "hello.txt", "hello");
+            Run ok = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", hello.toString());
+            assertEquals(0, ok.exitCode(), ok::describe);
+            assertEquals("hello\n", ok.out());
+
+            Run rejected = Echo.tlskit("echoclient", "-p", p(server.port()), "-x", "--file", hello.toString());
+            assertEquals(4, rejected.exitCode(), rejected::describe);
+            assertEquals("", rejected.out());
+            assertEquals(1, rejected.err().lines().count(), rejected::describe);
+            assertTrue(rejected.err().startsWith("tlskit: error: "), rejected::describe);
+            assertTrue(rejected.err().contains("bad_certificate"), rejected::describe);
+
+            Run tls12 = Echo.tlskit("echoclient", "-p", p(server.port()), "-x", "-v", "1.2", "--file",
+                    hello.toString());
+            assertEquals(4, tls12.exitCode(), tls12::describe);
+
+            // With no input the TLS 1.3 client never reads; the server's alert is found when it closes.
+            Path empty = java.nio.file.Files.writeString(dir.resolve("empty.txt"), "");
+            Run silent = Echo.tlskit("echoclient", "-p", p(server.port()), "-x", "--file", empty.toString());
+            assertEquals(4, silent.exitCode(), silent::describe);
+            assertTrue(silent.err().startsWith("tlskit: error: localhost:" + server.port() + ": "), silent::describe);
+
+            Echo.tlskit("echoclient", "-p", p(server.port()), "--file", Echo.lines(dir, "q.txt", "quit").toString());
+            Run s = server.await();
+            assertEquals(0, s.exitCode(), s::describe);
+            assertTrue(s.err().contains("no certificate from the peer"), s::describe);
+        }
+    }
+
+    @Test
+    void badInputExitsWithItsCodeAndOneErrorLine() throws Exception {
+        assertUsage(Echo.tlskit("echoserver", "-p", "0", "--client-auth", "maybe"), "--client-auth", "maybe");
+        assertUsage(Echo.tlskit("echoserver", "-p", "0", "--max-connections", "0"), "--max-connections 0");
+        assertUsage(Echo.tlskit("echoserver", "-p", "70000"), "70000");
+        assertUsage(Echo.tlskit("echoserver", "-p", "0", "-b", "--bind", "::1"), "-b", "--bind");
+        Path missing = dir.resolve("missing.txt");
+        assertUsage(Echo.tlskit("echoclient", "-p", "1", "--file", missing.toString()), missing.toString());
+        assertUsage(Echo.tlskit("echoclient", "-4", "-6", "--file", Echo.lines(dir, "x", "x").toString()), "-4", "-6");
+
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run r = Echo.tlskit("echoserver", "-p", p(taken.getLocalPort()));
+            assertEquals(1, r.exitCode(), r::describe);
+            List<String> errors = r.err().lines().filter(l -> l.startsWith("tlskit: error: ")).toList();
+            assertEquals(1, errors.size(), r::describe);
+            assertTrue(errors.get(0).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), r::describe);
+            assertFalse(r.err().contains("\tat "), r::describe);
+        }
+    }
+
+    @Test
+    void echoclientWithNoServerExitsOne() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Run r = Echo.tlskit("echoclient", "-p", p(port), "--file", Echo.lines(dir, "in.txt", "x").toString());
+        assertEquals(1, r.exitCode(), r::describe);
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("tlskit: error: localhost:" + port + ": "), r::describe);
+    }
+
+    private static void assertUsage(Run r, String... fragments) {
+        assertEquals(2, r.exitCode(), r::describe);
+        assertEquals("", r.out(), r::describe);
+        String first = r.err().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("tlskit: error: "), r::describe);
+        for (String f : fragments) {
+            assertTrue(first.contains(f), "'" + f + "' not in: " + first);
+        }
+        assertFalse(r.err().contains("\tat "), r::describe);
+    }
+
+    private static List<Map<String, Object>> objects(String out, String command) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            Map<String, Object> o = Echo.parseObject(line);
+            assertEquals(1L, o.get("tlskit"), line);
+            assertEquals(command, o.get("command"), line);
+            all.add(o);
+        }
+        return all;
+    }
+
+    private static List<String> events(List<Map<String, Object>> objects) {
+        return objects.stream().map(o -> (String) o.get("event")).toList();
+    }
+
+    private static Map<?, ?> handshake(Map<String, Object> event) {
+        return (Map<?, ?>) event.get("handshake");
+    }
+}
