@@ -1,0 +1,263 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.Report;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.console.Chat;
+import dev.tlskit.cli.console.ChatUi;
+import dev.tlskit.cli.console.LineUi;
+import dev.tlskit.cli.console.TerminalUi;
+import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The seed's TLS chat (section 4): a listener and a client type at each other, both at once. */
+@Command(name = "chat",
+        header = "Chat over TLS: two people type at each other, both at once.",
+        description = {
+            "The seed's TLS chat. 'tlskit chat --listen' waits for a peer and, after each chat, for the next;"
+                    + " 'tlskit chat -h HOST' connects. The client sends its name, the server answers with its own,"
+                    + " then UTF-8 lines flow both ways. Incoming lines appear above the line being typed. 'quit' or"
+                    + " Ctrl-D ends the chat with close_notify on both sides; Ctrl-C drops the typed line (on an empty"
+                    + " line it ends the chat). TLS 1.3 and mutual authentication unless -v and -d say otherwise.",
+            "",
+            "Without a terminal (pipes, CI) it runs in line mode: input lines are sent, received lines are printed"
+                    + " as 'name: text' (or JSON events with --json), and end of input ends the chat. Lines longer than"
+                    + " 64 KiB close that chat; a peer has --timeout seconds to send its name.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # two terminals, mutual-auth TLS 1.3 on the TEST-ONLY demo certificates",
+            "  tlskit chat --listen --name bob",
+            "  tlskit chat -h localhost --name alice",
+            "  # join with OpenSSL: the first line you type is your name",
+            "  openssl s_client -quiet -nocommands -connect localhost:11111 \\",
+            "      -cert client.pem -key client.key -CAfile ca.pem",
+            "  # a script as the peer: one line, JSON events out",
+            "  printf 'hello\\nquit\\n' | tlskit chat -h localhost --name bot --json",
+        })
+public final class ChatCommand implements Callable<Integer> {
+    /** The input of line mode in tests (in-process endpoints cannot share System.in); null: System.in. */
+    static final ThreadLocal<InputStream> INPUT = new ThreadLocal<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "--listen", description = "wait for a peer (and after each chat, for the next) instead of connecting")
+    boolean listen;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "the listener to connect to (default: localhost)")
+    String host = "localhost";
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "port to connect to or listen on; with --listen, 0 picks a free one (default: 11111)")
+    int port = 11111;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "-b", description = "with --listen: listen on every interface (default: loopback only)")
+    boolean anyInterface;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "--bind", paramLabel = "ADDR", description = "with --listen: listen on this address")
+    String bind;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "-4", description = "connect over IPv4 only")
+    boolean ipv4;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "-6", description = "connect over IPv6 only")
+    boolean ipv6;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--name", paramLabel = "NAME", description = "the name the peer sees (default: your login name)")
+    String name;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = "-d", description = "client: do NOT verify the listener; listener: ask for no client certificate")
+    boolean noVerify;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = "-x", description = "client: send no client certificate")
+    boolean noClientCert;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        String localName = localName();
+        validate(parsed);
+        if (!parsed.hasMatchedOption("-v")) {
+            OptionSpec v = spec.findOption("-v");
+            v.setValue("1.3"); // the seed's chat is TLS 1.3 (wolfTLSv1_3_*_method)
+        }
+        return listen ? listen(localName, out, err) : connect(localName, out, err);
+    }
+
+    private int listen(String localName, PrintWriter out, PrintWriter err) throws Exception {
+        TlsConfig config = Configs.server(tls, keys, noVerify ? ClientAuth.NONE : ClientAuth.NEED, err,
+                trace(out, err));
+        TlsContext context = Configs.context(config);
+        InetAddress address = bindAddress();
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            try {
+                server.bind(new InetSocketAddress(address, port), 16);
+            } catch (BindException e) {
+                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + hostPort(address, port)
+                        + ": " + e.getMessage(), e);
+            }
+            err.println("tlskit chat: listening on " + hostPort(address, server.getLocalPort()) + " as " + localName
+                    + (noVerify ? "" : " (client certificate required)"));
+            err.flush();
+            ChatUi ui = ui(localName, out, err);
+            return new Chat(ui, localName, tls.timeout()).listen(server, context);
+        }
+    }
+
+    private int connect(String localName, PrintWriter out, PrintWriter err) throws Exception {
+        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        TlsConfig config = Configs.client(tls, keys, noVerify, noClientCert, target, trace(out, err));
+        if (noVerify) {
+            err.println("tlskit: warning: -d: the listener's certificate and hostname are NOT verified");
+        }
+        TlsContext context = Configs.context(config);
+        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
+        String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
+        TlsConnection c;
+        try {
+            c = TlsConnection.connect(context, target, port, family);
+        } catch (TlsException e) {
+            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
+        }
+        ChatUi ui;
+        try {
+            ui = ui(localName, out, err);
+        } catch (Exception | Error e) {
+            c.abort();
+            throw e;
+        }
+        try {
+            return new Chat(ui, localName, tls.timeout()).talk(c, where);
+        } catch (TlsException e) {
+            ui.close();
+            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** --trace: text lines on stderr, or {@code trace} events among the JSON lines. */
+    private java.util.function.Consumer<dev.tlskit.engine.TraceEvent> trace(PrintWriter out, PrintWriter err) {
+        return Configs.traceSink(output, err, t -> {
+            java.util.Map<String, Object> e = Json.event("chat", "trace");
+            e.putAll(Report.traceJson(t));
+            Json.println(out, e);
+        });
+    }
+
+    /** A terminal when a person sits at one; line mode for pipes, tests and --json. */
+    private ChatUi ui(String localName, PrintWriter out, PrintWriter err) throws java.io.IOException {
+        InputStream in = INPUT.get();
+        if (in == null && !output.json() && System.console() != null) {
+            return TerminalUi.open(localName);
+        }
+        return new LineUi(in != null ? in : System.in, out, err, output.json());
+    }
+
+    private String localName() {
+        String n = name != null ? name : System.getProperty("user.name", "anonymous");
+        if (n == null || n.isBlank()) {
+            n = "anonymous";
+        }
+        if (n.length() > 32 || n.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new UsageException("--name " + n + ": at most 32 characters, no control characters");
+        }
+        return n.strip();
+    }
+
+    private void validate(CommandLine.ParseResult parsed) {
+        if (listen) {
+            for (String flag : new String[] {"-h", "-4", "-6", "-x"}) {
+                if (parsed.hasMatchedOption(flag)) {
+                    throw new UsageException("--listen and " + flag + " conflict: " + flag + " is for the connecting side");
+                }
+            }
+            if (port < 0 || port > 65535) {
+                throw new UsageException("-p " + port + ": not a port (0-65535)");
+            }
+            if (anyInterface && bind != null) {
+                throw new UsageException("-b and --bind conflict");
+            }
+            if (noVerify && keys.hasTrust()) {
+                throw new UsageException("-d and -A conflict: -d asks for no client certificate to verify");
+            }
+        } else {
+            if (anyInterface || bind != null) {
+                throw new UsageException((anyInterface ? "-b" : "--bind") + " needs --listen");
+            }
+            if (port < 1 || port > 65535) {
+                throw new UsageException("-p " + port + ": not a port (1-65535)");
+            }
+            if (ipv4 && ipv6) {
+                throw new UsageException("-4 and -6 conflict");
+            }
+        }
+    }
+
+    private InetAddress bindAddress() {
+        if (anyInterface) {
+            return null;
+        }
+        if (bind == null) {
+            return InetAddress.getLoopbackAddress();
+        }
+        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+        try {
+            return InetAddress.getByName(b);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind " + bind + ": unknown address");
+        }
+    }
+
+    private static String hostPort(InetAddress address, int port) {
+        if (address == null) {
+            return "*:" + port;
+        }
+        String h = address.getHostAddress();
+        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+    }
+}

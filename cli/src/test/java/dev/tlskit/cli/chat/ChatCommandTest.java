@@ -1,0 +1,165 @@
+package dev.tlskit.cli.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlskit.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Two in-process chat endpoints in line mode, on loopback, with the demo material. */
+class ChatCommandTest {
+    @Test
+    @Timeout(60)
+    void exchangesNamesAndMessagesBothWaysAtOnce() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
+            int port = bob.port();
+            try (Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(port), "--name", "alice")) {
+                bob.err.await("alice connected", bob);
+                alice.err.await("bob connected", alice);
+                // Both type at once, and neither reads its peer until all is sent: a writer blocked behind its
+                // reader (or the peer's) would stall this exchange.
+                int n = 300;
+                CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < n; i++) {
+                        alice.type("from alice " + i);
+                    }
+                });
+                CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < n; i++) {
+                        bob.type("from bob " + i);
+                    }
+                });
+                a.get(20, TimeUnit.SECONDS);
+                b.get(20, TimeUnit.SECONDS);
+                bob.out.await("alice: from alice " + (n - 1) + "\n", bob);
+                alice.out.await("bob: from bob " + (n - 1) + "\n", alice);
+                assertEquals(numbered("alice: from alice ", n), bob.out.toString(), "bob's stdout");
+                assertEquals(numbered("bob: from bob ", n), alice.out.toString(), "alice's stdout");
+                assertTrue(bob.err.toString().contains("TLSv1.3"), "TLS 1.3 by default" + bob.describe());
+
+                alice.type("quit");
+                assertEquals(0, alice.awaitExit(), alice.describe());
+                bob.err.await("alice left the chat (quit)", bob);
+                assertTrue(!bob.exited(), "the listener waits for the next peer" + bob.describe());
+            }
+            bob.type("quit");
+            assertEquals(0, bob.awaitExit(), bob.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void quitOnTheListeningSideEndsBothWithCloseNotify() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
+                Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice")) {
+            bob.err.await("alice connected", bob);
+            alice.type("hi bob");
+            bob.out.await("alice: hi bob", bob);
+            bob.type("quit");
+            assertEquals(0, bob.awaitExit(), bob.describe());
+            assertEquals(0, alice.awaitExit(), alice.describe());
+            assertTrue(alice.err.toString().contains("bob left the chat (quit)"), alice.describe());
+            assertTrue(!alice.err.toString().contains("without close_notify"), alice.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void endOfInputEndsTheChatCleanlyAndTheListenerServesTheNext() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
+            int port = bob.port();
+            for (String name : List.of("alice", "carol")) {
+                try (Endpoint peer = Endpoint.start("chat", "-p", String.valueOf(port), "--name", name)) {
+                    bob.err.await(name + " connected", bob);
+                    peer.type("hello from " + name);
+                    peer.endInput();
+                    assertEquals(0, peer.awaitExit(), peer.describe());
+                    bob.out.await(name + ": hello from " + name, bob);
+                    bob.err.await(name + " left the chat", bob);
+                }
+            }
+            bob.endInput();
+            assertEquals(0, bob.awaitExit(), bob.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void jsonModePrintsConnectedMessageAndClosedEvents() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
+                Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
+                        "--json")) {
+            bob.err.await("alice connected", bob);
+            bob.type("hello \"alice\"");
+            alice.out.await("\"event\":\"message\"", alice);
+            bob.type("quit");
+            assertEquals(0, alice.awaitExit(), alice.describe());
+            String[] lines = alice.out.toString().split("\n");
+            assertEquals(3, lines.length, alice.describe());
+            assertTrue(lines[0].startsWith("{\"tlskit\":1,\"command\":\"chat\",\"event\":\"connected\",\"peer\":\"bob\""),
+                    lines[0]);
+            assertTrue(lines[0].contains("\"protocol\":\"TLSv1.3\""), lines[0]);
+            assertEquals("{\"tlskit\":1,\"command\":\"chat\",\"event\":\"message\",\"from\":\"bob\","
+                    + "\"text\":\"hello \\\"alice\\\"\"}", lines[1]);
+            assertTrue(lines[2].contains("\"event\":\"closed\",\"peer\":\"bob\",\"reason\":\"quit\""), lines[2]);
+            assertEquals(0, bob.awaitExit(), bob.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void tlsVersionFlagOverridesTheTls13Default() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob", "-v", "1.2");
+                Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
+                        "-v", "1.2")) {
+            Matcher m = alice.err.await(Pattern.compile("bob connected from \\S+ \\((TLSv1\\.\\d)"), alice);
+            assertEquals("TLSv1.2", m.group(1));
+            alice.type("quit");
+            assertEquals(0, alice.awaitExit(), alice.describe());
+            bob.type("quit");
+            assertEquals(0, bob.awaitExit(), bob.describe());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void conflictingFlagsAreUsageErrors() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "--listen", "-h", "example.com"));
+        assertTrue(err.toString().contains("--listen and -h conflict"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "-b"));
+        assertTrue(err.toString().contains("-b needs --listen"), err.toString());
+    }
+
+    @Test
+    @Timeout(30)
+    void connectionRefusedIsANetworkError() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(port), "--name", "alice")) {
+            assertEquals(1, alice.awaitExit(), alice.describe());
+            assertTrue(alice.err.toString().startsWith("tlskit: error: localhost:" + port), alice.describe());
+        }
+    }
+
+    private static String numbered(String prefix, int n) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(prefix + i + "\n");
+        }
+        return String.join("", lines);
+    }
+}
