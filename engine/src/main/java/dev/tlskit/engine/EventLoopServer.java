@@ -3,6 +3,8 @@ package dev.tlskit.engine;
 import dev.tlskit.engine.internal.EventLoop;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -10,6 +12,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -95,13 +99,15 @@ public final class EventLoopServer implements Closeable {
     private final List<EventLoop> loops;
     private final ExecutorService workers;
     private final Counters counters;
+    private final ThreadCpu workerCpu;
 
     private EventLoopServer(ServerSocketChannel listener, List<EventLoop> loops, ExecutorService workers,
-            Counters counters) {
+            Counters counters, ThreadCpu workerCpu) {
         this.listener = listener;
         this.loops = loops;
         this.workers = workers;
         this.counters = counters;
+        this.workerCpu = workerCpu;
     }
 
     /**
@@ -125,9 +131,10 @@ public final class EventLoopServer implements Closeable {
             throw e;
         }
         AtomicInteger workerIds = new AtomicInteger();
+        ThreadCpu workerCpu = new ThreadCpu();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
-                    Thread t = new Thread(r, "tlskit-handshake-worker-" + workerIds.incrementAndGet());
+                    Thread t = new Thread(workerCpu.track(r), "tlskit-handshake-worker-" + workerIds.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
@@ -141,7 +148,7 @@ public final class EventLoopServer implements Closeable {
             loop.start();
         }
         loops.get(0).acceptOn(listener, loops);
-        return new EventLoopServer(listener, loops, workers, counters);
+        return new EventLoopServer(listener, loops, workers, counters, workerCpu);
     }
 
     public InetSocketAddress localAddress() {
@@ -160,6 +167,53 @@ public final class EventLoopServer implements Closeable {
     /** Threads this server runs now: its loops and its handshake workers. */
     public int threadCount() {
         return loops.size() + ((ThreadPoolExecutor) workers).getPoolSize();
+    }
+
+    /**
+     * CPU time (user + system) this server's threads have used so far: its event loops and its handshake workers,
+     * including workers that have since ended. For benchmarks ({@code tlskit bench}); only differences between two
+     * calls mean anything. -1 when the JVM cannot measure thread CPU time.
+     */
+    public Duration cpuTime() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return Duration.ofNanos(-1);
+        }
+        long total = workerCpu.total(mx);
+        for (EventLoop loop : loops) {
+            long t = mx.getThreadCpuTime(loop.getId());
+            total += Math.max(0, t);
+        }
+        return Duration.ofNanos(total);
+    }
+
+    /** Remembers the threads it starts, and the CPU time of those that have ended, so none is lost. */
+    private static final class ThreadCpu {
+        private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+        private final AtomicLong ended = new AtomicLong();
+
+        Runnable track(Runnable r) {
+            return () -> {
+                live.add(Thread.currentThread());
+                try {
+                    r.run();
+                } finally {
+                    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                    if (mx.isCurrentThreadCpuTimeSupported()) {
+                        ended.addAndGet(Math.max(0, mx.getCurrentThreadCpuTime()));
+                    }
+                    live.remove(Thread.currentThread());
+                }
+            };
+        }
+
+        long total(ThreadMXBean mx) {
+            long sum = ended.get();
+            for (Thread t : live) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+            return sum;
+        }
     }
 
     /**

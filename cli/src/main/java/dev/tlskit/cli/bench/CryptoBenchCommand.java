@@ -1,0 +1,531 @@
+package dev.tlskit.cli.bench;
+
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.OptionGroup;
+import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Security;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlskit bench crypto}: the primitives under TLS, per JCA provider (the JDK's, and Bouncy Castle's used by
+ * instance), in {@code openssl speed}'s units.
+ */
+@Command(name = "crypto",
+        description = {
+            "Measures the crypto under TLS per JCA provider, in openssl speed's units: digests, MACs and AEAD"
+                    + " ciphers in thousands of bytes per second at each block size (one operation: a one-shot"
+                    + " digest, or an AEAD init with a fresh nonce plus doFinal); signatures in signs/s and"
+                    + " verifies/s; key agreement in derives/s. 'jdk' is the first JDK provider that has the"
+                    + " algorithm, 'bc' Bouncy Castle's JCE provider. Algorithms a provider lacks show as n/a.",
+            "Algorithms: md2, md4, md5, sha1, sha224, sha256, sha384, sha512, sha3-256, blake2b-512, ripemd160,"
+                    + " poly1305, aes-128-gcm, aes-256-gcm, chacha20-poly1305, rsa-2048, ecdsa-p256, ed25519,"
+                    + " ecdh-p256, x25519.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit bench crypto --algorithms sha256,aes-128-gcm",
+            "  tlskit bench crypto -a ecdsa-p256,x25519 --duration 2 --baseline openssl",
+            "  tlskit bench crypto --sizes 16,16384 --csv",
+        })
+public final class CryptoBenchCommand implements Callable<Integer> {
+    static final List<Integer> SIZES = List.of(16, 64, 256, 1024, 8192, 16384);
+
+    enum Kind { DIGEST, MAC, AEAD, SIGN, DERIVE }
+
+    /** One algorithm: its CLI name, its JCA name, and how {@code openssl speed} names it (null: not there). */
+    record Algorithm(String name, Kind kind, String jca, String openssl) {}
+
+    static final List<Algorithm> ALGORITHMS = List.of(
+            new Algorithm("md2", Kind.DIGEST, "MD2", "-evp md2"),
+            new Algorithm("md4", Kind.DIGEST, "MD4", "-evp md4"),
+            new Algorithm("md5", Kind.DIGEST, "MD5", "-evp md5"),
+            new Algorithm("sha1", Kind.DIGEST, "SHA-1", "-evp sha1"),
+            new Algorithm("sha224", Kind.DIGEST, "SHA-224", "-evp sha224"),
+            new Algorithm("sha256", Kind.DIGEST, "SHA-256", "-evp sha256"),
+            new Algorithm("sha384", Kind.DIGEST, "SHA-384", "-evp sha384"),
+            new Algorithm("sha512", Kind.DIGEST, "SHA-512", "-evp sha512"),
+            new Algorithm("sha3-256", Kind.DIGEST, "SHA3-256", "-evp sha3-256"),
+            new Algorithm("blake2b-512", Kind.DIGEST, "BLAKE2B-512", "-evp blake2b512"),
+            new Algorithm("ripemd160", Kind.DIGEST, "RIPEMD160", "-evp rmd160"),
+            new Algorithm("poly1305", Kind.MAC, "POLY1305", null),
+            new Algorithm("aes-128-gcm", Kind.AEAD, "AES/GCM/NoPadding", "-evp aes-128-gcm"),
+            new Algorithm("aes-256-gcm", Kind.AEAD, "AES/GCM/NoPadding", "-evp aes-256-gcm"),
+            new Algorithm("chacha20-poly1305", Kind.AEAD, "ChaCha20-Poly1305", "-evp chacha20-poly1305"),
+            new Algorithm("rsa-2048", Kind.SIGN, "SHA256withRSA", "rsa2048"),
+            new Algorithm("ecdsa-p256", Kind.SIGN, "SHA256withECDSA", "ecdsap256"),
+            new Algorithm("ed25519", Kind.SIGN, "Ed25519", "ed25519"),
+            new Algorithm("ecdh-p256", Kind.DERIVE, "ECDH", "ecdhp256"),
+            new Algorithm("x25519", Kind.DERIVE, "X25519", "ecdhx25519"));
+
+    @Spec
+    CommandSpec spec;
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = {"-a", "--algorithms"}, paramLabel = "LIST", split = ",",
+            description = "`,`-separated algorithms to run (default: all)")
+    List<String> algorithms = new ArrayList<>();
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "time per measurement: per block size, per sign/verify/derive (default: 0.5)")
+    double duration = 0.5;
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--sizes", paramLabel = "LIST", split = ",",
+            description = "block sizes in bytes (default: 16,64,256,1024,8192,16384, as openssl speed)")
+    List<Integer> sizes = new ArrayList<>();
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--providers", paramLabel = "LIST", split = ",",
+            description = "`,`-separated: jdk, bc (default: both)")
+    List<String> providers = new ArrayList<>();
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--baseline", paramLabel = "openssl", description = "also run openssl speed -evp (seconds rounded"
+            + " up to whole ones) and print tlskit/OpenSSL ratios")
+    String baseline;
+
+    @OptionGroup.In(OptionGroup.OUTPUT)
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @OptionGroup.In(OptionGroup.OUTPUT)
+    @Option(names = "--csv", description = "print CSV: a header line, then one line per algorithm and provider")
+    boolean csv;
+
+    /**
+     * One algorithm on one provider: kB/s by block size (symmetric), or ops/s (asymmetric); {@code provider} null
+     * when no provider of that family has it.
+     */
+    record Row(Algorithm algorithm, String family, String provider, Map<Integer, Double> kBytesPerSecond,
+            double signPerSecond, double verifyPerSecond, double derivePerSecond) {
+        boolean available() {
+            return provider != null;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Bench.oneFormat(json, csv);
+        if (!(duration > 0) || duration > 60) {
+            throw new UsageException("--duration " + duration + ": must be above 0 and at most 60 seconds");
+        }
+        List<Algorithm> chosen = new ArrayList<>();
+        for (String a : Bench.lowerSet(algorithms)) {
+            Algorithm found = ALGORITHMS.stream().filter(x -> x.name.equals(a)).findFirst().orElseThrow(() ->
+                    new UsageException("--algorithms: unknown algorithm '" + a + "' (known: "
+                            + String.join(", ", ALGORITHMS.stream().map(Algorithm::name).toList()) + ")"));
+            chosen.add(found);
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(ALGORITHMS);
+        }
+        List<Integer> blockSizes = sizes.isEmpty() ? SIZES : sizes;
+        for (int s : blockSizes) {
+            if (s < 1 || s > 16 << 20) {
+                throw new UsageException("--sizes " + s + ": must be between 1 and 16777216");
+            }
+        }
+        Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
+        for (String f : families) {
+            if (!f.equals("jdk") && !f.equals("bc")) {
+                throw new UsageException("--providers " + f + ": use jdk or bc");
+            }
+        }
+        OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
+        Provider bc = new BouncyCastleProvider();
+        List<Row> rows = new ArrayList<>();
+        int steps = chosen.size() * families.size() + (openssl == null ? 0 : chosen.size());
+        double perAlgorithm = duration * (blockSizes.size() + 1);
+        String opensslVersion = null;
+        try (OpenSsl cleanup = openssl;
+                Bench.Progress progress = Bench.Progress.start(err, json, steps * perAlgorithm)) {
+            int step = 0;
+            for (Algorithm a : chosen) {
+                for (String family : List.of("jdk", "bc")) {
+                    if (!families.contains(family)) {
+                        continue;
+                    }
+                    progress.update(a.name + " (" + family + ")", step++ / (double) steps);
+                    Provider p = family.equals("bc") ? (has(bc, a) ? bc : null) : jdkProvider(a);
+                    rows.add(p == null ? new Row(a, family, null, Map.of(), Double.NaN, Double.NaN, Double.NaN)
+                            : measure(a, family, p, blockSizes));
+                }
+                if (openssl != null) {
+                    progress.update(a.name + " (openssl)", step++ / (double) steps);
+                    rows.add(opensslSpeed(openssl, a, blockSizes));
+                }
+            }
+            if (openssl != null) {
+                opensslVersion = openssl.version();
+            }
+        }
+        report(out, chosen, blockSizes, rows, opensslVersion);
+        return 0;
+    }
+
+    /** The first JDK provider (never Bouncy Castle, even if installed) that has {@code a}. */
+    private static Provider jdkProvider(Algorithm a) {
+        for (Provider p : Security.getProviders()) {
+            if (p.getName().startsWith("BC")) {
+                continue;
+            }
+            if (has(p, a)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean has(Provider p, Algorithm a) {
+        try {
+            switch (a.kind) {
+                case DIGEST -> MessageDigest.getInstance(a.jca, p);
+                case MAC -> Mac.getInstance(a.jca, p);
+                case AEAD -> Cipher.getInstance(a.jca, p);
+                case SIGN -> Signature.getInstance(a.jca, p);
+                case DERIVE -> KeyAgreement.getInstance(a.jca, p);
+                default -> throw new IllegalStateException("unknown kind " + a.kind);
+            }
+            if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE) {
+                keyPair(a, p);
+            }
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static KeyPair keyPair(Algorithm a, Provider p) throws GeneralSecurityException {
+        KeyPairGenerator g;
+        switch (a.name) {
+            case "rsa-2048" -> {
+                g = KeyPairGenerator.getInstance("RSA", p);
+                g.initialize(2048);
+            }
+            case "ecdsa-p256", "ecdh-p256" -> {
+                g = KeyPairGenerator.getInstance("EC", p);
+                g.initialize(new ECGenParameterSpec("secp256r1"));
+            }
+            case "ed25519" -> g = KeyPairGenerator.getInstance("Ed25519", p);
+            case "x25519" -> g = KeyPairGenerator.getInstance("X25519", p);
+            default -> throw new IllegalStateException("no key pair for " + a.name);
+        }
+        return g.generateKeyPair();
+    }
+
+    /** An operation run repeatedly; returns nothing worth keeping but must not be optimised away. */
+    private interface Op {
+        void run() throws GeneralSecurityException;
+    }
+
+    /** Operations per second of {@code op} over {@code seconds}. */
+    private static double rate(Op op, double seconds) throws GeneralSecurityException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        long n = 0;
+        long now;
+        do {
+            op.run();
+            n++;
+            now = System.nanoTime();
+        } while (now < end);
+        return n / ((now - t0) / 1e9);
+    }
+
+    private Row measure(Algorithm a, String family, Provider p, List<Integer> blockSizes) throws Exception {
+        double warm = Math.min(1.0, Math.max(0.3, duration)); // JIT: the first calls run interpreted
+        if (a.kind == Kind.SIGN) {
+            KeyPair kp = keyPair(a, p);
+            byte[] msg = new byte[32];
+            Signature signer = Signature.getInstance(a.jca, p);
+            signer.initSign(kp.getPrivate());
+            Op sign = () -> {
+                signer.update(msg);
+                signer.sign();
+            };
+            signer.update(msg);
+            byte[] sig = signer.sign();
+            Signature verifier = Signature.getInstance(a.jca, p);
+            verifier.initVerify(kp.getPublic());
+            Op verify = () -> {
+                verifier.update(msg);
+                if (!verifier.verify(sig)) {
+                    throw new GeneralSecurityException(a.name + ": a signature did not verify");
+                }
+            };
+            rate(sign, warm);
+            double s = rate(sign, duration);
+            rate(verify, warm);
+            double v = rate(verify, duration);
+            return new Row(a, family, p.getName(), Map.of(), s, v, Double.NaN);
+        }
+        if (a.kind == Kind.DERIVE) {
+            KeyPair mine = keyPair(a, p);
+            KeyPair peer = keyPair(a, p);
+            KeyAgreement ka = KeyAgreement.getInstance(a.jca, p);
+            Op derive = () -> {
+                ka.init(mine.getPrivate());
+                ka.doPhase(peer.getPublic(), true);
+                ka.generateSecret();
+            };
+            rate(derive, warm);
+            return new Row(a, family, p.getName(), Map.of(), Double.NaN, Double.NaN, rate(derive, duration));
+        }
+        Map<Integer, Double> kbs = new LinkedHashMap<>();
+        int max = blockSizes.stream().mapToInt(Integer::intValue).max().orElse(16);
+        byte[] in = new byte[max];
+        byte[] outBuf = new byte[max + 64];
+        Op[] op = new Op[1];
+        int[] size = {1024};
+        switch (a.kind) {
+            case DIGEST -> {
+                MessageDigest md = MessageDigest.getInstance(a.jca, p);
+                op[0] = () -> {
+                    md.update(in, 0, size[0]);
+                    md.digest();
+                };
+            }
+            case MAC -> {
+                Mac mac = Mac.getInstance(a.jca, p);
+                SecretKeySpec key = new SecretKeySpec(new byte[32], a.jca);
+                op[0] = () -> {
+                    mac.init(key); // Poly1305 is a one-time MAC: a key per message, as TLS uses it
+                    mac.update(in, 0, size[0]);
+                    mac.doFinal();
+                };
+            }
+            case AEAD -> {
+                Cipher c = Cipher.getInstance(a.jca, p);
+                boolean aes = a.name.startsWith("aes");
+                SecretKeySpec key = new SecretKeySpec(new byte[a.name.equals("aes-128-gcm") ? 16 : 32],
+                        aes ? "AES" : "ChaCha20");
+                byte[] nonce = new byte[12];
+                long[] counter = {0};
+                op[0] = () -> {
+                    // A fresh nonce per record, as TLS does (JCA refuses a key and nonce used twice).
+                    long n = ++counter[0];
+                    for (int i = 0; i < 8; i++) {
+                        nonce[4 + i] = (byte) (n >>> (8 * i));
+                    }
+                    c.init(Cipher.ENCRYPT_MODE, key, aes ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce));
+                    try {
+                        c.doFinal(in, 0, size[0], outBuf, 0);
+                    } catch (javax.crypto.ShortBufferException e) {
+                        throw new GeneralSecurityException(e);
+                    }
+                };
+            }
+            default -> throw new IllegalStateException("unknown kind " + a.kind);
+        }
+        rate(op[0], warm);
+        for (int s : blockSizes) {
+            size[0] = s;
+            kbs.put(s, rate(op[0], duration) * s / 1000);
+        }
+        return new Row(a, family, p.getName(), kbs, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private static final Pattern F = Pattern.compile("^\\+F:\\d+:[^:]+:(.*)$", Pattern.MULTILINE);
+    private static final Pattern F_ASYM = Pattern.compile("^\\+F([2-6]):\\d+:([^:\\n]+:)?.*$", Pattern.MULTILINE);
+
+    /** {@code openssl speed -mr} for {@code a}; values converted to the same units. */
+    private Row opensslSpeed(OpenSsl openssl, Algorithm a, List<Integer> blockSizes) throws Exception {
+        if (a.openssl == null) {
+            return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
+        }
+        String secs = String.valueOf(Math.max(1, (int) Math.ceil(duration)));
+        List<String> base = new ArrayList<>(List.of("speed", "-mr", "-seconds", secs));
+        base.addAll(List.of(a.openssl.split(" ")));
+        if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE) {
+            String o = openssl.run(base, 600);
+            for (String line : o.lines().toList()) {
+                if (!line.startsWith("+F")) {
+                    continue;
+                }
+                String[] f = line.split(":");
+                // +F2 rsa: bits, sign/s, verify/s; +F4 ecdsa: bits, sign/s, verify/s; +F5 ecdh: bits, ops/s, time;
+                // +F6 eddsa: bits, name, sign/s, verify/s.
+                switch (f[0]) {
+                    case "+F2", "+F4" -> {
+                        return new Row(a, "openssl", "openssl", Map.of(), Double.parseDouble(f[3]),
+                                Double.parseDouble(f[4]), Double.NaN);
+                    }
+                    case "+F6" -> {
+                        return new Row(a, "openssl", "openssl", Map.of(), Double.parseDouble(f[4]),
+                                Double.parseDouble(f[5]), Double.NaN);
+                    }
+                    case "+F5" -> {
+                        return new Row(a, "openssl", "openssl", Map.of(), Double.NaN, Double.NaN,
+                                Double.parseDouble(f[3]));
+                    }
+                    default -> { }
+                }
+            }
+            return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
+        }
+        Map<Integer, Double> kbs = new LinkedHashMap<>();
+        boolean defaults = blockSizes.equals(SIZES);
+        for (Integer s : defaults ? List.of(-1) : blockSizes) {
+            List<String> args = new ArrayList<>(base);
+            if (s > 0) {
+                args.add("-bytes");
+                args.add(String.valueOf(s));
+            }
+            Matcher m = F.matcher(openssl.run(args, 600));
+            if (!m.find()) {
+                return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
+            }
+            String[] v = m.group(1).split(":");
+            if (defaults) {
+                for (int i = 0; i < v.length && i < SIZES.size(); i++) {
+                    kbs.put(SIZES.get(i), Double.parseDouble(v[i]) / 1000); // -mr prints bytes/s
+                }
+            } else {
+                kbs.put(s, Double.parseDouble(v[0]) / 1000);
+            }
+        }
+        return new Row(a, "openssl", "openssl", kbs, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** This row over OpenSSL's: at the largest block size, or signs/s (derives/s). */
+    private static Double ratio(Row r, List<Row> rows, List<Integer> blockSizes) {
+        Row o = rows.stream().filter(x -> x.algorithm == r.algorithm && x.family.equals("openssl")).findFirst()
+                .orElse(null);
+        if (o == null || !o.available() || !r.available()) {
+            return null;
+        }
+        double mine;
+        double theirs;
+        switch (r.algorithm.kind) {
+            case SIGN -> {
+                mine = r.signPerSecond;
+                theirs = o.signPerSecond;
+            }
+            case DERIVE -> {
+                mine = r.derivePerSecond;
+                theirs = o.derivePerSecond;
+            }
+            default -> {
+                int largest = blockSizes.get(blockSizes.size() - 1);
+                mine = r.kBytesPerSecond.getOrDefault(largest, Double.NaN);
+                theirs = o.kBytesPerSecond.getOrDefault(largest, Double.NaN);
+            }
+        }
+        return Double.isFinite(mine) && Double.isFinite(theirs) && theirs > 0 ? mine / theirs : null;
+    }
+
+    private void report(PrintWriter out, List<Algorithm> chosen, List<Integer> blockSizes, List<Row> rows,
+            String opensslVersion) {
+        if (json) {
+            Map<String, Object> doc = Json.document("bench");
+            doc.put("benchmark", "crypto");
+            doc.put("machine", Bench.machine());
+            doc.put("durationSeconds", duration);
+            doc.put("sizes", blockSizes);
+            doc.put("openssl", opensslVersion);
+            List<Object> list = new ArrayList<>();
+            for (Row r : rows) {
+                Map<String, Object> m = Json.object();
+                m.put("algorithm", r.algorithm.name);
+                m.put("kind", r.algorithm.kind.name().toLowerCase(Locale.ROOT));
+                m.put("provider", r.family);
+                m.put("jcaProvider", r.family.equals("openssl") ? null : r.provider);
+                m.put("available", r.available());
+                if (r.available() && !r.kBytesPerSecond.isEmpty()) {
+                    Map<String, Object> k = Json.object();
+                    r.kBytesPerSecond.forEach((s, v) -> k.put(String.valueOf(s), v));
+                    m.put("kBytesPerSecond", k);
+                }
+                if (r.available() && r.algorithm.kind == Kind.SIGN) {
+                    m.put("signPerSecond", r.signPerSecond);
+                    m.put("verifyPerSecond", r.verifyPerSecond);
+                }
+                if (r.available() && r.algorithm.kind == Kind.DERIVE) {
+                    m.put("derivePerSecond", r.derivePerSecond);
+                }
+                if (opensslVersion != null && !r.family.equals("openssl")) {
+                    m.put("ratioToOpenssl", ratio(r, rows, blockSizes));
+                }
+                list.add(m);
+            }
+            doc.put("results", list);
+            out.println(Json.write(doc));
+            out.flush();
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("algorithm", "provider"));
+        blockSizes.forEach(s -> header.add(s + " bytes"));
+        header.addAll(List.of("sign/s", "verify/s", "derive/s"));
+        if (opensslVersion != null) {
+            header.add("vs openssl");
+        }
+        List<List<String>> table = new ArrayList<>();
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>();
+            cells.add(r.algorithm.name);
+            cells.add(r.family.equals("openssl") || !r.available() ? r.family : r.family + ":" + r.provider);
+            boolean symmetric = r.algorithm.kind != Kind.SIGN && r.algorithm.kind != Kind.DERIVE;
+            for (int s : blockSizes) {
+                cells.add(!r.available() ? "n/a" : symmetric ? Bench.fmt(r.kBytesPerSecond.getOrDefault(s,
+                        Double.NaN), 2) + (csv ? "" : "k") : "");
+            }
+            cells.add(r.available() && r.algorithm.kind == Kind.SIGN ? Bench.fmt(r.signPerSecond, 1)
+                    : r.available() || symmetric ? "" : "n/a");
+            cells.add(r.available() && r.algorithm.kind == Kind.SIGN ? Bench.fmt(r.verifyPerSecond, 1) : "");
+            cells.add(r.available() && r.algorithm.kind == Kind.DERIVE ? Bench.fmt(r.derivePerSecond, 1) : "");
+            if (opensslVersion != null) {
+                Double q = r.family.equals("openssl") ? null : ratio(r, rows, blockSizes);
+                cells.add(q == null ? "" : Bench.fmt(q, 2));
+            }
+            table.add(cells);
+        }
+        if (csv) {
+            Bench.csv(out, header, table);
+            out.flush();
+            return;
+        }
+        out.printf("tlskit bench crypto: %s s per measurement; symmetric in thousands of bytes per second"
+                + " (openssl speed's units), asymmetric in operations per second%n", Bench.fmt(duration, 2));
+        out.printf("machine: %s%s%n", Bench.machineLine(), opensslVersion == null ? "" : "; " + opensslVersion);
+        out.println();
+        Bench.table(out, header, table);
+        if (opensslVersion != null) {
+            out.println();
+            out.println("vs openssl: tlskit/OpenSSL at the largest block size, or signs/s, or derives/s;"
+                    + " openssl speed ran with -seconds " + Math.max(1, (int) Math.ceil(duration))
+                    + " (-evp for digests and ciphers). Its AEAD loop does not re-key per block; ours re-inits"
+                    + " with a fresh nonce per block, as TLS does, which costs most at small blocks.");
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,440 @@
+package dev.tlskit.cli.bench;
+
+import dev.tlskit.certs.Identity;
+import dev.tlskit.certs.KeyType;
+import dev.tlskit.cli.Json;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.ProviderNames;
+import dev.tlskit.engine.CipherSuites;
+import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.TlsProvider;
+import dev.tlskit.engine.TlsVersion;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlskit bench throughput}: bulk application data over one TLS connection to the in-process event-loop
+ * server, one way into a sink or echoed back; MB/s and CPU per MB of client and server.
+ */
+@Command(name = "throughput",
+        description = {
+            "Measures bulk TLS application data over one connection to tlskit's in-process event-loop server: one"
+                    + " way (client to a counting sink) or --echo'ed back; MB/s (10^6 bytes) and CPU time per MB of the"
+                    + " client's threads and the server's threads. The handshake is not timed; a warm-up transfer"
+                    + " on its own connection comes first.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlskit bench throughput --size 256M",
+            "  tlskit bench throughput --echo --record-size 4K --provider bc",
+            "  tlskit bench throughput -l TLS_CHACHA20_POLY1305_SHA256 --baseline openssl",
+        })
+public final class ThroughputBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @OptionGroup.In(OptionGroup.TLS)
+    @Option(names = {"-v", "--tls-version"}, paramLabel = "1.2|1.3", description = "TLS version (default: 1.3)")
+    String version = "1.3";
+
+    @OptionGroup.In(OptionGroup.TLS)
+    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST", split = ":",
+            description = "`:`-separated cipher suites, IANA or OpenSSL names (default: TLS_AES_128_GCM_SHA256 on"
+                    + " TLS 1.3, the providers' choice on 1.2)")
+    List<String> ciphers = new ArrayList<>();
+
+    @OptionGroup.In(OptionGroup.TLS)
+    @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
+            completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk or bc"
+                    + " (default: jdk)")
+    TlsProvider provider = TlsProvider.JDK;
+
+    @OptionGroup.In(OptionGroup.TLS)
+    @Option(names = "--server-provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
+            completionCandidates = ProviderNames.class,
+            description = "the in-process server's TLS implementation (default: as --provider)")
+    TlsProvider serverProvider;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = "--key-type", paramLabel = "TYPE", converter = Bench.KeyTypes.class,
+            completionCandidates = Bench.KeyTypes.class,
+            description = "the in-process server's key: ${COMPLETION-CANDIDATES} (default: ec-p256)")
+    KeyType keyType = KeyType.EC_P256;
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--size", paramLabel = "BYTES", description = "bytes to send, K/M/G suffixes (binary) allowed"
+            + " (default: 256M)")
+    String size = "256M";
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--record-size", paramLabel = "BYTES", description = "bytes per write (default: 16K)")
+    String recordSize = "16K";
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--echo", description = "the server sends every byte back; the client reads it all")
+    boolean echo;
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--warmup", paramLabel = "BYTES", description = "a transfer before measuring, excluded (default:"
+            + " 32M; 0: none)")
+    String warmup = "32M";
+
+    @OptionGroup.In(OptionGroup.MEASUREMENT)
+    @Option(names = "--baseline", paramLabel = "openssl", description = "also send the same bytes from openssl"
+            + " s_client to openssl s_server (one way) and print tlskit/OpenSSL ratios")
+    String baseline;
+
+    @OptionGroup.In(OptionGroup.OUTPUT)
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @OptionGroup.In(OptionGroup.OUTPUT)
+    @Option(names = "--csv", description = "print CSV: a header line, then one line per run")
+    boolean csv;
+
+    /** What one transfer measured; CPU -1 when unknown. */
+    record Result(String name, String client, String server, String cipherSuite, long bytes, long serverBytes,
+            long clientBytesBack, double seconds, long clientCpuNanos, long serverCpuNanos, String note) {
+        double mbPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+
+        double clientCpuMsPerMb() {
+            return clientCpuNanos < 0 ? Double.NaN : clientCpuNanos / 1e6 / (bytes / 1e6);
+        }
+
+        double serverCpuMsPerMb() {
+            return serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e6 / (bytes / 1e6);
+        }
+    }
+
+    /** The transfer in progress: what the server has received (or echoed) of it. */
+    private static final class Transfer {
+        final long expected;
+        final AtomicLong received = new AtomicLong();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Transfer(long expected) {
+            this.expected = expected;
+        }
+    }
+
+    private volatile Transfer current = new Transfer(Long.MAX_VALUE);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Bench.oneFormat(json, csv);
+        long total = Bench.parseSize("--size", size);
+        long record = Bench.parseSize("--record-size", recordSize);
+        if (record > 16 << 20) {
+            throw new UsageException("--record-size " + recordSize + ": at most 16M");
+        }
+        long warm = "0".equals(warmup.trim()) ? 0 : Bench.parseSize("--warmup", warmup);
+        TlsVersion v = Bench.version(version);
+        List<String> suites = new ArrayList<>();
+        for (String c : ciphers) {
+            String iana = CipherSuites.toIana(c);
+            if (iana == null) {
+                throw new UsageException("-l " + c + ": unknown cipher suite");
+            }
+            suites.add(iana);
+        }
+        if (suites.isEmpty() && v == TlsVersion.TLS_1_3) {
+            suites.add("TLS_AES_128_GCM_SHA256");
+        }
+        TlsProvider sp = serverProvider == null ? provider : serverProvider;
+        OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
+        Bench.ServerMaterial material = Bench.ServerMaterial.create(keyType);
+        Identity id = material.identity();
+        TlsConfig.Builder sb = TlsConfig.forServer(id.privateKey(), id.chain()).provider(sp).versions(Set.of(v));
+        TlsConfig.Builder cb = TlsConfig.forClient().provider(provider).versions(Set.of(v))
+                .trustAnchors(List.of(material.ca().certificate())).readTimeout(Duration.ofSeconds(60));
+        if (!suites.isEmpty()) {
+            sb.cipherSuites(suites);
+            cb.cipherSuites(suites);
+        }
+        TlsContext serverContext = context(sb);
+        TlsContext clientContext = context(cb);
+        EventLoopServer.Handler handler = new EventLoopServer.Handler() {
+            @Override
+            public void received(EventLoopServer.Session session, ByteBuffer data) {
+                // Counted before echoing, so a client that has every byte back also sees them counted.
+                Transfer t = current;
+                long got = t.received.addAndGet(data.remaining());
+                if (echo) {
+                    session.write(data);
+                } else {
+                    data.position(data.limit());
+                }
+                if (got >= t.expected) {
+                    t.done.complete(null);
+                }
+            }
+        };
+        List<Result> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double expectedSeconds = (total + warm) * (echo ? 2 : 1) / 300e6 * (openssl == null ? 1 : 2);
+        try (OpenSsl cleanup = openssl;
+                Bench.Progress progress = Bench.Progress.start(err, json, expectedSeconds);
+                EventLoopServer server = EventLoopServer.start(serverContext,
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                        new EventLoopServer.Settings(0, 100, Duration.ofSeconds(30), null), handler)) {
+            int port = server.localAddress().getPort();
+            if (warm > 0) {
+                progress.update("warm-up", 0);
+                transfer(clientContext, port, warm, (int) record, server, progress, "warm-up");
+            }
+            progress.update("tlskit → tlskit", 0);
+            results.add(transfer(clientContext, port, total, (int) record, server, progress, "tlskit → tlskit"));
+            if (openssl != null) {
+                progress.update("openssl s_client → openssl s_server", 0.5);
+                results.add(opensslOneWay(openssl, material, v, suites, total, notes));
+            }
+        }
+        report(out, v, sp, total, record, results, notes);
+        return 0;
+    }
+
+    private static TlsContext context(TlsConfig.Builder b) {
+        try {
+            return TlsContext.create(b.build());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private Result transfer(TlsContext ctx, int port, long total, int record, EventLoopServer server,
+            Bench.Progress progress, String name) throws Exception {
+        Transfer t = new Transfer(total);
+        current = t;
+        try (TlsConnection c = TlsConnection.connect(ctx, "127.0.0.1", port, IpFamily.IPV4)) {
+            String suite = c.summary().cipherSuite();
+            byte[] buf = new byte[record];
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = (byte) i;
+            }
+            long serverCpu0 = server.cpuTime().toNanos();
+            AtomicLong writerCpu = new AtomicLong();
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            long t0 = System.nanoTime();
+            Runnable writer = () -> {
+                long cpu0 = Bench.threadCpuNanos();
+                try {
+                    long left = total;
+                    while (left > 0) {
+                        int n = (int) Math.min(record, left);
+                        c.write(buf, 0, n);
+                        left -= n;
+                        progress.update(name, 1 - left / (double) total);
+                    }
+                    written.complete(null);
+                } catch (TlsException | RuntimeException e) {
+                    written.completeExceptionally(e);
+                } finally {
+                    writerCpu.set(Bench.threadCpuNanos() - cpu0);
+                }
+            };
+            long back = 0;
+            long readerCpu = 0;
+            if (echo) {
+                Thread w = new Thread(writer, "tlskit-bench-writer");
+                w.setDaemon(true);
+                w.start();
+                long cpu0 = Bench.threadCpuNanos();
+                byte[] in = new byte[64 * 1024];
+                while (back < total) {
+                    int r = c.read(in, 0, in.length);
+                    if (r < 0) {
+                        break;
+                    }
+                    back += r;
+                }
+                readerCpu = Bench.threadCpuNanos() - cpu0;
+                w.join();
+                written.get();
+            } else {
+                writer.run();
+                written.get();
+                t.done.get(120, TimeUnit.SECONDS);
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long serverCpu = server.cpuTime().toNanos() - serverCpu0;
+            if (t.received.get() != total || (echo && back != total)) {
+                throw new TlsException(TlsException.Kind.NETWORK, "sent " + total + " bytes, the server received "
+                        + t.received.get() + (echo ? " and the client got back " + back : ""), null);
+            }
+            return new Result(name, provider.cliName(), (serverProvider == null ? provider : serverProvider).cliName(),
+                    suite, total, t.received.get(), echo ? back : -1, secs, writerCpu.get() + readerCpu, serverCpu,
+                    null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TlsException te) {
+                throw te;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * OpenSSL on both sides: {@code head -c SIZE /dev/zero | openssl s_client -quiet -no_ign_eof} into
+     * {@code openssl s_server}, whose output (the data) goes to /dev/null. Time: s_client's whole life, handshake
+     * and process start included; server CPU from /proc.
+     */
+    private Result opensslOneWay(OpenSsl openssl, Bench.ServerMaterial material, TlsVersion v, List<String> suites,
+            long total, List<String> notes) throws Exception {
+        if (echo) {
+            notes.add("openssl baseline: one way only (s_server does not echo); the ratio compares it with the echo run");
+        }
+        Path dir = Files.createTempDirectory("tlskit-bench-");
+        try {
+            material.writeTo(dir);
+            List<String> versionArgs = new ArrayList<>(List.of(v == TlsVersion.TLS_1_3 ? "-tls1_3" : "-tls1_2"));
+            if (!suites.isEmpty()) {
+                versionArgs.add(v == TlsVersion.TLS_1_3 ? "-ciphersuites" : "-cipher");
+                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites) : String.join(":", ciphers));
+            }
+            List<String> args = new ArrayList<>(List.of("-cert", dir.resolve("cert.pem").toString(),
+                    "-key", dir.resolve("key.pem").toString(), "-quiet"));
+            args.addAll(versionArgs);
+            OpenSsl.Server server = openssl.server(args);
+            try {
+                String clientCmd = "head -c " + total + " /dev/zero | '" + OpenSsl.onPath("openssl").replace("'", "")
+                        + "' s_client -connect 127.0.0.1:" + server.port() + " -quiet -no_ign_eof "
+                        + String.join(" ", versionArgs) + " >/dev/null 2>&1";
+                long cpu0 = server.cpuNanos();
+                long t0 = System.nanoTime();
+                Process client = new ProcessBuilder("sh", "-c", clientCmd).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                try {
+                    if (!client.waitFor(300, TimeUnit.SECONDS)) {
+                        throw new TlsException(TlsException.Kind.NETWORK, "openssl s_client did not finish", null);
+                    }
+                } finally {
+                    OpenSsl.destroy(client);
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                Thread.sleep(100); // let s_server drain the socket before reading its CPU clock; measurement only
+                long serverCpu = server.cpuNanos() - cpu0;
+                notes.add("openssl: s_client reads its input (head -c " + total + " /dev/zero) in 16 KB writes;"
+                        + " its time includes process start and handshake; s_server writes the data to /dev/null;"
+                        + " 127.0.0.1 port " + server.port());
+                return new Result("openssl s_client → openssl s_server", "openssl", "openssl",
+                        suites.isEmpty() ? "default" : String.join(":", suites), total, -1, -1, secs, -1, serverCpu,
+                        "one way");
+            } finally {
+                OpenSsl.destroy(server.process());
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private void report(PrintWriter out, TlsVersion v, TlsProvider sp, long total, long record, List<Result> results,
+            List<String> notes) {
+        Result ours = results.get(0);
+        Map<String, Object> ratios = Json.object();
+        if (results.size() > 1) {
+            Result o = results.get(1);
+            ratios.put("mbPerSecond", o.mbPerSecond() > 0 ? ours.mbPerSecond() / o.mbPerSecond() : null);
+            ratios.put("serverCpuPerMb", o.serverCpuNanos > 0 ? ours.serverCpuMsPerMb() / o.serverCpuMsPerMb() : null);
+        }
+        if (json) {
+            Map<String, Object> doc = Json.document("bench");
+            doc.put("benchmark", "throughput");
+            doc.put("machine", Bench.machine());
+            Map<String, Object> s = Json.object();
+            s.put("protocol", v.jsseName());
+            s.put("mode", echo ? "echo" : "one-way");
+            s.put("bytes", total);
+            s.put("recordSize", record);
+            s.put("keyType", keyType.cliName());
+            s.put("provider", provider.cliName());
+            s.put("serverProvider", sp.cliName());
+            doc.put("settings", s);
+            List<Object> runs = new ArrayList<>();
+            for (Result r : results) {
+                Map<String, Object> m = Json.object();
+                m.put("name", r.name);
+                m.put("client", r.client);
+                m.put("server", r.server);
+                m.put("cipherSuite", r.cipherSuite);
+                m.put("bytes", r.bytes);
+                m.put("serverReceivedBytes", r.serverBytes < 0 ? null : r.serverBytes);
+                m.put("clientReceivedBytes", r.clientBytesBack < 0 ? null : r.clientBytesBack);
+                m.put("seconds", r.seconds);
+                m.put("mbPerSecond", r.mbPerSecond());
+                m.put("clientCpuMsPerMb", r.clientCpuMsPerMb());
+                m.put("serverCpuMsPerMb", r.serverCpuMsPerMb());
+                m.put("note", r.note);
+                runs.add(m);
+            }
+            doc.put("runs", runs);
+            if (!ratios.isEmpty()) {
+                doc.put("ratios", ratios);
+            }
+            doc.put("notes", notes);
+            out.println(Json.write(doc));
+            out.flush();
+            return;
+        }
+        List<String> header = List.of("run", "client", "server", "cipher suite", "bytes", "seconds", "MB/s",
+                "client CPU ms/MB", "server CPU ms/MB");
+        List<List<String>> rows = new ArrayList<>();
+        for (Result r : results) {
+            rows.add(List.of(r.name, r.client, r.server, r.cipherSuite, String.valueOf(r.bytes),
+                    Bench.fmt(r.seconds, 3), Bench.fmt(r.mbPerSecond(), 1), Bench.fmt(r.clientCpuMsPerMb(), 3),
+                    Bench.fmt(r.serverCpuMsPerMb(), 3)));
+        }
+        if (csv) {
+            Bench.csv(out, header, rows);
+            out.flush();
+            return;
+        }
+        out.printf("tlskit bench throughput: %s, %s, %d bytes in %d-byte writes, in-process server (%s key)%n",
+                v.jsseName(), echo ? "echoed" : "one way", total, record, keyType.cliName());
+        out.printf("machine: %s; client provider %s, server provider %s%n", Bench.machineLine(), provider.cliName(),
+                sp.cliName());
+        out.println();
+        Bench.table(out, header, rows);
+        out.printf("moved: %d bytes to the server%s%n", ours.serverBytes,
+                echo ? ", " + ours.clientBytesBack + " back" : "");
+        if (!ratios.isEmpty()) {
+            out.println();
+            out.printf("tlskit/OpenSSL ratios: MB/s %s (target ≥ 0.8); server CPU per MB %s× OpenSSL's%n",
+                    ratios.get("mbPerSecond") == null ? "n/a" : Bench.fmt((Double) ratios.get("mbPerSecond"), 2),
+                    ratios.get("serverCpuPerMb") == null ? "n/a"
+                            : Bench.fmt((Double) ratios.get("serverCpuPerMb"), 2));
+        }
+        notes.forEach(n -> out.println("note: " + n));
+        out.flush();
+    }
+}

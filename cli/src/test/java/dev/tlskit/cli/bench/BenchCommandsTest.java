@@ -1,0 +1,170 @@
+package dev.tlskit.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlskit.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code tlskit bench}: the counting is checked, never the speed. */
+class BenchCommandsTest {
+    record Result(int exitCode, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The number in {@code "field":N} of a JSON document (the first occurrence). */
+    static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9.]+)").matcher(json);
+        assertTrue(m.find(), () -> field + " missing in " + json);
+        return (long) Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void countOf50ReportsExactly50HandshakesAndTheServerSaw50() {
+        Result r = run("bench", "handshake", "--count", "50", "--warmup", "0.2", "-c", "2", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        String doc = r.out().strip();
+        assertTrue(doc.startsWith("{") && doc.endsWith("}") && doc.lines().count() == 1, doc);
+        for (String field : new String[] {"\"tlskit\":1", "\"benchmark\":\"handshake\"", "\"machine\"", "\"cores\"",
+            "\"settings\"", "\"runs\"", "\"handshakesPerSecond\"", "\"latencyMs\"", "\"p50\"", "\"p90\"", "\"p99\"",
+            "\"max\"", "\"clientCpuMsPerHandshake\"", "\"serverCpuMsPerHandshake\"", "\"failures\"", "\"notes\""}) {
+            assertTrue(doc.contains(field), () -> field + " missing in " + doc);
+        }
+        assertEquals(50, number(doc, "attempts"));
+        assertEquals(50, number(doc, "handshakes"));
+        assertEquals(50, number(doc, "serverHandshakes"));
+        assertEquals(0, number(doc, "resumed"), "full handshakes must not resume");
+        assertEquals(0, number(doc, "serverResumed"));
+        assertEquals(0, number(doc, "failed"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void resumedTls13CountsWhatTheWireShowedOnBothSides() {
+        Result r = run("bench", "handshake", "--resume", "--count", "20", "-v", "1.3", "--warmup", "0", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        long resumed = number(r.out(), "resumed");
+        assertEquals(20, number(r.out(), "handshakes"));
+        assertTrue(resumed == 19 || resumed == 20, r.out()); // the priming full handshake is not measured
+        assertEquals(resumed, number(r.out(), "serverResumed"), "client and server agree");
+        assertEquals(20, number(r.out(), "serverHandshakes"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void bcResumesTls12() {
+        Result r = run("bench", "handshake", "--resume", "--count", "10", "-v", "1.2", "--provider", "bc",
+                "--warmup", "0", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(10, number(r.out(), "handshakes"));
+        long resumed = number(r.out(), "resumed");
+        assertTrue(resumed >= 9, r.out());
+        assertEquals(resumed, number(r.out(), "serverResumed"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void tableAndCsvOutput() {
+        Result t = run("bench", "handshake", "--count", "5", "--warmup", "0");
+        assertEquals(0, t.exitCode(), t::toString);
+        assertTrue(t.out().contains("machine: ") && t.out().contains("cores") && t.out().contains("hs/s"), t.out());
+        Result c = run("bench", "handshake", "--count", "5", "--warmup", "0", "--csv");
+        assertEquals(0, c.exitCode(), c::toString);
+        assertEquals(2, c.out().strip().lines().count(), c.out());
+        assertTrue(c.out().startsWith("run,client,server,handshakes,resumed,failed,"), c.out());
+        assertEquals("", t.err() + c.err(), "no progress on a non-TTY");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void throughputMovesExactly4MiB() {
+        Result r = run("bench", "throughput", "--size", "4M", "--warmup", "1M", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(4L << 20, number(r.out(), "bytes"));
+        assertEquals(4L << 20, number(r.out(), "serverReceivedBytes"));
+        assertTrue(r.out().contains("\"mbPerSecond\"") && r.out().contains("\"serverCpuMsPerMb\""), r.out());
+
+        Result e = run("bench", "throughput", "--size", "1M", "--record-size", "1000", "--echo", "--warmup", "0",
+                "--provider", "bc", "--json");
+        assertEquals(0, e.exitCode(), e::toString);
+        assertEquals(1L << 20, number(e.out(), "serverReceivedBytes"));
+        assertEquals(1L << 20, number(e.out(), "clientReceivedBytes"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cryptoListsBothAlgorithmsPerProvider() {
+        Result r = run("bench", "crypto", "--algorithms", "sha256,aes-128-gcm,poly1305", "--duration", "0.1",
+                "--sizes", "16,1024", "--csv");
+        assertEquals(0, r.exitCode(), r::toString);
+        String out = r.out();
+        for (String row : new String[] {"sha256,jdk:SUN,", "sha256,bc:BC,", "aes-128-gcm,jdk:SunJCE,",
+            "aes-128-gcm,bc:BC,", "poly1305,jdk,n/a,n/a", "poly1305,bc:BC,"}) {
+            assertTrue(out.contains(row), () -> row + " missing in\n" + out);
+        }
+        assertEquals(7, out.strip().lines().count(), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "handshake --count 0", "handshake --concurrency 0", "handshake --count 5 --duration 1",
+        "crypto --algorithms sha256,nope", "throughput --size 12Q", "handshake --json --csv",
+        "handshake -h localhost --key-type rsa-2048"})
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void badInputExits2WithOneLine(String args) {
+        String[] a = ("bench " + args).split(" ");
+        Result r = run(a);
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void opensslBaselineReportsRatios() {
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (OpenSsl.onPath("openssl") == null) {
+            assertTrue(!ci, "openssl is required in CI");
+            Assumptions.abort("openssl not on PATH");
+        }
+        Result h = run("bench", "handshake", "--duration", "1", "--warmup", "0.2", "--baseline", "openssl", "--json");
+        assertEquals(0, h.exitCode(), h::toString);
+        assertTrue(h.out().contains("\"ratios\":{\"handshakesPerSecond\":"), h.out());
+        assertTrue(h.out().contains("openssl s_time"), h.out());
+        assertTrue(number(h.out().substring(h.out().indexOf("openssl s_time")), "handshakes") > 0, h.out());
+
+        Result c = run("bench", "crypto", "--algorithms", "sha256", "--sizes", "1024", "--duration", "0.1",
+                "--baseline", "openssl", "--csv");
+        assertEquals(0, c.exitCode(), c::toString);
+        assertTrue(c.out().contains("sha256,openssl,"), c.out());
+        assertTrue(c.out().lines().filter(l -> l.startsWith("sha256,jdk")).allMatch(l -> l.matches(".*,[0-9.]+$")),
+                c.out());
+
+        Result t = run("bench", "throughput", "--size", "8M", "--warmup", "0", "--baseline", "openssl", "--json");
+        assertEquals(0, t.exitCode(), t::toString);
+        assertTrue(t.out().contains("\"ratios\":{\"mbPerSecond\":"), t.out());
+    }
+
+    @Test
+    void baselineOtherThanOpensslIsAUsageError() {
+        Result r = run("bench", "crypto", "--algorithms", "sha256", "--baseline", "wolfssl");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("--baseline wolfssl"), r.err());
+    }
+}
