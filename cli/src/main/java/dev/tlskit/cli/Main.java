@@ -10,6 +10,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point. The one place that builds the {@link CommandLine}, for {@code main} and for tests alike. */
 public final class Main {
@@ -42,11 +43,21 @@ public final class Main {
         }
         for (CommandLine sub : allCommands(cl)) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            OptionSections.install(sub);
+            spacing(sub.getCommandSpec().usageMessage());
         }
         ErrorHandler handler = new ErrorHandler();
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         return cl;
+    }
+
+    /** Blank lines between the header, usage, description and lists, so each reads as a block. */
+    private static void spacing(picocli.CommandLine.Model.UsageMessageSpec usage) {
+        if (usage.header().length > 0) {
+            usage.synopsisHeading("%nUsage: ");
+        }
+        usage.descriptionHeading("%n").parameterListHeading("%nArguments:%n").commandListHeading("%nCommands:%n");
     }
 
     private static java.util.List<CommandLine> allCommands(CommandLine root) {
@@ -63,9 +74,24 @@ public final class Main {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
             err.println("tlskit: error: " + ex.getMessage());
-            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+            if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                err.println("hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+            }
+            err.print(shortUsage(cl));
+            err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
             err.flush();
             return ExitCode.USAGE;
+        }
+
+        /** {@code Usage: tlskit client [OPTIONS]}, and the command names where there are subcommands. */
+        static String shortUsage(CommandLine cl) {
+            StringBuilder sb = new StringBuilder("Usage: ").append(cl.getHelp().abbreviatedSynopsis().strip())
+                    .append(System.lineSeparator());
+            if (!cl.getSubcommands().isEmpty()) {
+                sb.append("Commands: ").append(String.join(", ", cl.getSubcommands().keySet()))
+                        .append(System.lineSeparator());
+            }
+            return sb.toString();
         }
 
         @Override

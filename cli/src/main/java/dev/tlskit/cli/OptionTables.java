@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class OptionTables {
     private static final Pattern BLOCK = Pattern.compile(
-            "(<!-- options:([a-z]+) -->\\n)(.*?)(<!-- /options:\\2 -->)", Pattern.DOTALL);
+            "(<!-- options:([a-z-]+) -->\\n)(.*?)(<!-- /options:\\2 -->)", Pattern.DOTALL);
 
     private OptionTables() {}
 
@@ -41,7 +41,7 @@ public final class OptionTables {
         Matcher m = BLOCK.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            CommandLine cmd = subs.get(m.group(2));
+            CommandLine cmd = find(subs, m.group(2));
             if (cmd == null) {
                 throw new IllegalArgumentException("README marks options of unknown command '" + m.group(2) + "'");
             }
@@ -49,6 +49,16 @@ public final class OptionTables {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A direct subcommand by name, or a nested one as {@code parent-child} (e.g. {@code bench-handshake}). */
+    private static CommandLine find(Map<String, CommandLine> subs, String name) {
+        CommandLine cmd = subs.get(name);
+        int dash = name.indexOf('-');
+        if (cmd == null && dash > 0 && subs.containsKey(name.substring(0, dash))) {
+            return find(subs.get(name.substring(0, dash)).getSubcommands(), name.substring(dash + 1));
+        }
+        return cmd;
     }
 
     static String table(CommandLine cmd) {

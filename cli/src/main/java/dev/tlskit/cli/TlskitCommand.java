@@ -1,32 +1,44 @@
 package dev.tlskit.cli;
 
+import dev.tlskit.cli.bench.BenchCommand;
 import dev.tlskit.cli.command.CertgenCommand;
+import dev.tlskit.cli.command.ChatCommand;
 import dev.tlskit.cli.command.ClientCommand;
 import dev.tlskit.cli.command.EchoClientCommand;
 import dev.tlskit.cli.command.EchoServerCommand;
 import dev.tlskit.cli.command.ServerCommand;
+import dev.tlskit.cli.option.OptionGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The root command: dispatches to the subcommands. */
 @Command(name = "tlskit",
+        header = "The TLS tool for the shell: client, server, echo and certificates on one Java TLS engine.",
         versionProvider = Version.class,
         subcommands = {ServerCommand.class, ClientCommand.class, EchoServerCommand.class, EchoClientCommand.class,
-            CertgenCommand.class},
+            CertgenCommand.class, ChatCommand.class, BenchCommand.class},
         description = "A TLS toolkit: wolfSSL's example programs, rebuilt on one Java TLS engine (SunJSSE or Bouncy"
                 + " Castle), safe by default and scriptable.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tlskit server & tlskit client     the seed's exchange on the TEST-ONLY demo certificates",
-            "  tlskit client --help              the client's options",
+            "  # the seed's exchange: TLS 1.3, mutual auth, TEST-ONLY demo certificates",
+            "  tlskit server & tlskit client",
+            "  # a public server, with the platform's trust store; prints the HTTP response",
+            "  tlskit client -h example.com -p 443 -A system -g",
+            "  # your own CA, server and client certificates in ./tlskit-certs/",
+            "  tlskit certgen",
+            "  # every command has its own help and man page",
+            "  tlskit client --help; man tlskit-client",
         })
 public final class TlskitCommand implements Runnable {
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = {"-?", "--help"}, usageHelp = true, scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "show this help and exit")
     boolean help;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--version", versionHelp = true, description = "print the version and exit")
     boolean version;
 

@@ -10,8 +10,8 @@ public final class Version implements IVersionProvider {
         return new String[] {
             "tlskit " + (v == null ? "dev" : v),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
-            "Bouncy Castle " + org.bouncycastle.jsse.provider.BouncyCastleJsseProvider.class.getPackage()
-                    .getImplementationVersion(),
+            // The shaded jar drops Bouncy Castle's manifest, so ask the provider itself.
+            "Bouncy Castle " + new org.bouncycastle.jsse.provider.BouncyCastleJsseProvider().getVersionStr(),
         };
     }
 }

@@ -11,6 +11,7 @@ import dev.tlskit.certs.Validity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.OptionGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Makes a CA, server and client certificates, key stores, or the negative-test fixtures. */
 @Command(name = "certgen",
+        header = "Make a CA, server and client certificates, key stores, or test fixtures.",
         description = {
             "Makes certificates in one command: with no arguments a new CA, a server certificate for localhost,"
                     + " 127.0.0.1 and ::1 and a client certificate, as PEM in ./tlskit-certs/, and says what it made."
@@ -47,14 +49,22 @@ import picocli.CommandLine.TypeConversionException;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tlskit certgen                              CA + localhost server + client in ./tlskit-certs/",
+            "  # a CA, a localhost server and a client certificate in ./tlskit-certs/",
+            "  tlskit certgen",
+            "  # a server certificate for these names, in ./certs/",
             "  tlskit certgen example.test '*.example.test' 10.0.0.1 --out certs",
+            "  # a client certificate with an Ed25519 key",
             "  tlskit certgen --client alice@example.test --key-type ed25519",
+            "  # CA -> intermediate -> leaves, with PKCS#12 files and a trust store for Java",
             "  tlskit certgen --intermediate --p12 --truststore --password pass:secret",
+            "  # sign with an existing CA",
             "  tlskit certgen --ca-cert ca.pem --ca-key ca.key --server api.test --out api",
-            "  tlskit certgen --self-signed --san dns:localhost,ip:127.0.0.1 --not-after 2020-01-01",
-            "  tlskit certgen --fixtures fixtures/         valid, expired, wrong-host, ... for client tests",
-            "  tlskit server -c tlskit-certs/server.pem -k tlskit-certs/server.key -A tlskit-certs/ca.pem",
+            "  # an expired self-signed certificate, for negative tests",
+            "  tlskit certgen --self-signed --san dns:localhost --not-after 2020-01-01",
+            "  # valid, expired, wrong-host, ... certificates for testing TLS clients",
+            "  tlskit certgen --fixtures fixtures/",
+            "  # use them",
+            "  cd tlskit-certs && tlskit server -c server.pem -k server.key -A ca.pem",
         })
 public final class CertgenCommand implements Callable<Integer> {
     static final String DEFAULT_OUT = "tlskit-certs";
@@ -62,94 +72,118 @@ public final class CertgenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "server names as mkcert takes them: DNS names, wildcards, IP literals, emails, URIs")
     List<String> names = new ArrayList<>();
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--server", paramLabel = "NAME", arity = "1..*", split = ",",
             description = "make a server certificate for these names (default without --client: localhost,"
                     + " 127.0.0.1, ::1)")
     List<String> serverNames = new ArrayList<>();
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--client", paramLabel = "NAME",
             description = "make a client certificate with this CN (an email or URI also becomes a SAN)")
     String client;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--san", paramLabel = "TYPE:VALUE", split = ",",
             description = "subject alternative names (dns:, ip:, email:, uri:), comma-separated, repeatable; on the"
                     + " server certificate (on the client one when only --client is given)")
     List<String> sans = new ArrayList<>();
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--ca", description = "make a CA only")
     boolean caOnly;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--intermediate", description = "put an intermediate CA between the CA and the leaves;"
             + " writes chain.pem, and server.pem holds leaf + intermediate")
     boolean intermediate;
 
+    @OptionGroup.In(OptionGroup.SIGNING)
     @Option(names = "--ca-cert", paramLabel = "FILE", description = "sign with this existing CA (needs --ca-key)")
     Path caCert;
 
+    @OptionGroup.In(OptionGroup.SIGNING)
     @Option(names = "--ca-key", paramLabel = "FILE", description = "the existing CA's private key (PEM)")
     Path caKey;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--ca-name", paramLabel = "CN", description = "the new CA's common name (default: tlskit CA"
             + " user@host)")
     String caName;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--self-signed", description = "self-signed leaves, no CA")
     boolean selfSigned;
 
+    @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = KeyTypeNames.class,
             converter = KeyTypeConverter.class,
             description = "key type of every key made: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType = KeyType.EC_P256;
 
+    @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--days", paramLabel = "N", description = "validity of the leaves in days from now (default: "
             + Certgen.LEAF_DAYS + "; CAs: " + Certgen.CA_DAYS + ")")
     Integer days;
 
+    @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--not-before", paramLabel = "DATE",
             description = "start of the leaves' validity, ISO date or time (UTC), e.g. 2030-01-01 (not yet valid)")
     String notBefore;
 
+    @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--not-after", paramLabel = "DATE",
             description = "end of the leaves' validity, ISO date or time (UTC), e.g. 2020-01-01 (expired)")
     String notAfter;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: ./"
             + DEFAULT_OUT + ")")
     Path out;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--force", description = "replace existing files")
     boolean force;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--p12", description = "also write each leaf as PKCS#12 (server.p12, client.p12), chain and CA"
             + " included")
     boolean p12;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--jks", description = "also write each leaf as a JKS key store (server.jks, client.jks); the"
             + " --truststore is JKS then")
     boolean jks;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--truststore", description = "also write truststore.p12 (truststore.jks with --jks): the CA"
             + " as a trusted entry, for Java")
     boolean truststore;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--password", paramLabel = "SOURCE", description = "password of the key stores: pass:TEXT,"
             + " env:VAR or file:PATH (default: " + Certgen.DEFAULT_STORE_PASSWORD + ")")
     String password;
 
+    @OptionGroup.In(OptionGroup.FILES)
     @Option(names = "--no-password", description = "key stores with an empty password")
     boolean noPassword;
 
+    @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--fixtures", paramLabel = "DIR", description = "write the client test fixtures instead: valid,"
             + " expired, not-yet-valid, wrong-host, self-signed, untrusted-root, missing-intermediate")
     Path fixtures;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--json", description = "print what was made as one JSON document on stdout")
     boolean json;
 
+    @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--verbose", description = "stack traces with errors")
     boolean verbose;
 

@@ -4,6 +4,7 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** wolfSSL's examples/client: connect, print the handshake, send one message, print the reply. */
 @Command(name = "client",
+        header = "Connect to a TLS server, show the handshake and exchange one message.",
         description = {
             "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
                     + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
@@ -35,10 +37,19 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tlskit server & tlskit client          mutual-auth TLS 1.3 on the demo certificates",
-            "  tlskit client -v 1.2 -h ::1            TLS 1.2 over IPv6",
-            "  tlskit client -h example.com -p 443 -g -A system",
-            "  tlskit client -r --json                resume, and report it as JSON",
+            "  # mutual-auth TLS 1.3 on the TEST-ONLY demo certificates",
+            "  tlskit server & tlskit client",
+            "  # TLS 1.2 over IPv6",
+            "  tlskit server --bind ::1 & tlskit client -h ::1 -v 1.2",
+            "  # a public server, with the platform's trust store; prints the HTTP response",
+            "  tlskit client -h example.com -p 443 -A system -g",
+            "  # reconnect resuming the session, and report it as JSON",
+            "  tlskit server -C 2 & tlskit client -r --json",
+            "  # CI smoke test: exit 0 if it works, 3 if the handshake fails, 4 if untrusted",
+            "  tlskit client -h ci.example.test -p 443 -A ca.pem -g --json > handshake.json",
+            "  # interop: against OpenSSL (-rev answers the message reversed)",
+            "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
+            "  tlskit client -p 4433 -A ca.pem -x -m \"hello wolfssl!\"$'\\n'",
         })
 public final class ClientCommand implements Callable<Integer> {
     static final String DEFAULT_MESSAGE = "hello wolfssl!";
@@ -48,31 +59,40 @@ public final class ClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
     String host = "localhost";
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
     int port = 11111;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-4", description = "use IPv4 only")
     boolean ipv4;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-6", description = "use IPv6 only")
     boolean ipv6;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
     boolean insecure;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "-x", description = "send no client certificate")
     boolean noClientCert;
 
+    @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
             description = "the message to send, without newline (default: hello wolfssl!)")
     String message = DEFAULT_MESSAGE;
 
+    @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "-g", description = "send an HTTP GET /index.html and print the whole response")
     boolean httpGet;
 
+    @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"},
             description = "after the exchange, reconnect resuming the session and report whether it resumed")
     boolean resume;

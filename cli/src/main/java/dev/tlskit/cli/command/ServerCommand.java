@@ -5,6 +5,7 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
 
 /** wolfSSL's examples/server: accept, handshake, print, read one message, answer, close. */
 @Command(name = "server",
+        header = "Accept TLS connections and answer as wolfSSL's example server does.",
         description = {
             "Accepts TLS connections, prints the negotiated version, cipher suite and curve, reads the client's"
                     + " message and answers \"I hear you fa shizzle!\", as wolfSSL's example server does. Loopback"
@@ -50,10 +52,17 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tlskit server & tlskit client           mutual-auth TLS 1.3 on the demo certificates",
-            "  tlskit server -p 0 -i -d                any free port, forever, no client certificate",
+            "  # mutual-auth TLS 1.3 on the TEST-ONLY demo certificates",
+            "  tlskit server & tlskit client",
+            "  # any free port (printed), until Ctrl-C, no client certificate asked",
+            "  tlskit server -p 0 -i -d",
+            "  # your own certificates (see tlskit certgen)",
             "  tlskit server -c server.pem -k server.key -A ca.pem",
+            "  # interop: OpenSSL, curl and GnuTLS as clients",
+            "  tlskit server -i &",
             "  openssl s_client -connect localhost:11111 -cert client.pem -key client.key",
+            "  tlskit server -g -d & curl --cacert ca.pem https://localhost:11111/",
+            "  tlskit server -d & gnutls-cli --port 11111 --x509cafile ca.pem localhost",
         })
 public final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     static final String REPLY = "I hear you fa shizzle!";
@@ -62,27 +71,35 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     @Spec
     CommandSpec spec;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
     int port = 11111;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-b", description = "listen on every interface (default: loopback only)")
     boolean anyInterface;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1, 127.0.0.2)")
     String bind;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-C", paramLabel = "N", description = "serve N connections, then exit (default: 1)")
     int connections = 1;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-i", description = "serve connections until interrupted")
     boolean forever;
 
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "-d", description = "do not ask for a client certificate (default: require and verify one)")
     boolean noClientAuth;
 
+    @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "-e", description = "echo every byte back until the client closes, instead of one reply")
     boolean echo;
 
+    @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "-g", description = "answer with a small HTML page (HTTP/1.0), for curl and browsers")
     boolean http;
 

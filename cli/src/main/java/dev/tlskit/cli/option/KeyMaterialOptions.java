@@ -13,6 +13,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Identity and trust files: {@code -c}, {@code -k}, {@code --key-password}, {@code -A}. */
+@OptionGroup.In(OptionGroup.CERTIFICATES)
 public final class KeyMaterialOptions {
     /** The {@code -A} value that means the platform's trust store. */
     public static final String SYSTEM = "system";
@@ -32,7 +33,7 @@ public final class KeyMaterialOptions {
     @Option(names = {"-A", "--ca"}, paramLabel = "FILE|DIR",
             description = "trust anchors: a PEM file or a directory of PEM files; repeatable; 'system' for the"
                     + " platform store (default: the demo CA on loopback, else system)")
-    List<String> ca;
+    List<Path> ca; // Path, not String: so shell completion offers files ('system' is a path too)
 
     public boolean hasCertificate() {
         return cert != null;
@@ -61,10 +62,10 @@ public final class KeyMaterialOptions {
     public List<X509Certificate> anchors() {
         List<X509Certificate> out = new ArrayList<>();
         if (ca != null) {
-            for (String location : ca) {
-                if (!location.equals(SYSTEM)) {
+            for (Path location : ca) {
+                if (!location.toString().equals(SYSTEM)) {
                     try {
-                        out.addAll(TrustAnchors.load(Path.of(location)));
+                        out.addAll(TrustAnchors.load(location));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage(), null, e);
                     }
@@ -76,7 +77,7 @@ public final class KeyMaterialOptions {
 
     /** Whether {@code -A system} was given. */
     public boolean trustSystem() {
-        return ca != null && ca.contains(SYSTEM);
+        return ca != null && ca.stream().anyMatch(p -> p.toString().equals(SYSTEM));
     }
 
     private char[] password() {

@@ -3,6 +3,7 @@ package dev.tlskit.cli.option;
 import picocli.CommandLine.Option;
 
 /** How a command reports: text or JSON, quiet or verbose. */
+@OptionGroup.In(OptionGroup.OUTPUT)
 public final class OutputOptions {
     @Option(names = "--json", description = "print exactly one JSON document on stdout (one per line for streams)")
     boolean json;

@@ -16,6 +16,7 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Protocol flags every TLS command shares. */
+@OptionGroup.In(OptionGroup.TLS)
 public final class TlsOptions {
     @Option(names = {"-v", "--tls-version"}, paramLabel = "VERSION",
             description = "1.2 or 1.3 (wolfSSL's 3 and 4 too), or d/auto for the highest both sides have, at least"
@@ -43,6 +44,7 @@ public final class TlsOptions {
             description = "ALPN protocols, comma-separated, e.g. h2,http/1.1")
     List<String> alpn;
 
+    @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "limit for connecting, the handshake and each wait for the peer (default: 10)")
     double timeoutSeconds = 10;

@@ -45,7 +45,9 @@ final class Cli {
             assertTrue(lines[0].contains(f), "'" + f + "' not in: " + lines[0]);
         }
         for (int i = 1; i < lines.length; i++) {
-            assertTrue(lines[i].startsWith("hint: ") || lines[i].startsWith("Try '"), "extra line: " + lines[i]);
+            // after the error line: hints, and for parse errors the short usage and the "see --help" line
+            assertTrue(lines[i].startsWith("hint: ") || lines[i].startsWith("Usage: ")
+                    || lines[i].startsWith("See '"), "extra line: " + lines[i]);
         }
         assertFalse(r.err().contains("\tat "), r.err());
         assertEquals("", r.out());
