@@ -220,8 +220,8 @@ function _picocli_tlskit_server() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-b' '-i' '-d' '-e' '-g' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '-C' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-b' '-i' '-d' '-e' '-g' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-p' '--port' '--bind' '-C' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -257,6 +257,9 @@ function _picocli_tlskit_server() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--mtu')
       return
       ;;
     '-c'|'--cert')
@@ -298,8 +301,8 @@ function _picocli_tlskit_client() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-4' '-6' '-d' '-x' '-g' '-r' '--resume' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-4' '-6' '-d' '-x' '-g' '-r' '--resume' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -335,6 +338,9 @@ function _picocli_tlskit_client() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--mtu')
       return
       ;;
     '-c'|'--cert')
@@ -376,8 +382,8 @@ function _picocli_tlskit_echoserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-b' '--stats' '-q' '--quiet' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-b' '--stats' '-q' '--quiet' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local MODE_option_args=("none" "want" "need") # --client-auth values
   local NAME_option_args=("jdk" "bc") # --provider values
 
@@ -430,6 +436,9 @@ function _picocli_tlskit_echoserver() {
     '--timeout')
       return
       ;;
+    '--mtu')
+      return
+      ;;
     '-c'|'--cert')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -469,8 +478,8 @@ function _picocli_tlskit_echoclient() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-4' '-6' '-d' '-x' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -509,6 +518,9 @@ function _picocli_tlskit_echoclient() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--mtu')
       return
       ;;
     '-c'|'--cert')

@@ -5,7 +5,6 @@ import dev.tlskit.engine.internal.HelloGate;
 import dev.tlskit.engine.internal.Failures;
 import dev.tlskit.engine.internal.RetransmitTimer;
 import dev.tlskit.engine.internal.WireObserver;
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -36,7 +35,7 @@ import javax.net.ssl.SSLException;
  * as separate pieces, in order on loopback but not necessarily elsewhere (UDP may lose or reorder them; DTLS only
  * drops replays).
  */
-public final class DtlsConnection implements Closeable {
+public final class DtlsConnection implements Connection {
     /** Large enough for any UDP datagram: a peer may send bigger ones than our MTU. */
     private static final int RECEIVE_BUFFER = 65_536;
     /** Kernel buffers sized for a burst of MTU-sized datagrams (a 64 KiB write is ~60 of them). */
@@ -351,9 +350,6 @@ public final class DtlsConnection implements Closeable {
         }
     }
 
-    public void write(byte[] b) throws TlsException {
-        write(b, 0, b.length);
-    }
 
     /** How long a read may wait for the peer before it fails. */
     public void readTimeout(Duration timeout) {

@@ -56,33 +56,8 @@ public final class DtlsServer implements Closeable {
     }
 
     /** Callbacks, all on the server's thread; they must not block. */
-    public interface Handler {
-        /** The handshake finished. */
-        default void opened(Session session) {}
-
-        /** The application data of one record arrived; {@code data} is valid only during the call. */
-        void received(Session session, ByteBuffer data);
-
-        /** The session ended: {@code failure} is null after close_notify (or a local close). */
-        default void closed(Session session, TlsException failure) {}
-    }
 
     /** One peer, as a handler sees it. Methods are for the server's thread, except {@link #close()}. */
-    public interface Session {
-        /** Encrypts all of {@code data} into records that fit the MTU and sends them. */
-        void write(ByteBuffer data);
-
-        /** Sends close_notify and forgets the peer; safe from any thread. */
-        void close();
-
-        HandshakeSummary summary();
-
-        InetSocketAddress remoteAddress();
-
-        Object attachment();
-
-        void attach(Object attachment);
-    }
 
     /**
      * Counters, read at any time.
@@ -104,7 +79,7 @@ public final class DtlsServer implements Closeable {
 
     private final TlsContext context;
     private final Settings settings;
-    private final Handler handler;
+    private final SessionHandler handler;
     private final DatagramChannel channel;
     private final Selector selector;
     private final HelloGate gate;
@@ -119,7 +94,7 @@ public final class DtlsServer implements Closeable {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean stopping;
 
-    private DtlsServer(TlsContext context, Settings settings, Handler handler, DatagramChannel channel)
+    private DtlsServer(TlsContext context, Settings settings, SessionHandler handler, DatagramChannel channel)
             throws IOException {
         this.context = context;
         this.settings = settings;
@@ -134,7 +109,7 @@ public final class DtlsServer implements Closeable {
     }
 
     /** Binds and starts serving. */
-    public static DtlsServer start(TlsContext context, InetSocketAddress bind, Settings settings, Handler handler)
+    public static DtlsServer start(TlsContext context, InetSocketAddress bind, Settings settings, SessionHandler handler)
             throws IOException {
         TlsConfig config = context.config();
         if (config.isClient() || !config.dtls()) {

@@ -51,34 +51,8 @@ public final class EventLoopServer implements Closeable {
     }
 
     /** Callbacks, all on the connection's loop thread; they must not block. */
-    public interface Handler {
-        /** The handshake finished. */
-        default void opened(Session session) {}
-
-        /** Decrypted bytes arrived; {@code data} is valid only during the call. */
-        void received(Session session, ByteBuffer data);
-
-        /** The connection ended: {@code failure} is null after a clean close (close_notify or EOF). */
-        default void closed(Session session, TlsException failure) {}
-    }
 
     /** One connection, as a handler sees it. Methods are for the loop thread, except {@link #close()}. */
-    public interface Session {
-        /** Encrypts and sends (or queues) all of {@code data}. */
-        void write(ByteBuffer data);
-
-        /** Sends close_notify and closes; safe from any thread. */
-        void close();
-
-        HandshakeSummary summary();
-
-        InetSocketAddress remoteAddress();
-
-        /** Per-connection state of the handler's own, or null. */
-        Object attachment();
-
-        void attach(Object attachment);
-    }
 
     /** Counters, read at any time. */
     public record Stats(int open, long accepted, long handshakes, long failures, long rejected, long bytesIn,
@@ -116,7 +90,7 @@ public final class EventLoopServer implements Closeable {
      * @throws java.net.BindException when the address is in use
      */
     public static EventLoopServer start(TlsContext context, InetSocketAddress bind, Settings settings,
-            Handler handler) throws IOException {
+            SessionHandler handler) throws IOException {
         if (context.config().isClient()) {
             throw new IllegalArgumentException("an event-loop server needs a server configuration");
         }

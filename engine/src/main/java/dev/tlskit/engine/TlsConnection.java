@@ -3,7 +3,6 @@ package dev.tlskit.engine;
 import dev.tlskit.engine.internal.EngineCore;
 import dev.tlskit.engine.internal.Failures;
 import dev.tlskit.engine.internal.WireObserver;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +30,7 @@ import javax.net.ssl.SSLException;
  * A blocking TLS connection over a socket, driven through the engine's {@link EngineCore}. The handshake is
  * complete when a factory method returns. One thread may read while another writes.
  */
-public final class TlsConnection implements Closeable {
+public final class TlsConnection implements Connection {
     private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(2);
 
     private final TlsContext context;
@@ -334,9 +333,6 @@ public final class TlsConnection implements Closeable {
         }
     }
 
-    public void write(byte[] b) throws TlsException {
-        write(b, 0, b.length);
-    }
 
     /** The connection as streams (for line readers, copy loops). Closing either closes the connection. */
     public InputStream inputStream() {

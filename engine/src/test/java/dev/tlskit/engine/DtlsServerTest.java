@@ -34,22 +34,22 @@ class DtlsServerTest {
     }
 
     /** Echoes every record back; counts sessions opened. */
-    static final class Echo implements DtlsServer.Handler {
+    static final class Echo implements SessionHandler {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
 
         @Override
-        public void opened(DtlsServer.Session session) {
+        public void opened(Session session) {
             opened.incrementAndGet();
         }
 
         @Override
-        public void received(DtlsServer.Session session, ByteBuffer data) {
+        public void received(Session session, ByteBuffer data) {
             session.write(data);
         }
 
         @Override
-        public void closed(DtlsServer.Session session, TlsException failure) {
+        public void closed(Session session, TlsException failure) {
             closed.incrementAndGet();
         }
     }

@@ -40,23 +40,23 @@ class EventLoopServerTest {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     /** Echoes every byte; counts closures (and failures) so tests can wait on them. */
-    private static final class Echo implements EventLoopServer.Handler {
+    private static final class Echo implements SessionHandler {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         volatile CountDownLatch closedLatch = new CountDownLatch(0);
 
         @Override
-        public void opened(EventLoopServer.Session session) {
+        public void opened(Session session) {
             opened.incrementAndGet();
         }
 
         @Override
-        public void received(EventLoopServer.Session session, ByteBuffer data) {
+        public void received(Session session, ByteBuffer data) {
             session.write(data);
         }
 
         @Override
-        public void closed(EventLoopServer.Session session, TlsException failure) {
+        public void closed(Session session, TlsException failure) {
             if (failure != null) {
                 failed.incrementAndGet();
             }
@@ -65,7 +65,7 @@ class EventLoopServerTest {
     }
 
     private static EventLoopServer start(TlsProvider provider, EventLoopServer.Settings settings,
-            EventLoopServer.Handler handler) throws IOException {
+            SessionHandler handler) throws IOException {
         TlsContext server = TlsContext.create(TestPki.server(provider, TlsVersion.TLS_1_3, ClientAuth.NONE).build());
         return EventLoopServer.start(server, LOOPBACK, settings, handler);
     }
@@ -331,14 +331,14 @@ class EventLoopServerTest {
     @Test
     void sessionSummaryIsAvailableWhenOpened() throws Exception {
         CompletableFuture<HandshakeSummary> summary = new CompletableFuture<>();
-        EventLoopServer.Handler handler = new EventLoopServer.Handler() {
+        SessionHandler handler = new SessionHandler() {
             @Override
-            public void opened(EventLoopServer.Session session) {
+            public void opened(Session session) {
                 summary.complete(session.summary());
             }
 
             @Override
-            public void received(EventLoopServer.Session session, ByteBuffer data) {
+            public void received(Session session, ByteBuffer data) {
                 session.write(data);
             }
         };

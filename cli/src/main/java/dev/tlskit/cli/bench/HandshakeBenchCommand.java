@@ -9,6 +9,8 @@ import dev.tlskit.cli.option.ProviderNames;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.Session;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
@@ -271,9 +273,9 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         AtomicLong serverHandshakes = new AtomicLong();
         AtomicLong serverResumed = new AtomicLong();
         byte[] one = {'!'};
-        EventLoopServer.Handler handler = new EventLoopServer.Handler() {
+        SessionHandler handler = new SessionHandler() {
             @Override
-            public void opened(EventLoopServer.Session session) {
+            public void opened(Session session) {
                 serverHandshakes.incrementAndGet();
                 if (session.summary().resumed()) {
                     serverResumed.incrementAndGet();
@@ -283,7 +285,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             }
 
             @Override
-            public void received(EventLoopServer.Session session, ByteBuffer data) {
+            public void received(Session session, ByteBuffer data) {
                 data.position(data.limit());
             }
         };

@@ -6,6 +6,7 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
@@ -78,7 +79,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         Identity id = DemoMaterial.server();
         TlsContext serverContext = TlsContext.create(TlsConfig.forServer(id.privateKey(), id.chain())
                 .provider(provider).build());
-        EventLoopServer.Handler echo = (session, data) -> session.write(data);
+        SessionHandler echo = (session, data) -> session.write(data);
         try (EventLoopServer server = EventLoopServer.start(serverContext,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new EventLoopServer.Settings(0, connections + 10, Duration.ofSeconds(60), null), echo)) {

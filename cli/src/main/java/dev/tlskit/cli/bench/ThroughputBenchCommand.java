@@ -9,6 +9,8 @@ import dev.tlskit.cli.option.ProviderNames;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.Session;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
@@ -180,9 +182,9 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         }
         TlsContext serverContext = context(sb);
         TlsContext clientContext = context(cb);
-        EventLoopServer.Handler handler = new EventLoopServer.Handler() {
+        SessionHandler handler = new SessionHandler() {
             @Override
-            public void received(EventLoopServer.Session session, ByteBuffer data) {
+            public void received(Session session, ByteBuffer data) {
                 // Counted before echoing, so a client that has every byte back also sees them counted.
                 Transfer t = current;
                 long got = t.received.addAndGet(data.remaining());

@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
@@ -10,10 +11,9 @@ import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -101,6 +101,9 @@ public final class ClientCommand implements Callable<Integer> {
     TlsOptions tls;
 
     @Mixin
+    DtlsOptions dtls;
+
+    @Mixin
     KeyMaterialOptions keys;
 
     @Mixin
@@ -121,7 +124,7 @@ public final class ClientCommand implements Callable<Integer> {
             throw new UsageException("-g and -m conflict: -g sends a GET request");
         }
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
-        TlsConfig config = Configs.client(tls, keys, insecure, noClientCert, target,
+        TlsConfig config = Configs.client(tls, dtls, keys, insecure, noClientCert, target,
                 Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e))));
         if (insecure) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
@@ -186,7 +189,7 @@ public final class ClientCommand implements Callable<Integer> {
 
     private Exchange exchangeOnce(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
             PrintWriter err) throws TlsException {
-        try (TlsConnection c = TlsConnection.connect(context, target, port, family)) {
+        try (Connection c = Connection.connect(context, target, port, family)) {
             HandshakeSummary s = c.summary();
             if (!output.json()) {
                 Report.seedLines(out, s);
@@ -210,7 +213,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     /** One read, as wolfSSL's client does: the server's reply arrives in one record. */
-    private static String readOnce(TlsConnection c) throws TlsException {
+    private static String readOnce(Connection c) throws TlsException {
         byte[] buf = new byte[16 * 1024];
         int n = c.read(buf, 0, buf.length);
         if (n < 0) {
@@ -220,16 +223,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     /** Everything until the server closes (an HTTP/1.0 response). */
-    private static String readAll(TlsConnection c) throws TlsException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buf = new byte[16 * 1024];
-        int n;
-        while ((n = c.read(buf, 0, buf.length)) >= 0) {
-            all.write(buf, 0, n);
-            if (all.size() > 16 * 1024 * 1024) {
-                break;
-            }
-        }
-        return all.toString(StandardCharsets.UTF_8);
+    private static String readAll(Connection c) throws TlsException {
+        return new String(c.readToEnd(16 * 1024 * 1024), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
@@ -25,10 +26,14 @@ final class Configs {
      * A client configuration. Trust: {@code -A} if given; otherwise the demo CA plus the platform store when the
      * host is loopback (a demo certificate can only be met there), else the platform store alone.
      */
-    static TlsConfig client(TlsOptions tls, KeyMaterialOptions keys, boolean insecure, boolean noClientCert,
+    static TlsConfig client(TlsOptions tls, DtlsOptions dtls, KeyMaterialOptions keys, boolean insecure,
+            boolean noClientCert,
             String host, Consumer<TraceEvent> trace) {
         TlsConfig.Builder b = TlsConfig.forClient();
         tls.applyTo(b);
+        if (dtls != null) {
+            dtls.applyTo(b);
+        }
         if (!noClientCert) {
             Identity id = keys.identity();
             if (id == null) {
@@ -56,7 +61,8 @@ final class Configs {
     }
 
     /** A server configuration: mutual auth unless {@code -d}; the demo identity (and demo CA) unless -c/-A. */
-    static TlsConfig server(TlsOptions tls, KeyMaterialOptions keys, ClientAuth clientAuth, PrintWriter err,
+    static TlsConfig server(TlsOptions tls, DtlsOptions dtls, KeyMaterialOptions keys, ClientAuth clientAuth,
+            PrintWriter err,
             Consumer<TraceEvent> trace) {
         Identity id = keys.identity();
         boolean demo = id == null;
@@ -66,6 +72,9 @@ final class Configs {
         }
         TlsConfig.Builder b = TlsConfig.forServer(id.privateKey(), id.chain());
         tls.applyTo(b);
+        if (dtls != null) {
+            dtls.applyTo(b);
+        }
         b.clientAuth(clientAuth);
         if (clientAuth != ClientAuth.NONE) {
             if (keys.hasTrust()) {

@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
@@ -10,7 +11,7 @@ import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.BufferedReader;
@@ -86,6 +87,9 @@ public final class EchoClientCommand implements Callable<Integer> {
     TlsOptions tls;
 
     @Mixin
+    DtlsOptions dtls;
+
+    @Mixin
     KeyMaterialOptions keys;
 
     @Mixin
@@ -100,7 +104,7 @@ public final class EchoClientCommand implements Callable<Integer> {
             throw new UsageException("-4 and -6 conflict");
         }
         BufferedReader lines = input();
-        TlsConfig config = Configs.client(tls, keys, insecure, noClientCert, target,
+        TlsConfig config = Configs.client(tls, dtls, keys, insecure, noClientCert, target,
                 Configs.traceSink(output, err, e -> Json.println(out, trace(e))));
         if (insecure) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
@@ -117,7 +121,7 @@ public final class EchoClientCommand implements Callable<Integer> {
 
     private void exchange(TlsContext context, String target, IpFamily family, BufferedReader lines,
             PrintWriter out, PrintWriter err) throws TlsException, IOException {
-        TlsConnection c = TlsConnection.connect(context, target, port, family);
+        Connection c = Connection.connect(context, target, port, family);
         long messages = 0;
         long bytes = 0;
         try {
@@ -143,7 +147,7 @@ public final class EchoClientCommand implements Callable<Integer> {
                 if (line.startsWith("GET ")) {
                     // The server answers a page and closes: print all of it, whatever its length.
                     c.write((line + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                    String page = readToEnd(c);
+                    String page = new String(c.readToEnd(16 * 1024 * 1024), StandardCharsets.UTF_8);
                     if (output.json()) {
                         Map<String, Object> e = Json.event("echoclient", "response");
                         e.put("sent", line);
@@ -176,7 +180,7 @@ public final class EchoClientCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            c.abort();
+            c.close();
             throw e;
         }
         // Reads the server's last words: a TLS 1.3 server that rejected our certificate says so only now.
@@ -208,18 +212,9 @@ public final class EchoClientCommand implements Callable<Integer> {
         return e;
     }
 
-    private static String readToEnd(TlsConnection c) throws TlsException {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        byte[] buf = new byte[16 * 1024];
-        int n;
-        while ((n = c.read(buf, 0, buf.length)) >= 0 && all.size() < 16 * 1024 * 1024) {
-            all.write(buf, 0, n);
-        }
-        return all.toString(StandardCharsets.UTF_8);
-    }
 
     /** Reads exactly {@code n} bytes: the echo of one line, however the server split it into records. */
-    private static byte[] readExactly(TlsConnection c, int n) throws TlsException {
+    private static byte[] readExactly(Connection c, int n) throws TlsException {
         byte[] buf = new byte[n];
         int got = 0;
         while (got < n) {

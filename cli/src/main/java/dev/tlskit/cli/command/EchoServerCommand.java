@@ -3,12 +3,16 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.DtlsServer;
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.Session;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
@@ -27,6 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +111,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     TlsOptions tls;
 
     @Mixin
+    DtlsOptions dtls;
+
+    @Mixin
     KeyMaterialOptions keys;
 
     @Mixin
@@ -115,7 +124,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validate();
-        TlsConfig config = Configs.server(tls, keys, clientAuth, err,
+        TlsConfig config = Configs.server(tls, dtls, keys, clientAuth, err,
                 Configs.traceSink(output, err, t -> {
                     Map<String, Object> e = Json.event("echoserver", "trace");
                     e.putAll(Report.traceJson(t));
@@ -125,11 +134,11 @@ public final class EchoServerCommand implements Callable<Integer> {
         CountDownLatch quit = new CountDownLatch(1);
         EchoHandler handler = new EchoHandler(out, err, output, quiet, quit);
         Duration idle = idleTimeoutSeconds == null ? null : seconds(idleTimeoutSeconds, "--idle-timeout");
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(loops, maxConnections, tls.timeout(), idle);
         InetSocketAddress address = new InetSocketAddress(bindAddress(), port);
-        EventLoopServer server;
+        Running server;
         try {
-            server = EventLoopServer.start(context, address, settings, handler);
+            server = dtls.dtls() ? startDatagrams(context, address, handler, idle)
+                    : startStreams(context, address, handler, idle);
         } catch (BindException e) {
             throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + address.getAddress().getHostAddress()
                     + ":" + port + ": " + e.getMessage().toLowerCase(Locale.ROOT), e);
@@ -139,7 +148,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         InetSocketAddress bound = server.localAddress();
         String where = (bound.getAddress().isAnyLocalAddress() ? "*" : hostLiteral(bound.getAddress())) + ":"
                 + bound.getPort();
-        err.println("tlskit echoserver: listening on " + where);
+        err.println("tlskit echoserver: listening on " + where + (dtls.dtls() ? " (DTLS over UDP)" : ""));
         err.flush();
         if (output.json()) {
             Map<String, Object> e = Json.event("echoserver", "listening");
@@ -170,6 +179,59 @@ public final class EchoServerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What this command needs of a running server, TCP or UDP. */
+    private record Running(AutoCloseable server, InetSocketAddress address, Supplier<Map<String, Object>> counters,
+            LongSupplier handshakes) {
+        InetSocketAddress localAddress() {
+            return address;
+        }
+
+        void close() {
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the server", e);
+            }
+        }
+    }
+
+    private Running startStreams(TlsContext context, InetSocketAddress address, EchoHandler handler, Duration idle)
+            throws java.io.IOException {
+        EventLoopServer server = EventLoopServer.start(context, address,
+                new EventLoopServer.Settings(loops, maxConnections, tls.timeout(), idle), handler);
+        return new Running(server, server.localAddress(), () -> {
+            EventLoopServer.Stats s = server.stats();
+            Map<String, Object> m = Json.object();
+            m.put("open", s.open());
+            m.put("total", s.accepted());
+            m.put("handshakes", s.handshakes());
+            m.put("failures", s.failures());
+            m.put("rejected", s.rejected());
+            m.put("bytesIn", s.bytesIn());
+            m.put("bytesOut", s.bytesOut());
+            m.put("threads", server.threadCount());
+            return m;
+        }, () -> server.stats().handshakes());
+    }
+
+    private Running startDatagrams(TlsContext context, InetSocketAddress address, EchoHandler handler,
+            Duration idle) throws java.io.IOException {
+        DtlsServer server = DtlsServer.start(context, address,
+                new DtlsServer.Settings(maxConnections, tls.timeout(), idle), handler);
+        return new Running(server, server.localAddress(), () -> {
+            DtlsServer.Stats s = server.stats();
+            Map<String, Object> m = Json.object();
+            m.put("open", s.open());
+            m.put("handshakes", s.handshakes());
+            m.put("failures", s.failures());
+            m.put("rejected", s.rejected());
+            m.put("helloVerifyRequests", s.helloVerifyRequests());
+            m.put("dropped", s.dropped());
+            m.put("threads", 1);
+            return m;
+        }, () -> server.stats().handshakes());
+    }
+
     private void printStats(PrintWriter out, PrintWriter err, Map<String, Object> line) {
         if (output.json()) {
             Map<String, Object> e = Json.event("echoserver", "stats");
@@ -194,6 +256,9 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
         if (maxConnections < 1) {
             throw new UsageException("--max-connections " + maxConnections + ": must be at least 1");
+        }
+        if (loops != 0 && dtls.dtls()) {
+            throw new UsageException("--loops " + loops + ": a DTLS server runs on one thread (no --loops with -u)");
         }
         if (loops < 0 || loops > 256) {
             throw new UsageException("--loops " + loops + ": must be between 1 and 256 (0: one per core)");
@@ -229,47 +294,32 @@ public final class EchoServerCommand implements Callable<Integer> {
 
     /** Turns counters into a stats line, with rates since the previous line. */
     private static final class StatsPrinter {
-        private final EventLoopServer server;
-        private final long started = System.nanoTime();
-        private long lastNanos = started;
+        private final Running server;
+        private long lastNanos = System.nanoTime();
         private long lastHandshakes;
 
-        StatsPrinter(EventLoopServer server) {
+        StatsPrinter(Running server) {
             this.server = server;
         }
 
         Map<String, Object> next() {
-            EventLoopServer.Stats s = server.stats();
+            long handshakes = server.handshakes().getAsLong();
             long now = System.nanoTime();
-            double rate = (s.handshakes() - lastHandshakes) / ((now - lastNanos) / 1e9);
+            double rate = (handshakes - lastHandshakes) / ((now - lastNanos) / 1e9);
             lastNanos = now;
-            lastHandshakes = s.handshakes();
-            return line(s, rate);
+            lastHandshakes = handshakes;
+            Map<String, Object> m = server.counters().get();
+            m.put("handshakesPerSecond", Math.round(rate * 10) / 10.0);
+            return m;
         }
 
         Map<String, Object> finalLine() {
-            return line(server.stats(), Double.NaN);
-        }
-
-        private Map<String, Object> line(EventLoopServer.Stats s, double rate) {
-            Map<String, Object> m = Json.object();
-            m.put("open", s.open());
-            m.put("total", s.accepted());
-            m.put("handshakes", s.handshakes());
-            if (!Double.isNaN(rate)) {
-                m.put("handshakesPerSecond", Math.round(rate * 10) / 10.0);
-            }
-            m.put("failures", s.failures());
-            m.put("rejected", s.rejected());
-            m.put("bytesIn", s.bytesIn());
-            m.put("bytesOut", s.bytesOut());
-            m.put("threads", server.threadCount());
-            return m;
+            return server.counters().get();
         }
     }
 
     /** The per-connection echo logic, on the event loops. */
-    private static final class EchoHandler implements EventLoopServer.Handler {
+    private static final class EchoHandler implements SessionHandler {
         private static final ThreadLocal<ByteBuffer> SCRATCH =
                 ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
 
@@ -288,7 +338,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
 
         @Override
-        public void opened(EventLoopServer.Session session) {
+        public void opened(Session session) {
             if (output.json()) {
                 Map<String, Object> e = Json.event("echoserver", "open");
                 e.put("peer", peer(session));
@@ -303,7 +353,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
 
         @Override
-        public void received(EventLoopServer.Session session, ByteBuffer data) {
+        public void received(Session session, ByteBuffer data) {
             EchoControl control = (EchoControl) session.attachment();
             if (control == null) {
                 control = new EchoControl();
@@ -329,7 +379,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             }
         }
 
-        private void act(EventLoopServer.Session session, EchoControl.Command command) {
+        private void act(Session session, EchoControl.Command command) {
             switch (command) {
                 case QUIT -> {
                     say(session, "quit", "client sent quit command: shutting down!");
@@ -347,7 +397,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             }
         }
 
-        private void say(EventLoopServer.Session session, String event, String line) {
+        private void say(Session session, String event, String line) {
             if (output.json()) {
                 Map<String, Object> e = Json.event("echoserver", event);
                 e.put("peer", peer(session));
@@ -360,7 +410,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             }
         }
 
-        private void show(EventLoopServer.Session session, ByteBuffer echoed) {
+        private void show(Session session, ByteBuffer echoed) {
             if (quiet) {
                 return;
             }
@@ -380,7 +430,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
 
         @Override
-        public void closed(EventLoopServer.Session session, TlsException failure) {
+        public void closed(Session session, TlsException failure) {
             if (output.json()) {
                 Map<String, Object> e = Json.event("echoserver", "closed");
                 e.put("peer", peer(session));
@@ -396,7 +446,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             }
         }
 
-        private static String peer(EventLoopServer.Session s) {
+        private static String peer(Session s) {
             return hostLiteral(s.remoteAddress().getAddress()) + ":" + s.remoteAddress().getPort();
         }
 

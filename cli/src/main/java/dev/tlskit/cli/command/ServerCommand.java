@@ -4,6 +4,7 @@ import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
@@ -11,6 +12,8 @@ import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.Connection;
+import dev.tlskit.engine.DtlsConnection;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
@@ -20,10 +23,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,6 +112,9 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     TlsOptions tls;
 
     @Mixin
+    DtlsOptions dtls;
+
+    @Mixin
     KeyMaterialOptions keys;
 
     @Mixin
@@ -117,9 +125,12 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validate();
-        TlsConfig config = Configs.server(tls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
+        TlsConfig config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
         TlsContext baseContext = Configs.context(config);
         InetAddress address = bindAddress();
+        if (dtls.dtls()) {
+            return serveDatagrams(address, baseContext, out, err);
+        }
         try (ServerSocket listener = new ServerSocket()) {
             listener.setReuseAddress(true);
             try {
@@ -152,7 +163,8 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 accepted++;
                 pool.execute(() -> {
                     try {
-                        int code = handle(baseContext, socket, out, err);
+                        int code = handle(hostPort(socket.getInetAddress(), socket.getPort()),
+                                trace -> TlsConnection.accept(baseContext, socket, trace), out, err);
                         if (code != 0) {
                             firstFailure.compareAndSet(0, code);
                         }
@@ -169,9 +181,49 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         return firstFailure.get();
     }
 
-    /** One connection; returns its exit code. Output is printed as one block so connections do not interleave. */
-    private int handle(TlsContext context, Socket socket, PrintWriter out, PrintWriter err) {
-        String peer = hostPort(socket.getInetAddress(), socket.getPort());
+    /**
+     * DTLS: one peer at a time on one UDP port (a DTLS "connection" is the socket connected to its peer), so the
+     * socket is bound anew, on the same port, for each next client.
+     */
+    private int serveDatagrams(InetAddress address, TlsContext context, PrintWriter out, PrintWriter err)
+            throws TlsException {
+        int boundPort = port;
+        int firstFailure = 0;
+        for (int served = 0; forever || served < connections; served++) {
+            DatagramSocket socket;
+            try {
+                socket = new DatagramSocket(new InetSocketAddress(address, boundPort));
+            } catch (SocketException e) {
+                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on UDP "
+                        + hostPort(address, boundPort) + ": " + lowerFirst(e.getMessage()), e);
+            }
+            if (served == 0) {
+                boundPort = socket.getLocalPort();
+                err.println("tlskit server: listening on " + hostPort(address, boundPort) + " (DTLS over UDP"
+                        + (noClientAuth ? ")" : ", client certificate required)"));
+                err.flush();
+            }
+            int code = handle(null, trace -> DtlsConnection.accept(context, socket, trace), out, err);
+            socket.close();
+            if (code != 0 && firstFailure == 0) {
+                firstFailure = code;
+            }
+        }
+        return firstFailure;
+    }
+
+    /** Completes the server side of one handshake. */
+    private interface Acceptor {
+        Connection accept(Consumer<TraceEvent> trace) throws TlsException;
+    }
+
+    /**
+     * One connection; returns its exit code. Output is printed as one block so connections do not interleave.
+     *
+     * @param knownPeer the peer's address when known before the handshake (TCP), else null (DTLS: the first client)
+     */
+    private int handle(String knownPeer, Acceptor acceptor, PrintWriter out, PrintWriter err) {
+        String peer = knownPeer == null ? "(no client yet)" : knownPeer;
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
         Consumer<TraceEvent> trace = Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e)));
         StringWriter text = new StringWriter();
@@ -179,7 +231,9 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         Map<String, Object> doc = Json.document("server");
         doc.put("peer", peer);
         int code = 0;
-        try (TlsConnection c = TlsConnection.accept(context, socket, trace)) {
+        try (Connection c = acceptor.accept(trace)) {
+            peer = hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
+            doc.put("peer", peer);
             HandshakeSummary s = c.summary();
             Report.seedLines(block, s);
             doc.put("handshake", Report.handshakeJson(s));
@@ -236,13 +290,13 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     }
 
     /** One read, as wolfSSL's server does; empty when the client closed without sending. */
-    private static String readMessage(TlsConnection c) throws TlsException {
+    private static String readMessage(Connection c) throws TlsException {
         byte[] buf = new byte[16 * 1024];
         int n = c.read(buf, 0, buf.length);
         return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
     }
 
-    private static long echo(TlsConnection c) throws TlsException {
+    private static long echo(Connection c) throws TlsException {
         byte[] buf = new byte[16 * 1024];
         long total = 0;
         int n;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An exception thrown by an {@link EventLoopServer.Handler} (echoserver's handler threw one for every
+ * An exception thrown by an {@link SessionHandler} (echoserver's handler threw one for every
  * {@code break\r\n} line before EchoControl was fixed) must cost only that connection: today it escapes
  * {@code LoopConnection.process} (which catches SSLException/IOException only), ends the loop thread, aborts every
  * connection of that loop and, on loop 0, the accepting too: the listener stays bound, so new clients connect at
@@ -32,7 +33,7 @@ class EchoHandlerFailureTest {
     void aHandlerExceptionClosesOnlyThatConnectionAndTheLoopKeepsServing() throws Exception {
         Identity id = DemoMaterial.server();
         TlsContext context = TlsContext.create(TlsConfig.forServer(id.privateKey(), id.chain()).build());
-        EventLoopServer.Handler handler = (session, data) -> {
+        SessionHandler handler = (session, data) -> {
             String text = StandardCharsets.UTF_8.decode(data.duplicate()).toString();
             if (text.contains("boom")) {
                 throw new IllegalStateException("handler bug");

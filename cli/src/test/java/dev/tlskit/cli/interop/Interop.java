@@ -42,7 +42,7 @@ final class Interop {
     static final boolean CI = "true".equals(System.getenv("CI"));
     static final Duration PEER_START = Duration.ofSeconds(10);
     static final Duration RUN_LIMIT = Duration.ofSeconds(30);
-    private static final Pattern LISTENING = Pattern.compile("tlskit server: listening on (\\S+):(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("tlskit \\w+: listening on (\\S+):(\\d+)");
 
     private Interop() {}
 

@@ -2,6 +2,8 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.DtlsServer;
 import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.Session;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsException;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 
 /** One peer of a {@link DtlsServer}: its engine, timers and handler calls. The server's thread only. */
-public final class DtlsPeer implements DtlsServer.Session {
+public final class DtlsPeer implements Session {
     /** Where datagrams go: the server's shared channel. */
     public interface Output {
         void send(SocketAddress to, ByteBuffer datagram);
@@ -35,7 +37,7 @@ public final class DtlsPeer implements DtlsServer.Session {
     private final DatagramCore core;
     private final TlsConfig config;
     private final DtlsServer.Settings settings;
-    private final DtlsServer.Handler handler;
+    private final SessionHandler handler;
     private final Events events;
     private final DatagramCore.Sender sender;
     private final RetransmitTimer timer = new RetransmitTimer();
@@ -49,7 +51,7 @@ public final class DtlsPeer implements DtlsServer.Session {
 
     /** A peer whose first flight (ServerHello ...) has just been sent. */
     public DtlsPeer(Output output, InetSocketAddress remote, DatagramCore core, TlsConfig config,
-            DtlsServer.Settings settings, DtlsServer.Handler handler, Events events) {
+            DtlsServer.Settings settings, SessionHandler handler, Events events) {
         this.remote = remote;
         this.core = core;
         this.config = config;

@@ -1,6 +1,7 @@
 package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsContext;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -25,7 +26,7 @@ public final class EventLoop extends Thread {
 
     private final TlsContext context;
     private final EventLoopServer.Settings settings;
-    private final EventLoopServer.Handler handler;
+    private final SessionHandler handler;
     private final Executor workers;
     private final EventLoopServer.Counters counters;
     private final Selector selector;
@@ -38,7 +39,7 @@ public final class EventLoop extends Thread {
     private long lastSweep = System.nanoTime();
 
     public EventLoop(int index, TlsContext context, EventLoopServer.Settings settings,
-            EventLoopServer.Handler handler, Executor workers, EventLoopServer.Counters counters) throws IOException {
+            SessionHandler handler, Executor workers, EventLoopServer.Counters counters) throws IOException {
         super("tlskit-event-loop-" + index);
         setDaemon(true);
         this.context = context;

@@ -2,6 +2,8 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.Session;
+import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
@@ -25,7 +27,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /** One connection of an event loop: the non-blocking side of {@link EngineCore}. Loop thread only. */
-final class LoopConnection implements EventLoopServer.Session {
+final class LoopConnection implements Session {
     /** After close_notify (or an alert), how long to drain the peer's last bytes before closing the socket. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Records processed per event before yielding to other connections. */
@@ -34,7 +36,7 @@ final class LoopConnection implements EventLoopServer.Session {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final TlsConfig config;
-    private final EventLoopServer.Handler handler;
+    private final SessionHandler handler;
     private final Executor workers;
     private final EventLoopServer.Counters counters;
     private final EventLoopServer.Settings settings;
@@ -52,7 +54,7 @@ final class LoopConnection implements EventLoopServer.Session {
     private HandshakeSummary summary;
     private Object attachment;
 
-    LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, EventLoopServer.Handler handler,
+    LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, SessionHandler handler,
             Executor workers, EventLoopServer.Counters counters, BufferPool pool, EventLoopServer.Settings settings)
             throws IOException {
         this.loop = loop;
