@@ -5,22 +5,21 @@ import java.io.IOError;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import org.jline.utils.Status;
 
 /**
  * The chat on a terminal (JLine): the main thread sits in {@code readLine}; lines from the peer and system lines are
- * printed above the prompt with {@code printAbove}, which redraws the half-typed line. A status line shows the
- * peer and the protocol where the terminal supports one. Ctrl-C drops the typed line (on an empty line it ends
+ * printed above the prompt with {@code printAbove}, which redraws the half-typed line. The status (peer, address
+ * and protocol, or "not connected") stands at the right of the input line, as a right prompt. Ctrl-C drops the typed line (on an empty line it ends
  * the chat), Ctrl-D ends it.
  */
 public final class TerminalUi implements ChatUi {
@@ -32,7 +31,8 @@ public final class TerminalUi implements ChatUi {
 
     private final Terminal terminal;
     private final LineReader reader;
-    private final Status status;
+    /** What the status shows now (peer and protocol); drawn as the right prompt, which the reader owns. */
+    private volatile String status = "not connected";
     private final String prompt;
     private final boolean color;
     private volatile boolean waking;
@@ -47,9 +47,9 @@ public final class TerminalUi implements ChatUi {
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true) // our line comes back as "HH:MM name: text"
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // "!" is text, not history
                 .build();
-        // No status bar: Status.update writes outside the LineReader's lock, and racing printAbove from the reader
-        // thread it corrupted the screen (seen in the tmux test). The peer and protocol are system lines instead.
-        this.status = null;
+        // The status is the right prompt, not JLine's Status bar: Status.update writes outside the LineReader's
+        // lock, and racing printAbove from the reader thread it corrupted the screen (seen in the tmux test). The
+        // right prompt is drawn by the reader itself, so it is redrawn with the line, never across it.
     }
 
     /** Opens the system terminal; the caller made sure stdin and stdout are one (System.console() != null). */
@@ -64,7 +64,7 @@ public final class TerminalUi implements ChatUi {
             throw new InterruptedException();
         }
         try {
-            return reader.readLine(prompt);
+            return reader.readLine(prompt, rightPrompt(status), (Character) null, null);
         } catch (UserInterruptException e) {
             if (waking) {
                 Thread.interrupted();
@@ -97,7 +97,7 @@ public final class TerminalUi implements ChatUi {
     public void connected(String peer, String address, HandshakeSummary s) {
         system(peer + " connected from " + address);
         system(Text.handshake(s));
-        status(peer + " @ " + address + " | " + s.protocol() + " " + s.cipherSuite());
+        status(peer + " @ " + address + " | " + s.protocol());
     }
 
     @Override
@@ -139,21 +139,29 @@ public final class TerminalUi implements ChatUi {
         return b.style(color ? s : AttributedStyle.DEFAULT);
     }
 
+    private String rightPrompt(String text) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        style(b, TIME).append("[").append(Text.printable(text)).append("]");
+        return b.toAnsi(terminal);
+    }
+
+    /** Shows {@code text} at the right of the input line, redrawn now if a line is being read. */
     private synchronized void status(String text) {
-        if (status != null) {
-            AttributedStringBuilder b = new AttributedStringBuilder();
-            b.style(color ? AttributedStyle.INVERSE : AttributedStyle.DEFAULT).append(" tlskit chat | ").append(text)
-                    .append(' ');
-            status.update(List.of(b.toAttributedString()));
+        status = text;
+        if (reader instanceof LineReaderImpl impl && impl.isReading()) {
+            impl.setRightPrompt(rightPrompt(text));
+            try {
+                impl.callWidget(LineReader.REDRAW_LINE);
+                impl.callWidget(LineReader.REDISPLAY);
+            } catch (IllegalStateException notReadingAnyMore) {
+                // The line was finished meanwhile; the next readLine draws the new status.
+            }
         }
     }
 
     @Override
     public void close() {
         try {
-            if (status != null) {
-                status.update(List.of());
-            }
             terminal.flush();
             terminal.close();
         } catch (IOException | RuntimeException e) {

@@ -41,7 +41,9 @@ class ChatTerminalTest {
                 int message = indexOf(lines, "bob: hello from bob");
                 int prompt = indexOf(lines, "alice> half typed");
                 assertTrue(message >= 0 && prompt > message, "the message is above the prompt:\n" + shown);
-                assertEquals("alice> half typed", lines.get(prompt).strip(), "the typed line is intact:\n" + shown);
+                // The typed line is intact; the status (peer and protocol) stands at its right, as a right prompt.
+                assertTrue(lines.get(prompt).matches("alice> half typed\\s+\\[bob @ 127\\.0\\.0\\.1:\\d+ \\| TLSv1\\.3\\]"),
+                        "the typed line is intact, the status at its right:\n" + shown);
                 assertTrue(lines.get(message).matches("\\d\\d:\\d\\d bob: hello from bob\\s*"), shown);
                 assertTrue(shown.contains("TLSv1.3"), "the handshake summary is shown:\n" + shown);
 
