@@ -220,8 +220,8 @@ function _picocli_tlskit_server() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-b' '-i' '-d' '-e' '-g' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '-C' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-b' '-i' '-d' '-e' '-g' '--expect-client-cert' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -235,6 +235,33 @@ function _picocli_tlskit_server() {
       ;;
     '-C')
       return
+      ;;
+    '--expect-version')
+      return
+      ;;
+    '--expect-cipher')
+      return
+      ;;
+    '--expect-group')
+      return
+      ;;
+    '--expect-alpn')
+      return
+      ;;
+    '--expect-san')
+      return
+      ;;
+    '--expect-issuer')
+      return
+      ;;
+    '--min-days')
+      return
+      ;;
+    '--save-chain')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '-v'|'--tls-version')
       return
@@ -301,8 +328,8 @@ function _picocli_tlskit_client() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-4' '-6' '-d' '-x' '-g' '-r' '--resume' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local flag_opts="'-4' '-6' '-d' '-x' '-g' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -316,6 +343,33 @@ function _picocli_tlskit_client() {
       ;;
     '-m'|'--message')
       return
+      ;;
+    '--expect-version')
+      return
+      ;;
+    '--expect-cipher')
+      return
+      ;;
+    '--expect-group')
+      return
+      ;;
+    '--expect-alpn')
+      return
+      ;;
+    '--expect-san')
+      return
+      ;;
+    '--expect-issuer')
+      return
+      ;;
+    '--min-days')
+      return
+      ;;
+    '--save-chain')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '-v'|'--tls-version')
       return

@@ -105,6 +105,9 @@ public final class Main {
                     err.println("hint: " + u.hint());
                 }
                 code = ExitCode.USAGE;
+            } else if (ex instanceof ExpectationFailed f) {
+                f.failed().forEach(a -> err.println("tlskit: error: " + a.line()));
+                code = ExitCode.EXPECTATION;
             } else if (ex instanceof TlsException t) {
                 err.println("tlskit: error: " + t.getMessage());
                 code = ExitCode.of(t);

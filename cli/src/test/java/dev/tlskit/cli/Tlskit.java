@@ -10,15 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs tlskit in-process, as the CLI tests do: {@link #run} to completion, {@link #start} in the background. */
-final class Tlskit {
+public final class Tlskit {
     private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
 
     private Tlskit() {}
 
     /** What one run printed and returned. */
-    record Result(int exitCode, String out, String err) {}
+    public record Result(int exitCode, String out, String err) {}
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -26,24 +26,24 @@ final class Tlskit {
     }
 
     /** A tlskit server (or any command) running on its own thread. */
-    static final class Background {
+    public static final class Background {
         private final StringWriter out = new StringWriter();
         private final Watcher err = new Watcher();
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
         /** The port the server printed once it listens. */
-        int port() throws Exception {
+        public int port() throws Exception {
             return err.port.get(20, TimeUnit.SECONDS);
         }
 
         /** Waits for the command to end and returns what it printed. */
-        Result await(Duration limit) throws Exception {
+        public Result await(Duration limit) throws Exception {
             int code = exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return new Result(code, out.toString(), err.toString());
         }
     }
 
-    static Background start(String... args) {
+    public static Background start(String... args) {
         Background b = new Background();
         Thread t = new Thread(() -> {
             try {

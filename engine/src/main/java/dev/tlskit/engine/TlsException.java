@@ -1,6 +1,8 @@
 package dev.tlskit.engine;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * A connection failed; {@link #kind()} says which way, so callers can map it to an exit code. The message is
@@ -19,13 +21,32 @@ public final class TlsException extends IOException {
     }
 
     private final Kind kind;
+    private final List<X509Certificate> peerChain;
 
     public TlsException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, List.of());
+    }
+
+    /**
+     * @param peerChain the certificates the peer sent when this endpoint's trust check rejected them, leaf first
+     *     (empty when unknown), so a failed verification can still show what was seen
+     */
+    public TlsException(Kind kind, String message, Throwable cause, List<X509Certificate> peerChain) {
         super(message, cause);
         this.kind = kind;
+        this.peerChain = List.copyOf(peerChain);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The chain the peer presented when this endpoint rejected it (a {@link Kind#VERIFICATION} failure of our own
+     * trust check, including the hostname check), leaf first; empty otherwise. The handshake failed, so there is no
+     * {@link HandshakeSummary} to carry it.
+     */
+    public List<X509Certificate> peerChain() {
+        return peerChain;
     }
 }

@@ -129,8 +129,9 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.MEASUREMENT)
     @Option(names = "--warmup", paramLabel = "SECONDS",
-            description = "handshakes before measuring, excluded from the results (default: 1)")
-    double warmup = 1;
+            description = "handshakes before measuring, excluded from the results; the JIT needs several seconds"
+                    + " before SunJSSE runs at speed (default: 5)")
+    double warmup = 5;
 
     @OptionGroup.In(OptionGroup.MEASUREMENT)
     @Option(names = "--baseline", paramLabel = "openssl", description = "also run openssl s_server with s_time and"

@@ -1,9 +1,14 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.cli.Assertion;
+import dev.tlskit.cli.ChainReport;
+import dev.tlskit.cli.ExpectationFailed;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.ChainOptions;
 import dev.tlskit.cli.option.DtlsOptions;
+import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
@@ -45,8 +50,12 @@ import picocli.CommandLine.Spec;
             "  tlskit client -h example.com -p 443 -A system -g",
             "  # reconnect resuming the session, and report it as JSON",
             "  tlskit server -C 2 & tlskit client -r --json",
-            "  # CI smoke test: exit 0 if it works, 3 if the handshake fails, 4 if untrusted",
-            "  tlskit client -h ci.example.test -p 443 -A ca.pem -g --json > handshake.json",
+            "  # CI smoke test: exit 0 if it works, 3 handshake failed, 4 untrusted, 5 an",
+            "  # assertion failed (one 'expected X, got Y' line each)",
+            "  tlskit client -h ci.example.test -p 443 -A system --expect-version TLSv1.3 \\",
+            "      --min-days 30 --json > handshake.json",
+            "  # why is the chain rejected? a tree with a verdict per certificate, and a hint",
+            "  tlskit client -h ci.example.test -p 443 -A system --show-certs",
             "  # interop: against OpenSSL (-rev answers the message reversed)",
             "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
             "  tlskit client -p 4433 -A ca.pem -x -m \"hello wolfssl!\"$'\\n'",
@@ -97,6 +106,22 @@ public final class ClientCommand implements Callable<Integer> {
             description = "after the exchange, reconnect resuming the session and report whether it resumed")
     boolean resume;
 
+    @OptionGroup.In(OptionGroup.ASSERTIONS)
+    @Option(names = "--expect-resumed", description = "with -r: the reconnection must resume the session")
+    boolean expectResumed;
+
+    @OptionGroup.In(OptionGroup.ASSERTIONS)
+    @Option(names = "--expect-client-auth",
+            description = "the server must ask for a client certificate (TLS 1.2: its Certificate Request;"
+                    + " TLS 1.3: we sent our certificate, which happens only when asked)")
+    boolean expectClientAuth;
+
+    @Mixin
+    ExpectOptions expect;
+
+    @Mixin
+    ChainOptions chain;
+
     @Mixin
     TlsOptions tls;
 
@@ -123,6 +148,11 @@ public final class ClientCommand implements Callable<Integer> {
         if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
             throw new UsageException("-g and -m conflict: -g sends a GET request");
         }
+        if (expectResumed && !resume) {
+            throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
+        }
+        expect.validate();
+        chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
         TlsConfig config = Configs.client(tls, dtls, keys, insecure, noClientCert, target,
                 Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e))));
@@ -134,8 +164,10 @@ public final class ClientCommand implements Callable<Integer> {
         Map<String, Object> doc = Json.document("client");
         doc.put("host", target);
         doc.put("port", port);
+        List<Assertion> assertions = new ArrayList<>();
         try {
             Exchange first = exchange(context, target, family, httpGet ? HTTP_GET : message, out, err);
+            showAndSave(new ChainReport(first.summary.peerChain(), config, target), null, err);
             doc.put("address", first.address);
             doc.put("handshake", Report.handshakeJson(first.summary));
             doc.put("sent", first.sent);
@@ -151,8 +183,25 @@ public final class ClientCommand implements Callable<Integer> {
                 r.put("sent", second.sent);
                 r.put("reply", second.reply);
                 doc.put("resumption", r);
+                if (expectResumed) {
+                    assertions.add(ExpectOptions.resumed(second.summary));
+                }
+            }
+            assertions.addAll(0, expect.check(first.summary));
+            if (expectClientAuth) {
+                assertions.add(ExpectOptions.clientAuthRequested(first.summary, noClientCert));
+            }
+            if (!assertions.isEmpty()) {
+                List<Object> results = new ArrayList<>();
+                assertions.forEach(a -> results.add(a.json()));
+                doc.put("assertions", results);
             }
         } catch (TlsException e) {
+            if (!e.peerChain().isEmpty()) {
+                showAndSave(new ChainReport(e.peerChain(), config, target), e.getMessage(), err);
+            } else if (chain.show()) {
+                err.println("tlskit: no certificate chain to show: the connection failed before verifying one");
+            }
             if (output.json()) {
                 doc.put("error", ErrorJson.of(e));
                 if (!traceEvents.isEmpty()) {
@@ -170,7 +219,24 @@ public final class ClientCommand implements Callable<Integer> {
             out.println(Json.write(doc));
         }
         out.flush();
+        List<Assertion> failed = assertions.stream().filter(a -> !a.ok()).toList();
+        if (!failed.isEmpty()) {
+            throw new ExpectationFailed(failed);
+        }
         return 0;
+    }
+
+    /** --show-certs and --save-chain, for a chain seen (failure: why verification failed, else null). */
+    private void showAndSave(ChainReport report, String failure, PrintWriter err) {
+        if (chain.show()) {
+            report.print(err, "server", failure);
+        }
+        if (chain.saveDir() != null) {
+            List<java.nio.file.Path> files = report.save(chain.saveDir());
+            err.println("tlskit: saved the server's chain to " + (files.isEmpty() ? chain.saveDir()
+                    : String.join(", ", files.stream().map(Object::toString).toList())));
+        }
+        err.flush();
     }
 
     private record Exchange(String address, HandshakeSummary summary, String sent, String reply) {}
@@ -183,7 +249,7 @@ public final class ClientCommand implements Callable<Integer> {
             String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
             String timeout = e.getMessage().startsWith("timed out") ? " (--timeout " + tls.timeout().toMillis() / 1000.0
                     + " s)" : "";
-            throw new TlsException(e.kind(), where + ": " + e.getMessage() + timeout, e.getCause());
+            throw new TlsException(e.kind(), where + ": " + e.getMessage() + timeout, e.getCause(), e.peerChain());
         }
     }
 

@@ -1,10 +1,14 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.cli.Assertion;
+import dev.tlskit.cli.ChainReport;
 import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.ChainOptions;
 import dev.tlskit.cli.option.DtlsOptions;
+import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
@@ -108,6 +112,19 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "-g", description = "answer with a small HTML page (HTTP/1.0), for curl and browsers")
     boolean http;
 
+    @OptionGroup.In(OptionGroup.ASSERTIONS)
+    @Option(names = "--expect-client-cert", description = "the client must send a certificate (useful with -d)")
+    boolean expectClientCert;
+
+    @Mixin
+    ExpectOptions expect;
+
+    @Mixin
+    ChainOptions chain;
+
+    /** The configuration every connection shares (for --show-certs: its trust anchors). */
+    private TlsConfig config;
+
     @Mixin
     TlsOptions tls;
 
@@ -125,7 +142,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validate();
-        TlsConfig config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
+        config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
         TlsContext baseContext = Configs.context(config);
         InetAddress address = bindAddress();
         if (dtls.dtls()) {
@@ -237,6 +254,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             HandshakeSummary s = c.summary();
             Report.seedLines(block, s);
             doc.put("handshake", Report.handshakeJson(s));
+            showAndSave(s.peerChain(), null, peer, err);
             if (output.verbose()) {
                 synchronized (err) {
                     Report.verboseLines(err, s);
@@ -256,6 +274,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                     doc.put("reply", REPLY);
                 }
             }
+            code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
             code = ExitCode.INTERNAL;
             synchronized (err) {
@@ -266,6 +285,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         } catch (TlsException e) {
             code = ExitCode.of(e);
             doc.put("error", ErrorJson.of(e));
+            showAndSave(e.peerChain(), e.getMessage(), peer, err);
             synchronized (err) {
                 err.println("tlskit: error: client " + peer + ": " + e.getMessage());
                 if (output.verbose()) {
@@ -287,6 +307,49 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             out.flush();
         }
         return code;
+    }
+
+    /** --show-certs and --save-chain for the client's chain (failure: why verification failed, else null). */
+    private void showAndSave(List<java.security.cert.X509Certificate> peerChain, String failure, String peer,
+            PrintWriter err) {
+        if (!chain.show() && chain.saveDir() == null || failure != null && peerChain.isEmpty()) {
+            return;
+        }
+        ChainReport report = new ChainReport(peerChain, config, null);
+        synchronized (err) {
+            if (chain.show()) {
+                report.print(err, "client " + peer, failure);
+            }
+            if (chain.saveDir() != null && !peerChain.isEmpty()) {
+                List<java.nio.file.Path> files = report.save(chain.saveDir());
+                err.println("tlskit: saved the chain of client " + peer + " to "
+                        + String.join(", ", files.stream().map(Object::toString).toList()));
+            }
+            err.flush();
+        }
+    }
+
+    /** Checks the --expect-* assertions after the exchange: 5 and one stderr line per failed one, else 0. */
+    private int assertions(HandshakeSummary s, Map<String, Object> doc, String peer, PrintWriter err) {
+        List<Assertion> assertions = new ArrayList<>(expect.check(s));
+        if (expectClientCert) {
+            assertions.add(ExpectOptions.clientCertSent(s));
+        }
+        if (assertions.isEmpty()) {
+            return 0;
+        }
+        List<Object> results = new ArrayList<>();
+        assertions.forEach(a -> results.add(a.json()));
+        doc.put("assertions", results);
+        List<Assertion> failed = assertions.stream().filter(a -> !a.ok()).toList();
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        synchronized (err) {
+            failed.forEach(a -> err.println("tlskit: error: " + a.line() + " (client " + peer + ")"));
+            err.flush();
+        }
+        return ExitCode.EXPECTATION;
     }
 
     /** One read, as wolfSSL's server does; empty when the client closed without sending. */
@@ -328,6 +391,8 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         if (echo && http) {
             throw new UsageException("-e and -g conflict");
         }
+        expect.validate();
+        chain.validate();
         if (noClientAuth && keys.hasTrust()) {
             throw new UsageException("-d and -A conflict: -d asks for no client certificate to verify");
         }

@@ -23,6 +23,7 @@ public enum OptionGroup {
     VALIDITY("Keys and validity"),
     FILES("Files and key stores"),
     MEASUREMENT("Measurement"),
+    ASSERTIONS("Assertions (exit 5 when one fails)"),
     OTHER("Options"),
     OUTPUT("Output");
 

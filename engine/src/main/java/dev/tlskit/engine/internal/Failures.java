@@ -55,7 +55,7 @@ public final class Failures {
         }
         String verification = verificationReason(t);
         if (verification != null) {
-            return new TlsException(Kind.VERIFICATION, verification, t);
+            return new TlsException(Kind.VERIFICATION, verification, t, TrustManagers.RejectedChain.in(t));
         }
         String alert = alertIn(t);
         if (alert == null && observer != null && observer.alertReceived() != null) {

@@ -21,7 +21,7 @@ public final class TrustManagers {
     private TrustManagers() {}
 
     public static X509ExtendedTrustManager create(TlsConfig config, Provider provider) throws GeneralSecurityException {
-        return switch (config.trustMode()) {
+        X509ExtendedTrustManager tm = switch (config.trustMode()) {
             case INSECURE -> new AcceptAll();
             case PLATFORM -> pkix(null, provider);
             case ANCHORS -> {
@@ -29,6 +29,69 @@ public final class TrustManagers {
                 yield config.trustPlatformToo() ? new FirstThatTrusts(List.of(explicit, pkix(null, provider))) : explicit;
             }
         };
+        return tm instanceof AcceptAll ? tm : new RemembersRejectedChain(tm);
+    }
+
+    /**
+     * The chain a trust check rejected, attached as a suppressed exception to the very exception the check throws
+     * (its type, message and cause stay as they were, so the handshake fails exactly as before). {@link Failures}
+     * finds it and hands it on in {@link dev.tlskit.engine.TlsException#peerChain()}, for {@code --show-certs}.
+     */
+    public static final class RejectedChain extends Exception {
+        private final List<X509Certificate> chain;
+
+        RejectedChain(X509Certificate[] chain) {
+            super("the rejected peer chain (" + chain.length + " certificates)", null, false, false);
+            this.chain = List.of(chain);
+        }
+
+        public List<X509Certificate> chain() {
+            return chain;
+        }
+
+        /** The rejected chain attached anywhere in {@code t}'s causes, or an empty list. */
+        public static List<X509Certificate> in(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                for (Throwable s : c.getSuppressed()) {
+                    if (s instanceof RejectedChain r) {
+                        return r.chain;
+                    }
+                }
+            }
+            return List.of();
+        }
+    }
+
+    /** Attaches the chain to a rejection; see {@link RejectedChain}. */
+    private static final class RemembersRejectedChain extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+
+        RemembersRejectedChain(X509ExtendedTrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private static void remember(X509Certificate[] chain, Check check) throws CertificateException {
+            try {
+                check.run();
+            } catch (CertificateException e) {
+                if (chain != null && chain.length > 0) {
+                    e.addSuppressed(new RejectedChain(chain.clone()));
+                }
+                throw e;
+            }
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a, s)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a, s)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a, e)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a, e)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a)); }
+        @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
     }
 
     private static KeyStore anchorStore(List<X509Certificate> anchors) throws GeneralSecurityException {

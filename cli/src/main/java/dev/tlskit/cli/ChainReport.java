@@ -1,0 +1,205 @@
+package dev.tlskit.cli;
+
+import dev.tlskit.certs.Pem;
+import dev.tlskit.cli.option.ExpectOptions;
+import dev.tlskit.engine.TlsConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * {@code --show-certs}: the peer's chain as a tree with a verdict per certificate, and, when verification failed,
+ * the reason in plain words with a hint. {@code --save-chain}: the chain as PEM files. The verdicts are computed
+ * here from the chain and the configured trust anchors, to explain; the engine's PKIX check is what decides.
+ */
+public final class ChainReport {
+    private final List<X509Certificate> chain;
+    private final List<X509Certificate> anchors;
+    private final boolean verified;
+    private final String host;
+
+    /**
+     * @param chain the peer's chain, leaf first, as it sent it
+     * @param config the endpoint's configuration (its trust anchors)
+     * @param host the name the leaf must match (a client's host or SNI), or null (a server)
+     */
+    public ChainReport(List<X509Certificate> chain, TlsConfig config, String host) {
+        this.chain = List.copyOf(chain);
+        this.anchors = anchors(config);
+        this.verified = config.trustMode() != TlsConfig.TrustMode.INSECURE;
+        this.host = host;
+    }
+
+    /** Prints the tree, and, for a failure, the reason and a hint. */
+    public void print(PrintWriter err, String whose, String failure) {
+        if (chain.isEmpty()) {
+            err.println("tlskit: " + whose + " sent no certificate");
+            err.flush();
+            return;
+        }
+        err.println("tlskit: " + whose + " certificate chain (" + chain.size()
+                + (chain.size() == 1 ? " certificate" : " certificates") + ", as sent):");
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            String indent = "  ".repeat(i);
+            String pad = indent + "   ";
+            err.println(indent + (i == 0 ? "" : "└─ ") + i + " " + c.getSubjectX500Principal().getName());
+            err.println(pad + "  issuer:   " + c.getIssuerX500Principal().getName());
+            err.println(pad + "  valid:    " + c.getNotBefore().toInstant() + " .. " + c.getNotAfter().toInstant()
+                    + " (" + daysLeft(c) + ")");
+            if (i == 0) {
+                List<String> sans = Report.subjectAltNames(c);
+                err.println(pad + "  SAN:      " + (sans.isEmpty() ? "none" : String.join(", ", sans)));
+            }
+            err.println(pad + "  key:      " + Report.keyType(c) + ", signed " + c.getSigAlgName());
+            err.println(pad + "  sha256:   " + Report.sha256(c));
+            err.println(pad + "  verdict:  " + String.join("; ", verdicts(i)));
+        }
+        if (failure != null) {
+            err.println("tlskit: verification failed: " + failure);
+            String hint = hint();
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
+        }
+        err.flush();
+    }
+
+    /** What this certificate's place in the chain looks like, most important first. */
+    List<String> verdicts(int i) {
+        X509Certificate c = chain.get(i);
+        List<String> out = new ArrayList<>();
+        try {
+            c.checkValidity();
+        } catch (CertificateExpiredException e) {
+            out.add("EXPIRED on " + c.getNotAfter().toInstant());
+        } catch (CertificateNotYetValidException e) {
+            out.add("NOT YET VALID until " + c.getNotBefore().toInstant());
+        }
+        if (i == 0 && host != null && !ExpectOptions.matchesHost(Report.subjectAltNames(c), host)) {
+            out.add("NAME MISMATCH: not valid for " + host);
+        }
+        X509Certificate anchor = trustedCopy(c);
+        if (anchor != null) {
+            out.add("trusted root (a trust anchor)");
+        } else if (i + 1 < chain.size() && issued(c, chain.get(i + 1))) {
+            out.add("issued by the next certificate");
+        } else if ((anchor = trustedIssuer(c)) != null) {
+            out.add("issued by a trusted root: " + anchor.getSubjectX500Principal().getName());
+        } else if (issued(c, c)) {
+            out.add("self-signed, NOT TRUSTED");
+        } else {
+            out.add("issuer NOT SENT and not trusted");
+        }
+        if (out.size() == 1 && !out.get(0).contains("NOT") && !verified) {
+            out.add("(not verified: -d)");
+        }
+        return out;
+    }
+
+    /** A plain-words hint for the first problem in the chain, or null. */
+    String hint() {
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            List<String> v = verdicts(i);
+            String first = v.get(0);
+            if (first.startsWith("EXPIRED")) {
+                return "certificate " + i + " (" + c.getSubjectX500Principal().getName() + ") expired on "
+                        + c.getNotAfter().toInstant() + ": renew it on the server";
+            }
+            if (first.startsWith("NOT YET VALID")) {
+                return "certificate " + i + " is valid only from " + c.getNotBefore().toInstant()
+                        + ": check the clocks of both machines, or reissue it";
+            }
+            if (first.startsWith("NAME MISMATCH")) {
+                return "the certificate is for " + String.join(", ", Report.subjectAltNames(c)) + ", not " + host
+                        + ": connect with one of those names (-h), or send one with -S";
+            }
+            if (v.contains("self-signed, NOT TRUSTED")) {
+                return chain.size() == 1
+                        ? "the certificate is self-signed: pass it with -A to trust it, or -d to skip verification"
+                        : "the chain ends in a root that is not trusted: pass it with -A if you trust it";
+            }
+            if (v.contains("issuer NOT SENT and not trusted")) {
+                return "certificate " + i + " was issued by " + c.getIssuerX500Principal().getName() + ", which was"
+                        + " neither sent nor trusted: if it is an intermediate, the server did not send it (pass it"
+                        + " with -A or fix the server); if it is a root CA, pass it with -A";
+            }
+        }
+        return null;
+    }
+
+    /** Writes {@code 00-leaf.pem}, {@code 01-intermediate.pem}, ..., a self-signed last one as {@code NN-root.pem}. */
+    public List<Path> save(Path dir) {
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            String role = i == 0 ? "leaf" : issued(c, c) ? "root" : "intermediate";
+            Path p = dir.resolve(String.format(Locale.ROOT, "%02d-%s.pem", i, role));
+            try {
+                Pem.write(p, Pem.encode(c), false);
+            } catch (RuntimeException e) {
+                throw new UsageException("--save-chain " + dir + ": " + e.getMessage());
+            }
+            written.add(p);
+        }
+        return written;
+    }
+
+    private static String daysLeft(X509Certificate c) {
+        Instant now = Instant.now();
+        Instant end = c.getNotAfter().toInstant();
+        return end.isBefore(now) ? "expired " + Duration.between(end, now).toDays() + " days ago"
+                : Duration.between(now, end).toDays() + " days left";
+    }
+
+    private X509Certificate trustedCopy(X509Certificate c) {
+        return anchors.stream().filter(a -> a.equals(c)).findFirst().orElse(null);
+    }
+
+    private X509Certificate trustedIssuer(X509Certificate c) {
+        return anchors.stream().filter(a -> issued(c, a)).findFirst().orElse(null);
+    }
+
+    /** Whether {@code issuer} signed {@code c}. */
+    static boolean issued(X509Certificate c, X509Certificate issuer) {
+        if (!c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static List<X509Certificate> anchors(TlsConfig config) {
+        List<X509Certificate> out = new ArrayList<>(config.trustAnchors());
+        if (config.trustMode() == TlsConfig.TrustMode.PLATFORM || config.trustPlatformToo()) {
+            try {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init((KeyStore) null);
+                for (TrustManager tm : tmf.getTrustManagers()) {
+                    if (tm instanceof X509TrustManager x) {
+                        out.addAll(List.of(x.getAcceptedIssuers()));
+                    }
+                }
+            } catch (Exception e) {
+                // the platform store could not be read: verdicts then just name fewer anchors
+            }
+        }
+        return out;
+    }
+}
