@@ -29,7 +29,7 @@ public final class TrustManagers {
                 yield config.trustPlatformToo() ? new FirstThatTrusts(List.of(explicit, pkix(null, provider))) : explicit;
             }
         };
-        return tm instanceof AcceptAll ? tm : new RemembersRejectedChain(tm);
+        return tm instanceof AcceptAll ? tm : new Guarded(tm, TrustManagers::remember);
     }
 
     /**
@@ -63,35 +63,15 @@ public final class TrustManagers {
     }
 
     /** Attaches the chain to a rejection; see {@link RejectedChain}. */
-    private static final class RemembersRejectedChain extends X509ExtendedTrustManager {
-        private final X509ExtendedTrustManager delegate;
-
-        RemembersRejectedChain(X509ExtendedTrustManager delegate) {
-            this.delegate = delegate;
-        }
-
-        private interface Check {
-            void run() throws CertificateException;
-        }
-
-        private static void remember(X509Certificate[] chain, Check check) throws CertificateException {
-            try {
-                check.run();
-            } catch (CertificateException e) {
-                if (chain != null && chain.length > 0) {
-                    e.addSuppressed(new RejectedChain(chain.clone()));
-                }
-                throw e;
+    private static void remember(X509Certificate[] chain, Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            if (chain != null && chain.length > 0) {
+                e.addSuppressed(new RejectedChain(chain.clone()));
             }
+            throw e;
         }
-
-        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a, s)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a, s)); }
-        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a, e)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a, e)); }
-        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { remember(c, () -> delegate.checkClientTrusted(c, a)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { remember(c, () -> delegate.checkServerTrusted(c, a)); }
-        @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
     }
 
     private static KeyStore anchorStore(List<X509Certificate> anchors) throws GeneralSecurityException {
@@ -114,53 +94,62 @@ public final class TrustManagers {
         tmf.init(store);
         for (TrustManager tm : tmf.getTrustManagers()) {
             if (tm instanceof X509ExtendedTrustManager x) {
-                return new ExplainsValidity(x);
+                return new Guarded(x, TrustManagers::explainValidity);
             }
         }
         throw new GeneralSecurityException("no X509ExtendedTrustManager from " + tmf.getProvider().getName());
+    }
+
+    /** One trust check on its way to the delegate. */
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    /** What a {@link Guarded} trust manager does around each check of {@code chain}. */
+    private interface Guard {
+        void check(X509Certificate[] chain, Check check) throws CertificateException;
     }
 
     /**
      * Names an expired or not yet valid certificate when the delegate rejects a chain: BCJSSE's PKIX path builder
      * (on the JDK's CertPathBuilder) reports those only as "unable to find valid certification path".
      */
-    private static final class ExplainsValidity extends X509ExtendedTrustManager {
-        private final X509ExtendedTrustManager delegate;
-
-        ExplainsValidity(X509ExtendedTrustManager delegate) {
-            this.delegate = delegate;
-        }
-
-        private interface Check {
-            void run() throws CertificateException;
-        }
-
-        private static void explain(X509Certificate[] chain, Check check) throws CertificateException {
-            try {
-                check.run();
-            } catch (CertificateException e) {
-                if (chain != null) {
-                    for (X509Certificate c : chain) {
-                        try {
-                            c.checkValidity();
-                        } catch (CertificateExpiredException | CertificateNotYetValidException invalid) {
-                            CertificateException explained = new CertificateException(
-                                    c.getSubjectX500Principal() + ": " + invalid.getMessage(), invalid);
-                            explained.addSuppressed(e);
-                            throw explained;
-                        }
+    private static void explainValidity(X509Certificate[] chain, Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            if (chain != null) {
+                for (X509Certificate c : chain) {
+                    try {
+                        c.checkValidity();
+                    } catch (CertificateExpiredException | CertificateNotYetValidException invalid) {
+                        CertificateException explained = new CertificateException(
+                                c.getSubjectX500Principal() + ": " + invalid.getMessage(), invalid);
+                        explained.addSuppressed(e);
+                        throw explained;
                     }
                 }
-                throw e;
             }
+            throw e;
+        }
+    }
+
+    /** A trust manager that runs every check of its delegate through a {@link Guard}. */
+    private static final class Guarded extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private final Guard guard;
+
+        Guarded(X509ExtendedTrustManager delegate, Guard guard) {
+            this.delegate = delegate;
+            this.guard = guard;
         }
 
-        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a, s)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a, s)); }
-        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a, e)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a, e)); }
-        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { explain(c, () -> delegate.checkClientTrusted(c, a)); }
-        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { explain(c, () -> delegate.checkServerTrusted(c, a)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { guard.check(c, () -> delegate.checkClientTrusted(c, a, s)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { guard.check(c, () -> delegate.checkServerTrusted(c, a, s)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { guard.check(c, () -> delegate.checkClientTrusted(c, a, e)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { guard.check(c, () -> delegate.checkServerTrusted(c, a, e)); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { guard.check(c, () -> delegate.checkClientTrusted(c, a)); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { guard.check(c, () -> delegate.checkServerTrusted(c, a)); }
         @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
     }
 
@@ -183,11 +172,11 @@ public final class TrustManagers {
             this.delegates = delegates;
         }
 
-        private interface Check {
+        private interface Attempt {
             void run(X509ExtendedTrustManager tm) throws CertificateException;
         }
 
-        private void any(Check check) throws CertificateException {
+        private void any(Attempt check) throws CertificateException {
             CertificateException first = null;
             for (X509ExtendedTrustManager tm : delegates) {
                 try {
