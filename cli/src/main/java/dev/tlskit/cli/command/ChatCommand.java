@@ -23,7 +23,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,16 +132,16 @@ public final class ChatCommand implements Callable<Integer> {
         TlsConfig config = Configs.server(tls, null, keys, noVerify ? ClientAuth.NONE : ClientAuth.NEED, err,
                 trace(out, err));
         TlsContext context = Configs.context(config);
-        InetAddress address = bindAddress();
+        InetAddress address = Addresses.bindAddress(anyInterface, bind);
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             try {
                 server.bind(new InetSocketAddress(address, port), 16);
             } catch (BindException e) {
-                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + hostPort(address, port)
+                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + Addresses.hostPort(address, port)
                         + ": " + e.getMessage(), e);
             }
-            err.println("tlskit chat: listening on " + hostPort(address, server.getLocalPort()) + " as " + localName
+            err.println("tlskit chat: listening on " + Addresses.hostPort(address, server.getLocalPort()) + " as " + localName
                     + (noVerify ? "" : " (client certificate required)"));
             err.flush();
             ChatUi ui = ui(localName, out, err);
@@ -238,26 +237,5 @@ public final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    private InetAddress bindAddress() {
-        if (anyInterface) {
-            return null;
-        }
-        if (bind == null) {
-            return InetAddress.getLoopbackAddress();
-        }
-        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
-        try {
-            return InetAddress.getByName(b);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + bind + ": unknown address");
-        }
-    }
 
-    private static String hostPort(InetAddress address, int port) {
-        if (address == null) {
-            return "*:" + port;
-        }
-        String h = address.getHostAddress();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
-    }
 }

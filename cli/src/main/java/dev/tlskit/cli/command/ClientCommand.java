@@ -12,6 +12,7 @@ import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
@@ -68,29 +69,8 @@ public final class ClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
-    String host = "localhost";
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
-    int port = 11111;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-4", description = "use IPv4 only")
-    boolean ipv4;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-6", description = "use IPv6 only")
-    boolean ipv6;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
-    boolean insecure;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-x", description = "send no client certificate")
-    boolean noClientCert;
+    @Mixin
+    PeerOptions peer;
 
     @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
@@ -138,13 +118,9 @@ public final class ClientCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (port < 1 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port (1-65535)");
-        }
-        if (ipv4 && ipv6) {
-            throw new UsageException("-4 and -6 conflict");
-        }
+        String target = peer.host();
+        int port = peer.port();
+        IpFamily family = peer.family();
         if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
             throw new UsageException("-g and -m conflict: -g sends a GET request");
         }
@@ -154,13 +130,12 @@ public final class ClientCommand implements Callable<Integer> {
         expect.validate();
         chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
-        TlsConfig config = Configs.client(tls, dtls, keys, insecure, noClientCert, target,
+        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
                 Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e))));
-        if (insecure) {
+        if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }
         TlsContext context = Configs.context(config);
-        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
         Map<String, Object> doc = Json.document("client");
         doc.put("host", target);
         doc.put("port", port);
@@ -189,7 +164,7 @@ public final class ClientCommand implements Callable<Integer> {
             }
             assertions.addAll(0, expect.check(first.summary));
             if (expectClientAuth) {
-                assertions.add(ExpectOptions.clientAuthRequested(first.summary, noClientCert));
+                assertions.add(ExpectOptions.clientAuthRequested(first.summary, peer.noClientCert()));
             }
             if (!assertions.isEmpty()) {
                 List<Object> results = new ArrayList<>();
@@ -246,7 +221,7 @@ public final class ClientCommand implements Callable<Integer> {
         try {
             return exchangeOnce(context, target, family, text, out, err);
         } catch (TlsException e) {
-            String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
+            String where = peer.where();
             String timeout = e.getMessage().startsWith("timed out") ? " (--timeout " + tls.timeout().toMillis() / 1000.0
                     + " s)" : "";
             throw new TlsException(e.kind(), where + ": " + e.getMessage() + timeout, e.getCause(), e.peerChain());
@@ -255,7 +230,7 @@ public final class ClientCommand implements Callable<Integer> {
 
     private Exchange exchangeOnce(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
             PrintWriter err) throws TlsException {
-        try (Connection c = Connection.connect(context, target, port, family)) {
+        try (Connection c = Connection.connect(context, target, peer.port(), family)) {
             HandshakeSummary s = c.summary();
             if (!output.json()) {
                 Report.seedLines(out, s);

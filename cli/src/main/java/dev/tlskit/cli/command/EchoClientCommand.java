@@ -7,6 +7,7 @@ import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
@@ -55,29 +56,8 @@ public final class EchoClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
-    String host = "localhost";
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
-    int port = 11111;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-4", description = "use IPv4 only")
-    boolean ipv4;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-6", description = "use IPv6 only")
-    boolean ipv6;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
-    boolean insecure;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-x", description = "send no client certificate")
-    boolean noClientCert;
+    @Mixin
+    PeerOptions peer;
 
     @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "--file", paramLabel = "FILE", description = "read the lines from FILE instead of stdin")
@@ -99,29 +79,26 @@ public final class EchoClientCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (ipv4 && ipv6) {
-            throw new UsageException("-4 and -6 conflict");
-        }
+        String target = peer.host();
+        IpFamily family = peer.family();
+        peer.port();
         BufferedReader lines = input();
-        TlsConfig config = Configs.client(tls, dtls, keys, insecure, noClientCert, target,
+        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
                 Configs.traceSink(output, err, e -> Json.println(out, trace(e))));
-        if (insecure) {
+        if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }
-        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
-        String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
         try {
             exchange(Configs.context(config), target, family, lines, out, err);
         } catch (TlsException e) {
-            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
+            throw new TlsException(e.kind(), peer.where() + ": " + e.getMessage(), e.getCause());
         }
         return 0;
     }
 
     private void exchange(TlsContext context, String target, IpFamily family, BufferedReader lines,
             PrintWriter out, PrintWriter err) throws TlsException, IOException {
-        Connection c = Connection.connect(context, target, port, family);
+        Connection c = Connection.connect(context, target, peer.port(), family);
         long messages = 0;
         long bytes = 0;
         try {

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,7 +133,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         CountDownLatch quit = new CountDownLatch(1);
         EchoHandler handler = new EchoHandler(out, err, output, quiet, quit);
         Duration idle = idleTimeoutSeconds == null ? null : seconds(idleTimeoutSeconds, "--idle-timeout");
-        InetSocketAddress address = new InetSocketAddress(bindAddress(), port);
+        InetSocketAddress address = new InetSocketAddress(Addresses.bindAddress(anyInterface, bind), port);
         Running server;
         try {
             server = dtls.dtls() ? startDatagrams(context, address, handler, idle)
@@ -146,7 +145,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(server::close, "tlskit-echoserver-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         InetSocketAddress bound = server.localAddress();
-        String where = (bound.getAddress().isAnyLocalAddress() ? "*" : hostLiteral(bound.getAddress())) + ":"
+        String where = (bound.getAddress().isAnyLocalAddress() ? "*" : Addresses.hostLiteral(bound.getAddress())) + ":"
                 + bound.getPort();
         err.println("tlskit echoserver: listening on " + where + (dtls.dtls() ? " (DTLS over UDP)" : ""));
         err.flush();
@@ -272,25 +271,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         return Duration.ofMillis(Math.max(1, (long) (value * 1000)));
     }
 
-    private InetAddress bindAddress() {
-        if (anyInterface) {
-            return new InetSocketAddress(0).getAddress();
-        }
-        if (bind == null) {
-            return InetAddress.getLoopbackAddress();
-        }
-        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
-        try {
-            return InetAddress.getByName(b);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + bind + ": unknown address");
-        }
-    }
 
-    static String hostLiteral(InetAddress a) {
-        String h = a.getHostAddress();
-        return h.contains(":") ? "[" + h + "]" : h;
-    }
 
     /** Turns counters into a stats line, with rates since the previous line. */
     private static final class StatsPrinter {
@@ -447,7 +428,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
 
         private static String peer(Session s) {
-            return hostLiteral(s.remoteAddress().getAddress()) + ":" + s.remoteAddress().getPort();
+            return Addresses.hostLiteral(s.remoteAddress().getAddress()) + ":" + s.remoteAddress().getPort();
         }
 
         private static String httpPage() {

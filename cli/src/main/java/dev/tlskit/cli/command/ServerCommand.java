@@ -33,7 +33,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -144,7 +143,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         validate();
         config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
         TlsContext baseContext = Configs.context(config);
-        InetAddress address = bindAddress();
+        InetAddress address = Addresses.bindAddress(anyInterface, bind);
         if (dtls.dtls()) {
             return serveDatagrams(address, baseContext, out, err);
         }
@@ -154,9 +153,9 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 listener.bind(new InetSocketAddress(address, port), 128);
             } catch (BindException e) {
                 throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on "
-                        + hostPort(address, port) + ": " + lowerFirst(e.getMessage()), e);
+                        + Addresses.hostPort(address, port) + ": " + lowerFirst(e.getMessage()), e);
             }
-            err.println("tlskit server: listening on " + hostPort(address, listener.getLocalPort())
+            err.println("tlskit server: listening on " + Addresses.hostPort(address, listener.getLocalPort())
                     + (noClientAuth ? "" : " (client certificate required)"));
             err.flush();
             return serve(listener, baseContext, out, err);
@@ -180,7 +179,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 accepted++;
                 pool.execute(() -> {
                     try {
-                        int code = handle(hostPort(socket.getInetAddress(), socket.getPort()),
+                        int code = handle(Addresses.hostPort(socket.getInetAddress(), socket.getPort()),
                                 trace -> TlsConnection.accept(baseContext, socket, trace), out, err);
                         if (code != 0) {
                             firstFailure.compareAndSet(0, code);
@@ -212,11 +211,11 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 socket = new DatagramSocket(new InetSocketAddress(address, boundPort));
             } catch (SocketException e) {
                 throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on UDP "
-                        + hostPort(address, boundPort) + ": " + lowerFirst(e.getMessage()), e);
+                        + Addresses.hostPort(address, boundPort) + ": " + lowerFirst(e.getMessage()), e);
             }
             if (served == 0) {
                 boundPort = socket.getLocalPort();
-                err.println("tlskit server: listening on " + hostPort(address, boundPort) + " (DTLS over UDP"
+                err.println("tlskit server: listening on " + Addresses.hostPort(address, boundPort) + " (DTLS over UDP"
                         + (noClientAuth ? ")" : ", client certificate required)"));
                 err.flush();
             }
@@ -249,7 +248,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         doc.put("peer", peer);
         int code = 0;
         try (Connection c = acceptor.accept(trace)) {
-            peer = hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
+            peer = Addresses.hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
             doc.put("peer", peer);
             HandshakeSummary s = c.summary();
             Report.seedLines(block, s);
@@ -398,28 +397,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private InetAddress bindAddress() {
-        if (anyInterface) {
-            return null; // the wildcard address, both families
-        }
-        if (bind == null) {
-            return InetAddress.getLoopbackAddress();
-        }
-        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
-        try {
-            return InetAddress.getByName(b);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + bind + ": unknown address");
-        }
-    }
 
-    private static String hostPort(InetAddress address, int port) {
-        if (address == null) {
-            return "*:" + port;
-        }
-        String h = address.getHostAddress();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
-    }
 
     private static String stripNewline(String s) {
         return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;

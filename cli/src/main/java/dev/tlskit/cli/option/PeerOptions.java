@@ -1,0 +1,65 @@
+package dev.tlskit.cli.option;
+
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.IpFamily;
+import picocli.CommandLine.Option;
+
+/** The server a client command connects to, and whether it checks it: {@code -h -p -4 -6 -d -x}. */
+public final class PeerOptions {
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "server host or IP literal (default: localhost)")
+    String host = "localhost";
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
+    int port = 11111;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "-4", description = "use IPv4 only")
+    boolean ipv4;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "-6", description = "use IPv6 only")
+    boolean ipv6;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = "-d", description = "do NOT verify the server (chain and hostname); prints a warning")
+    boolean insecure;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = "-x", description = "send no client certificate")
+    boolean noClientCert;
+
+    /** The host, an IPv6 literal without its brackets ({@code [::1]} → {@code ::1}). */
+    public String host() {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    public int port() {
+        if (port < 1 || port > 65535) {
+            throw new UsageException("-p " + port + ": not a port (1-65535)");
+        }
+        return port;
+    }
+
+    public IpFamily family() {
+        if (ipv4 && ipv6) {
+            throw new UsageException("-4 and -6 conflict");
+        }
+        return ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
+    }
+
+    /** {@code host:port} as messages name it ({@code [::1]:11111}). */
+    public String where() {
+        String h = host();
+        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+    }
+
+    public boolean insecure() {
+        return insecure;
+    }
+
+    public boolean noClientCert() {
+        return noClientCert;
+    }
+}
