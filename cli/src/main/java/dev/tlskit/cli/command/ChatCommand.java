@@ -160,7 +160,7 @@ public final class ChatCommand implements Callable<Integer> {
         String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
         TlsConnection c;
         try {
-            c = TlsConnection.connect(context, target, port, family);
+            c = Configs.connect(() -> TlsConnection.connect(context, target, port, family), target);
         } catch (TlsException e) {
             throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
         }

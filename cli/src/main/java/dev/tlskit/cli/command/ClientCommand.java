@@ -230,7 +230,7 @@ public final class ClientCommand implements Callable<Integer> {
 
     private Exchange exchangeOnce(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
             PrintWriter err) throws TlsException {
-        try (Connection c = Connection.connect(context, target, peer.port(), family)) {
+        try (Connection c = Configs.connect(() -> Connection.connect(context, target, peer.port(), family), target)) {
             HandshakeSummary s = c.summary();
             if (!output.json()) {
                 Report.seedLines(out, s);

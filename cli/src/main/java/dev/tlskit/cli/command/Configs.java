@@ -10,6 +10,7 @@ import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.TraceEvent;
 import java.io.PrintWriter;
 import java.util.List;
@@ -123,6 +124,43 @@ final class Configs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * How long a client keeps retrying a refused connection to a loopback host: long enough for a local server
+     * started in the same breath ({@code tlskit server & tlskit client}) to bind; a remote refusal is final at once.
+     */
+    static final java.time.Duration LOCAL_STARTUP_GRACE = java.time.Duration.ofSeconds(3);
+
+    /**
+     * Connects (TLS or DTLS, as the context says). A refusal from a loopback host is retried for
+     * {@link #LOCAL_STARTUP_GRACE}; every other failure, and a refusal after that, is reported as it came.
+     */
+    static <C extends dev.tlskit.engine.Connection> C connect(Connector<C> connector, String host)
+            throws TlsException {
+        long deadline = System.nanoTime() + (isLoopback(host) ? LOCAL_STARTUP_GRACE.toNanos() : 0);
+        while (true) {
+            try {
+                return connector.connect();
+            } catch (TlsException e) {
+                boolean refused = e.getCause() instanceof java.net.ConnectException
+                        || e.getCause() instanceof java.net.PortUnreachableException;
+                if (!refused || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50); // back-off between attempts, not synchronisation
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** One connection attempt. */
+    interface Connector<C extends dev.tlskit.engine.Connection> {
+        C connect() throws TlsException;
     }
 
     /** Literal loopback names only: a DNS answer cannot make a remote host count as loopback. */

@@ -98,7 +98,7 @@ public final class EchoClientCommand implements Callable<Integer> {
 
     private void exchange(TlsContext context, String target, IpFamily family, BufferedReader lines,
             PrintWriter out, PrintWriter err) throws TlsException, IOException {
-        Connection c = Connection.connect(context, target, peer.port(), family);
+        Connection c = Configs.connect(() -> Connection.connect(context, target, peer.port(), family), target);
         long messages = 0;
         long bytes = 0;
         try {
