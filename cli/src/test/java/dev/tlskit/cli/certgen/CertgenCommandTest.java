@@ -1,5 +1,6 @@
 package dev.tlskit.cli.certgen;
 
+import dev.tlskit.cli.Tlskit;
 import static dev.tlskit.cli.certgen.Cli.assertOneErrorLine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class CertgenCommandTest {
     @Test
     void noFlagsMakesCaServerAndClientAndSaysWhatItMade() throws Exception {
         Path out = dir.resolve("tlskit-certs");
-        Cli.Result r = Cli.run("certgen", "--out", out.toString());
+        Tlskit.Result r = Tlskit.run("certgen", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         for (String name : List.of("ca.pem", "ca.key", "server.pem", "server.key", "client.pem", "client.key")) {
             assertTrue(Files.exists(out.resolve(name)), name);
@@ -54,16 +55,16 @@ class CertgenCommandTest {
     @Test
     void refusesToOverwriteWithoutForceAndChangesNothing() throws Exception {
         Path out = dir.resolve("o");
-        assertEquals(0, Cli.run("certgen", "-o", out.toString()).exitCode());
+        assertEquals(0, Tlskit.run("certgen", "-o", out.toString()).exitCode());
         byte[] key = Files.readAllBytes(out.resolve("server.key"));
-        Cli.Result again = Cli.run("certgen", "-o", out.toString(), "--p12");
+        Tlskit.Result again = Tlskit.run("certgen", "-o", out.toString(), "--p12");
         assertOneErrorLine(again, out.resolve("ca.pem").toString(), "already exists");
         assertTrue(again.err().contains("--force"), again.err());
         assertArrayEquals(key, Files.readAllBytes(out.resolve("server.key")));
         assertFalse(Files.exists(out.resolve("server.p12")), "nothing written, not even the new files");
         assertEquals(6, fileCount(out), "no staging directory left");
 
-        Cli.Result forced = Cli.run("certgen", "-o", out.toString(), "--force");
+        Tlskit.Result forced = Tlskit.run("certgen", "-o", out.toString(), "--force");
         assertEquals(0, forced.exitCode(), forced.err());
         assertFalse(java.util.Arrays.equals(key, Files.readAllBytes(out.resolve("server.key"))));
     }
@@ -71,7 +72,7 @@ class CertgenCommandTest {
     @Test
     void namesAsMkcertTakesThemAndSansAndAWildcardWarning() throws Exception {
         Path out = dir.resolve("names");
-        Cli.Result r = Cli.run("certgen", "-o", out.toString(), "example.test", "*.example.test", "10.0.0.1",
+        Tlskit.Result r = Tlskit.run("certgen", "-o", out.toString(), "example.test", "*.example.test", "10.0.0.1",
                 "--san", "email:ops@example.test,uri:spiffe://example.test/api", "--san", "ip:fd00::1");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().startsWith("tlskit: warning: wildcard *.example.test"), r.err());
@@ -86,13 +87,13 @@ class CertgenCommandTest {
     @Test
     void profilesCaOnlyClientOnlyIntermediateSelfSignedAndExistingCa() throws Exception {
         Path ca = dir.resolve("ca");
-        assertEquals(0, Cli.run("certgen", "--ca", "-o", ca.toString(), "--ca-name", "Team CA").exitCode());
+        assertEquals(0, Tlskit.run("certgen", "--ca", "-o", ca.toString(), "--ca-name", "Team CA").exitCode());
         assertEquals(List.of("ca.key", "ca.pem"), names(ca));
         assertTrue(Pem.readCertificates(ca.resolve("ca.pem")).get(0).getSubjectX500Principal().getName()
                 .contains("CN=Team CA"));
 
         Path client = dir.resolve("client");
-        Cli.Result r = Cli.run("certgen", "--client", "alice@example.test", "-o", client.toString(),
+        Tlskit.Result r = Tlskit.run("certgen", "--client", "alice@example.test", "-o", client.toString(),
                 "--ca-cert", ca.resolve("ca.pem").toString(), "--ca-key", ca.resolve("ca.key").toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of("client.key", "client.pem"), names(client), "the existing CA's files are not copied");
@@ -102,14 +103,14 @@ class CertgenCommandTest {
         assertEquals(List.of("1.3.6.1.5.5.7.3.2"), leaf.getExtendedKeyUsage());
 
         Path mid = dir.resolve("mid");
-        assertEquals(0, Cli.run("certgen", "--intermediate", "-o", mid.toString(), "--server", "a.test,b.test")
+        assertEquals(0, Tlskit.run("certgen", "--intermediate", "-o", mid.toString(), "--server", "a.test,b.test")
                 .exitCode());
         assertEquals(List.of("ca.key", "ca.pem", "chain.pem", "intermediate.key", "intermediate.pem", "server.key",
                 "server.pem"), names(mid));
         assertEquals(2, Pem.readCertificates(mid.resolve("server.pem")).size());
 
         Path self = dir.resolve("self");
-        assertEquals(0, Cli.run("certgen", "--self-signed", "-o", self.toString(), "--key-type", "ED25519")
+        assertEquals(0, Tlskit.run("certgen", "--self-signed", "-o", self.toString(), "--key-type", "ED25519")
                 .exitCode());
         X509Certificate selfLeaf = Pem.readCertificates(self.resolve("server.pem")).get(0);
         selfLeaf.verify(selfLeaf.getPublicKey());
@@ -119,14 +120,14 @@ class CertgenCommandTest {
     @Test
     void validityFlagsMakeExpiredAndNotYetValidCertificates() throws Exception {
         Path expired = dir.resolve("expired");
-        Cli.Result r = Cli.run("certgen", "-o", expired.toString(), "--not-after", "2020-06-01");
+        Tlskit.Result r = Tlskit.run("certgen", "-o", expired.toString(), "--not-after", "2020-06-01");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("EXPIRED 2020-06-01"), r.out());
         X509Certificate leaf = Pem.readCertificates(expired.resolve("server.pem")).get(0);
         assertEquals(java.time.Instant.parse("2020-06-01T00:00:00Z"), leaf.getNotAfter().toInstant());
 
         Path later = dir.resolve("later");
-        r = Cli.run("certgen", "-o", later.toString(), "--not-before", "2099-01-01T12:00:00Z", "--days", "10");
+        r = Tlskit.run("certgen", "-o", later.toString(), "--not-before", "2099-01-01T12:00:00Z", "--days", "10");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("NOT YET VALID"), r.out());
         leaf = Pem.readCertificates(later.resolve("server.pem")).get(0);
@@ -136,7 +137,7 @@ class CertgenCommandTest {
     @Test
     void jsonIsOneDocumentWithPathsSubjectsSansValidityAndFingerprints() {
         Path out = dir.resolve("json");
-        Cli.Result r = Cli.run("certgen", "-o", out.toString(), "--json", "--p12", "--truststore");
+        Tlskit.Result r = Tlskit.run("certgen", "-o", out.toString(), "--json", "--p12", "--truststore");
         assertEquals(0, r.exitCode(), r.err());
         String json = r.out().strip();
         assertEquals(1, r.out().lines().count(), r.out());
@@ -151,15 +152,15 @@ class CertgenCommandTest {
     @Test
     void fixturesAreWrittenWithAReadmeEach() throws Exception {
         Path out = dir.resolve("fx");
-        Cli.Result r = Cli.run("certgen", "--fixtures", out.toString());
+        Tlskit.Result r = Tlskit.run("certgen", "--fixtures", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         for (String f : List.of("valid", "expired", "not-yet-valid", "wrong-host", "self-signed", "untrusted-root",
                 "missing-intermediate")) {
             assertTrue(r.out().contains(f + "/"), r.out());
             assertEquals(1, Files.readAllLines(out.resolve(f).resolve("README.txt")).size());
         }
-        assertOneErrorLine(Cli.run("certgen", "--fixtures", out.toString()), "already exists");
-        assertOneErrorLine(Cli.run("certgen", "--fixtures", dir.resolve("x").toString(), "--ca"), "--fixtures",
+        assertOneErrorLine(Tlskit.run("certgen", "--fixtures", out.toString()), "already exists");
+        assertOneErrorLine(Tlskit.run("certgen", "--fixtures", dir.resolve("x").toString(), "--ca"), "--fixtures",
                 "--ca");
     }
 
@@ -168,7 +169,7 @@ class CertgenCommandTest {
     @Test
     void unknownKeyType() {
         Path out = dir.resolve("u");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--key-type", "dsa-1024"), "dsa-1024",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--key-type", "dsa-1024"), "dsa-1024",
                 "unknown key type", "ec-p256");
         assertFalse(Files.exists(out));
     }
@@ -176,12 +177,12 @@ class CertgenCommandTest {
     @Test
     void malformedSans() {
         Path out = dir.resolve("m");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--san", "ip:300.1.1.1"), "300.1.1.1",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--san", "ip:300.1.1.1"), "300.1.1.1",
                 "not an IPv4 or IPv6 address");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--san", "mail:x@y"), "mail:x@y",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--san", "mail:x@y"), "mail:x@y",
                 "unknown type");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "bad..name"), "bad..name", "not a DNS name");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--server", "a.*.test"), "a.*.test",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "bad..name"), "bad..name", "not a DNS name");
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--server", "a.*.test"), "a.*.test",
                 "wildcard");
         assertFalse(Files.exists(out));
     }
@@ -189,11 +190,11 @@ class CertgenCommandTest {
     @Test
     void notAfterBeforeNotBefore() {
         Path out = dir.resolve("v");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--not-before", "2030-01-01", "--not-after",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--not-before", "2030-01-01", "--not-after",
                 "2029-01-01"), "--not-after 2029-01-01", "--not-before 2030-01-01");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--not-after", "2029-13-01"), "2029-13-01",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--not-after", "2029-13-01"), "2029-13-01",
                 "not an ISO date");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--days", "0"), "--days 0");
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--days", "0"), "--days 0");
         assertFalse(Files.exists(out));
     }
 
@@ -207,7 +208,7 @@ class CertgenCommandTest {
         Pem.write(caPem, ca.certificatePem(), false);
         Pem.write(wrongKey, other.privateKeyPkcs8Pem(), true);
         Path out = dir.resolve("k");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--ca-cert", caPem.toString(), "--ca-key",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--ca-cert", caPem.toString(), "--ca-key",
                 wrongKey.toString()), wrongKey.toString(), "does not match", caPem.toString());
         assertFalse(Files.exists(out));
 
@@ -216,9 +217,9 @@ class CertgenCommandTest {
         Path leafKey = dir.resolve("leaf.key");
         Pem.write(leafPem, leaf.certificatePem(), false);
         Pem.write(leafKey, leaf.privateKeyPkcs8Pem(), true);
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--ca-cert", leafPem.toString(), "--ca-key",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--ca-cert", leafPem.toString(), "--ca-key",
                 leafKey.toString()), leafPem.toString(), "not a CA certificate");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--ca-cert", caPem.toString()), "--ca-cert",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--ca-cert", caPem.toString()), "--ca-cert",
                 "without --ca-key");
         assertFalse(Files.exists(out));
     }
@@ -226,9 +227,9 @@ class CertgenCommandTest {
     @Test
     void unwritableOutputDirectory() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        assertOneErrorLine(Cli.run("certgen", "-o", file.resolve("sub").toString()), file.resolve("sub").toString(),
+        assertOneErrorLine(Tlskit.run("certgen", "-o", file.resolve("sub").toString()), file.resolve("sub").toString(),
                 "not a directory");
-        assertOneErrorLine(Cli.run("certgen", "-o", file.toString()), file.toString(), "not a directory");
+        assertOneErrorLine(Tlskit.run("certgen", "-o", file.toString()), file.toString(), "not a directory");
         assertEquals("x", Files.readString(file));
     }
 
@@ -238,7 +239,7 @@ class CertgenCommandTest {
         Path ro = Files.createDirectory(dir.resolve("ro"));
         Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            assertOneErrorLine(Cli.run("certgen", "-o", ro.toString()), ro.toString(), "not writable");
+            assertOneErrorLine(Tlskit.run("certgen", "-o", ro.toString()), ro.toString(), "not writable");
             assertEquals(0, fileCount(ro));
         } finally {
             Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -248,20 +249,20 @@ class CertgenCommandTest {
     @Test
     void conflictingFlags() {
         Path out = dir.resolve("c");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--ca", "example.test"), "--ca", "conflict");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--self-signed", "--intermediate"),
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--ca", "example.test"), "--ca", "conflict");
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--self-signed", "--intermediate"),
                 "--self-signed", "--intermediate");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--password", "pass:x", "--no-password",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--password", "pass:x", "--no-password",
                 "--p12"), "--password", "--no-password");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--password", "pass:x"), "--password",
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--password", "pass:x"), "--password",
                 "without --p12");
-        assertOneErrorLine(Cli.run("certgen", "-o", out.toString(), "--days", "3", "--not-after", "2030-01-01"),
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--days", "3", "--not-after", "2030-01-01"),
                 "--days", "--not-after");
         assertFalse(Files.exists(out));
     }
 
-    private static Cli.Result r(String... args) {
-        return Cli.run(args);
+    private static Tlskit.Result r(String... args) {
+        return Tlskit.run(args);
     }
 
     private static long fileCount(Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package dev.tlskit.cli.certgen;
 
+import dev.tlskit.cli.Tlskit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,9 +36,9 @@ class CertgenInteropTest {
     @BeforeAll
     static void generate() {
         certs = dir.resolve("certs");
-        assertEquals(0, Cli.run("certgen", "-o", certs.toString()).exitCode());
+        assertEquals(0, Tlskit.run("certgen", "-o", certs.toString()).exitCode());
         fixtures = dir.resolve("fixtures");
-        assertEquals(0, Cli.run("certgen", "--fixtures", fixtures.toString()).exitCode());
+        assertEquals(0, Tlskit.run("certgen", "--fixtures", fixtures.toString()).exitCode());
     }
 
     @Test
@@ -47,7 +48,7 @@ class CertgenInteropTest {
         try (Cli.Peer server = new Cli.Peer(certs, "ACCEPT", "openssl", "s_server", "-accept", "127.0.0.1:" + port,
                 "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1", "-rev",
                 "-naccept", "1")) {
-            Cli.Result r = Cli.run("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A",
+            Tlskit.Result r = Tlskit.run("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A",
                     certs.resolve("ca.pem").toString(), "-c", certs.resolve("client.pem").toString(), "-k",
                     certs.resolve("client.key").toString(), "-m", "hello openssl\n");
             assertEquals(0, r.exitCode(), r.err() + server.output());
@@ -58,13 +59,13 @@ class CertgenInteropTest {
     @Test
     void tlskitServerTalksToOpensslClientWithTheGeneratedCa() throws Exception {
         Cli.assumePeer("openssl");
-        Cli.Background server = Cli.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Cli.Result client = Cli.process(certs, "hello from openssl", LIMIT, "openssl", "s_client", "-connect",
+        Tlskit.Result client = Cli.process(certs, "hello from openssl", LIMIT, "openssl", "s_client", "-connect",
                 "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-cert", "client.pem", "-key",
                 "client.key", "-verify_return_error", "-verify_hostname", "localhost", "-ign_eof");
-        Cli.Result s = server.await(LIMIT);
+        Tlskit.Result s = server.await(LIMIT);
         assertTrue(client.out().contains("Verify return code: 0 (ok)"), client.out());
         assertTrue(client.out().contains("I hear you fa shizzle!"), client.out());
         assertEquals(0, s.exitCode(), s.err());
@@ -74,13 +75,13 @@ class CertgenInteropTest {
     @Test
     void tlskitServerTalksToGnutlsClientWithTheGeneratedCa() throws Exception {
         Cli.assumePeer("gnutls-cli");
-        Cli.Background server = Cli.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Cli.Result client = Cli.process(certs, "hello from gnutls\n", LIMIT, "gnutls-cli", "--port",
+        Tlskit.Result client = Cli.process(certs, "hello from gnutls\n", LIMIT, "gnutls-cli", "--port",
                 String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile", "client.pem", "--x509keyfile",
                 "client.key", "127.0.0.1");
-        Cli.Result s = server.await(LIMIT);
+        Tlskit.Result s = server.await(LIMIT);
         assertEquals(0, s.exitCode(), s.err() + "\n" + client.out());
         assertTrue(s.out().contains("Client message: hello from gnutls"), s.out());
         assertTrue(client.out().contains("Handshake was completed") && client.out().contains("I hear you fa shizzle!"),
@@ -97,7 +98,7 @@ class CertgenInteropTest {
         int port = Cli.freePort();
         try (Cli.Peer server = new Cli.Peer(folder, "ACCEPT", "openssl", "s_server", "-accept",
                 "127.0.0.1:" + port, "-cert", "server.pem", "-key", "server.key", "-rev", "-naccept", "1")) {
-            Cli.Result r = Cli.run("client", "-4", "-h", "localhost", "-p", String.valueOf(port), "-x", "-A",
+            Tlskit.Result r = Tlskit.run("client", "-4", "-h", "localhost", "-p", String.valueOf(port), "-x", "-A",
                     fixtures.resolve("ca.pem").toString(), "-m", "hello\n");
             if (kind.reason() == null) {
                 assertEquals(0, r.exitCode(), r.err());
@@ -115,10 +116,10 @@ class CertgenInteropTest {
     void opensslClientRejectsEachFixtureServedByTlskit(Fixtures.Case kind) throws Exception {
         Cli.assumePeer("openssl");
         Path folder = fixtures.resolve(kind.folder());
-        Cli.Background server = Cli.start("server", "-p", "0", "-d", "-c", folder.resolve("server.pem").toString(),
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c", folder.resolve("server.pem").toString(),
                 "-k", folder.resolve("server.key").toString());
         int port = server.port();
-        Cli.Result client = Cli.process(fixtures, "hello", LIMIT, "openssl", "s_client", "-connect",
+        Tlskit.Result client = Cli.process(fixtures, "hello", LIMIT, "openssl", "s_client", "-connect",
                 "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-verify_return_error",
                 "-verify_hostname", "localhost", "-ign_eof");
         server.await(LIMIT);
@@ -166,15 +167,15 @@ class CertgenInteropTest {
     void everyKeyTypeInATls13HandshakeWithBothProviders(KeyType keyType, String serverProvider,
             String clientProvider) throws Exception {
         Path set = dir.resolve("kt-" + keyType.cliName() + "-" + serverProvider + "-" + clientProvider);
-        assertEquals(0, Cli.run("certgen", "--key-type", keyType.cliName(), "-o", set.toString()).exitCode());
-        Cli.Background server = Cli.start("server", "--provider", serverProvider, "-v", "1.3", "-p", "0", "-c",
+        assertEquals(0, Tlskit.run("certgen", "--key-type", keyType.cliName(), "-o", set.toString()).exitCode());
+        Tlskit.Background server = Tlskit.start("server", "--provider", serverProvider, "-v", "1.3", "-p", "0", "-c",
                 set.resolve("server.pem").toString(), "-k", set.resolve("server.key").toString(), "-A",
                 set.resolve("ca.pem").toString());
         int port = server.port();
-        Cli.Result client = Cli.run("client", "--provider", clientProvider, "-v", "1.3", "-h", "localhost", "-p",
+        Tlskit.Result client = Tlskit.run("client", "--provider", clientProvider, "-v", "1.3", "-h", "localhost", "-p",
                 String.valueOf(port), "-c", set.resolve("client.pem").toString(), "-k",
                 set.resolve("client.key").toString(), "-A", set.resolve("ca.pem").toString());
-        Cli.Result s = server.await(LIMIT);
+        Tlskit.Result s = server.await(LIMIT);
         if (expectedToWork(keyType, serverProvider, clientProvider)) {
             assertEquals(0, client.exitCode(), client.err() + "\nserver: " + s.err());
             assertTrue(client.out().contains("SSL version is TLSv1.3"), client.out());
@@ -188,11 +189,11 @@ class CertgenInteropTest {
     @EnumSource(value = KeyType.class, names = "ED25519")
     void bcVerifiesAnEd25519ServerWhenItNeedNotSign(KeyType keyType) throws Exception {
         Path set = dir.resolve("ed-verify");
-        assertEquals(0, Cli.run("certgen", "--key-type", keyType.cliName(), "-o", set.toString()).exitCode());
-        Cli.Background server = Cli.start("server", "--provider", "jdk", "-v", "1.3", "-p", "0", "-d", "-c",
+        assertEquals(0, Tlskit.run("certgen", "--key-type", keyType.cliName(), "-o", set.toString()).exitCode());
+        Tlskit.Background server = Tlskit.start("server", "--provider", "jdk", "-v", "1.3", "-p", "0", "-d", "-c",
                 set.resolve("server.pem").toString(), "-k", set.resolve("server.key").toString());
         int port = server.port();
-        Cli.Result client = Cli.run("client", "--provider", "bc", "-v", "1.3", "-h", "localhost", "-p",
+        Tlskit.Result client = Tlskit.run("client", "--provider", "bc", "-v", "1.3", "-h", "localhost", "-p",
                 String.valueOf(port), "-x", "-A", set.resolve("ca.pem").toString());
         server.await(LIMIT);
         assertEquals(0, client.exitCode(), client.err());

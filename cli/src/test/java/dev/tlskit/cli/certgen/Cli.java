@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tlskit.cli.Main;
+import dev.tlskit.cli.Tlskit;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,25 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** tlskit in-process (foreground and background) and external peers as real processes, for the certgen tests. */
+/** Certgen tests' helpers; running tlskit in-process is {@link Tlskit}'s. */
 final class Cli {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
-
     private Cli() {}
 
-    record Result(int exitCode, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    static void assertOneErrorLine(Result r, String... fragments) {
+    static void assertOneErrorLine(Tlskit.Result r, String... fragments) {
         assertEquals(2, r.exitCode(), r.err());
         String[] lines = r.err().lines().toArray(String[]::new);
         assertTrue(lines.length >= 1 && lines[0].startsWith("tlskit: error: "), r.err());
@@ -51,66 +36,6 @@ final class Cli {
         }
         assertFalse(r.err().contains("\tat "), r.err());
         assertEquals("", r.out());
-    }
-
-    /** A tlskit server on its own thread. */
-    static final class Background {
-        private final StringWriter out = new StringWriter();
-        private final Watcher err = new Watcher();
-        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-
-        int port() throws Exception {
-            return err.port.get(30, TimeUnit.SECONDS);
-        }
-
-        Result await(Duration limit) throws Exception {
-            int code = exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return new Result(code, out.toString(), err.toString());
-        }
-    }
-
-    static Background start(String... args) {
-        Background b = new Background();
-        Thread t = new Thread(() -> {
-            try {
-                b.exit.complete(Main.run(new PrintWriter(b.out, true), new PrintWriter(b.err, true), args));
-            } catch (Throwable e) {
-                b.exit.completeExceptionally(e);
-                b.err.port.completeExceptionally(e);
-            }
-        }, "tlskit-certgen-test-server");
-        t.setDaemon(true);
-        t.start();
-        b.exit.whenComplete((code, e) -> b.err.port.completeExceptionally(
-                new IllegalStateException("exited with " + code + " before listening: " + b.err)));
-        return b;
-    }
-
-    private static final class Watcher extends Writer {
-        private final StringBuffer text = new StringBuffer();
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            if (!port.isDone()) {
-                Matcher m = LISTENING.matcher(text);
-                if (m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
-                }
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 
     // ---- external peers
@@ -131,7 +56,7 @@ final class Cli {
     }
 
     /** Runs a peer to completion, stdin from {@code input}; merged output. */
-    static Result process(Path dir, String input, Duration limit, String... command) throws Exception {
+    static Tlskit.Result process(Path dir, String input, Duration limit, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try {
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
@@ -149,7 +74,7 @@ final class Cli {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("timed out: " + String.join(" ", command));
             }
-            return new Result(p.exitValue(), output.get(10, TimeUnit.SECONDS), "");
+            return new Tlskit.Result(p.exitValue(), output.get(10, TimeUnit.SECONDS), "");
         } finally {
             p.destroyForcibly();
         }
