@@ -28,13 +28,23 @@ public final class Report {
         }
     }
 
-    /** One trace line, e.g. {@code -> TLS 1.2 Handshake (151 bytes): Client Hello}. */
-    public static String traceLine(TraceEvent e) {
+    /**
+     * One record as trace text: {@code ->    0.412 ms  TLS 1.0   Handshake  312  Client Hello}, then one indented
+     * line per detail ({@code    versions TLS 1.3, TLS 1.2}); {@code ->} sent, {@code <-} received; milliseconds
+     * since {@code originNanos}.
+     */
+    public static String traceText(TraceEvent e, long originNanos) {
         String arrow = e.direction() == dev.tlskit.engine.Direction.SENT ? "->" : "<-";
-        return String.format("%s %-8s %-18s %5d  %s", arrow, e.versionName(), e.contentType(), e.length(),
-                String.join(", ", e.messages()));
+        StringBuilder sb = new StringBuilder(String.format("%s %9.3f ms  %-8s %-18s %5d  %s%n", arrow,
+                (e.nanos() - originNanos) / 1e6, e.versionName(), e.contentType(), e.length(),
+                String.join(", ", e.messages())));
+        for (String d : e.details()) {
+            sb.append("                  ").append(d).append(System.lineSeparator());
+        }
+        return sb.toString();
     }
 
+    /** A record as JSON, as the handshake summary lists them. */
     public static Map<String, Object> traceJson(TraceEvent e) {
         Map<String, Object> m = Json.object();
         m.put("direction", e.direction());
@@ -42,6 +52,15 @@ public final class Report {
         m.put("version", e.versionName());
         m.put("length", e.length());
         m.put("messages", e.messages());
+        m.put("details", e.details());
+        return m;
+    }
+
+    /** A trace event as JSON: the record, and its time in ms since {@code originNanos}. */
+    public static Map<String, Object> traceJson(TraceEvent e, long originNanos) {
+        Map<String, Object> m = Json.object();
+        m.put("ms", (e.nanos() - originNanos) / 1e6);
+        m.putAll(traceJson(e));
         return m;
     }
 

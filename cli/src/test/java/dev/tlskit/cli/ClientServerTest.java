@@ -115,12 +115,34 @@ class ClientServerTest {
         Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "-v", "1.2", "--trace");
         assertEquals(0, client.exitCode(), client.err());
         List<String> trace = client.err().lines().filter(l -> l.startsWith("->") || l.startsWith("<-")).toList();
-        assertTrue(trace.get(0).matches("-> TLS 1\\.\\d +Handshake +\\d+ +Client Hello"), trace.get(0));
+        assertTrue(trace.get(0).matches("-> +0\\.000 ms +TLS 1\\.\\d +Handshake +\\d+ +Client Hello"), trace.get(0));
+        assertTrue(client.err().contains("\n                  versions TLS 1.2\n"), "offered versions: " + client.err());
+        assertTrue(client.err().contains("\n                  chose TLS 1.2, TLS_ECDHE_ECDSA_WITH_"), client.err());
+        assertTrue(client.err().contains("\n                  group X25519\n"), "ServerKeyExchange group: " + client.err());
         assertTrue(client.err().contains("Server Hello, Certificate, Server Key Exchange, Certificate Request,"
                 + " Server Hello Done"), client.err());
         assertTrue(client.err().contains("Change Cipher Spec"), client.err());
         assertTrue(client.err().contains("Encrypted Handshake Message"), client.err());
         assertEquals(0, server.await(LIMIT).exitCode());
+    }
+
+    @Test
+    void traceOfTls13ShowsKeySharesAndEncryptedRecordsAndJsonHasTimes() throws Exception {
+        Tlskit.Background server = Tlskit.start("server", "-p", "0");
+        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--trace");
+        assertEquals(0, client.exitCode(), client.err());
+        assertTrue(client.err().contains("                  key_share X25519"), client.err());
+        assertTrue(client.err().contains("chose TLS 1.3, TLS_AES_256_GCM_SHA384, key_share X25519"), client.err());
+        assertTrue(client.err().matches("(?s).*<- +[\\d.]+ ms +TLS 1\\.2 +Application Data.*"), client.err());
+        assertEquals(0, server.await(LIMIT).exitCode());
+
+        Tlskit.Background second = Tlskit.start("server", "-p", "0");
+        Tlskit.Result json = Tlskit.run("client", "-p", String.valueOf(second.port()), "--trace", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"trace\":[{\"ms\":0.0,\"direction\":\"sent\",\"contentType\":\"Handshake\""),
+                json.out());
+        assertTrue(json.out().contains("\"details\":[\"offered "), json.out());
+        assertEquals(0, second.await(LIMIT).exitCode());
     }
 
     @Test

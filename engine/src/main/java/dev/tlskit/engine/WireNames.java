@@ -27,6 +27,24 @@ public final class WireNames {
         };
     }
 
+    /** A cipher suite's IANA name where tlskit knows it (the TLS 1.3 ones, the common TLS 1.2 ECDHE ones), else hex. */
+    public static String cipherSuite(int id) {
+        return switch (id) {
+            case 0x1301 -> "TLS_AES_128_GCM_SHA256";
+            case 0x1302 -> "TLS_AES_256_GCM_SHA384";
+            case 0x1303 -> "TLS_CHACHA20_POLY1305_SHA256";
+            case 0xC02B -> "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+            case 0xC02C -> "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384";
+            case 0xC02F -> "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+            case 0xC030 -> "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
+            case 0xCCA8 -> "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256";
+            case 0xCCA9 -> "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256";
+            case 0x009E -> "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256";
+            case 0x009F -> "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384";
+            default -> String.format("0x%04X", id);
+        };
+    }
+
     /** A record-layer or handshake version ({@code 0x0303} is {@code TLS 1.2}). */
     public static String version(int v) {
         return switch (v) {

@@ -183,7 +183,7 @@ public final class ChatCommand implements Callable<Integer> {
     private java.util.function.Consumer<dev.tlskit.engine.TraceEvent> trace(PrintWriter out, PrintWriter err) {
         return Configs.traceSink(output, err, t -> {
             java.util.Map<String, Object> e = Json.event("chat", "trace");
-            e.putAll(Report.traceJson(t));
+            e.putAll(t);
             Json.println(out, e);
         });
     }

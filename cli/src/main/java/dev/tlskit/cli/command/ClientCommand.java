@@ -131,7 +131,7 @@ public final class ClientCommand implements Callable<Integer> {
         chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
         TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
-                Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e))));
+                Configs.traceSink(output, err, traceEvents::add));
         if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }

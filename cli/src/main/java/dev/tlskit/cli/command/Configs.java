@@ -102,17 +102,24 @@ final class Configs {
         }
     }
 
+    /**
+     * Where {@code --trace} sends records: null without it; with {@code --json} each record as a JSON object to
+     * {@code jsonSink}; else one stderr line per record (and its details). Times count from the first record.
+     */
     static Consumer<TraceEvent> traceSink(OutputOptions output, PrintWriter err,
-            Consumer<TraceEvent> jsonSink) {
+            Consumer<java.util.Map<String, Object>> jsonSink) {
         if (!output.trace()) {
             return null;
         }
-        if (output.json()) {
-            return jsonSink;
-        }
+        java.util.concurrent.atomic.AtomicLong origin = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
         return e -> {
+            origin.compareAndSet(Long.MIN_VALUE, e.nanos());
+            if (output.json()) {
+                jsonSink.accept(dev.tlskit.cli.Report.traceJson(e, origin.get()));
+                return;
+            }
             synchronized (err) {
-                err.println(dev.tlskit.cli.Report.traceLine(e));
+                err.print(dev.tlskit.cli.Report.traceText(e, origin.get()));
                 err.flush();
             }
         };

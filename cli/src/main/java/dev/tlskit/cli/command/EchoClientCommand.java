@@ -84,7 +84,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         peer.port();
         BufferedReader lines = input();
         TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
-                Configs.traceSink(output, err, e -> Json.println(out, trace(e))));
+                Configs.traceSink(output, err, t -> Json.println(out, trace(t))));
         if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }
@@ -183,9 +183,9 @@ public final class EchoClientCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> trace(dev.tlskit.engine.TraceEvent t) {
+    private static Map<String, Object> trace(Map<String, Object> t) {
         Map<String, Object> e = Json.event("echoclient", "trace");
-        e.putAll(Report.traceJson(t));
+        e.putAll(t);
         return e;
     }
 

@@ -126,7 +126,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         TlsConfig config = Configs.server(tls, dtls, keys, clientAuth, err,
                 Configs.traceSink(output, err, t -> {
                     Map<String, Object> e = Json.event("echoserver", "trace");
-                    e.putAll(Report.traceJson(t));
+                    e.putAll(t);
                     Json.println(out, e);
                 }));
         TlsContext context = Configs.context(config);

@@ -241,7 +241,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     private int handle(String knownPeer, Acceptor acceptor, PrintWriter out, PrintWriter err) {
         String peer = knownPeer == null ? "(no client yet)" : knownPeer;
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
-        Consumer<TraceEvent> trace = Configs.traceSink(output, err, e -> traceEvents.add(Report.traceJson(e)));
+        Consumer<TraceEvent> trace = Configs.traceSink(output, err, traceEvents::add);
         StringWriter text = new StringWriter();
         PrintWriter block = new PrintWriter(text);
         Map<String, Object> doc = Json.document("server");

@@ -29,6 +29,8 @@ public final class WireObserver {
             "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
 
     private static final int EXT_SERVER_NAME = 0x0000;
+    private static final int EXT_SUPPORTED_GROUPS = 0x000A;
+    private static final int EXT_ALPN = 0x0010;
     private static final int EXT_PRE_SHARED_KEY = 0x0029;
     private static final int EXT_SUPPORTED_VERSIONS = 0x002B;
     private static final int EXT_KEY_SHARE = 0x0033;
@@ -169,6 +171,8 @@ public final class WireObserver {
         /** Handshake message bytes that may span records. */
         private final ByteArrayOutputStream handshakeBuffer = new ByteArrayOutputStream();
         private boolean broken;
+        /** Details of the handshake messages of the record being parsed (see {@link TraceEvent#details()}). */
+        private final List<String> details = new ArrayList<>();
         /** DTLS: whether the current record is protected (its epoch is not 0). */
         private boolean recordEncrypted;
         /** DTLS: handshake messages arriving in fragments, by message_seq. */
@@ -288,7 +292,9 @@ public final class WireObserver {
                 }
             }
             recordBody = null;
-            emit(new TraceEvent(direction, typeName, recordVersion, recordLength, messages, System.nanoTime()));
+            emit(new TraceEvent(direction, typeName, recordVersion, recordLength, messages, details,
+                    System.nanoTime()));
+            details.clear();
         }
 
         private void parseHandshakeMessages(List<String> names) {
@@ -380,6 +386,7 @@ public final class WireObserver {
             }
             // Read each length before taking the position: Java evaluates b.position() + .. left to right.
             int suitesLength = b.getShort() & 0xFFFF;
+            details.add("offered " + suitesLength / 2 + " cipher suites");
             b.position(b.position() + suitesLength); // cipher suites
             int compressionLength = b.get() & 0xFF;
             b.position(b.position() + compressionLength); // compression methods
@@ -390,20 +397,28 @@ public final class WireObserver {
             while (b.position() + 4 <= extEnd) {
                 int extType = b.getShort() & 0xFFFF;
                 int next = (b.getShort() & 0xFFFF) + b.position();
-                if (extType == EXT_SERVER_NAME) {
-                    b.getShort(); // list length
-                    if (b.get() == 0) { // host_name
-                        byte[] name = new byte[b.getShort() & 0xFFFF];
-                        b.get(name);
-                        serverName = new String(name, java.nio.charset.StandardCharsets.US_ASCII);
+                switch (extType) {
+                    case EXT_SERVER_NAME -> {
+                        b.getShort(); // list length
+                        if (b.get() == 0) { // host_name
+                            byte[] name = new byte[b.getShort() & 0xFFFF];
+                            b.get(name);
+                            serverName = new String(name, java.nio.charset.StandardCharsets.US_ASCII);
+                            details.add("SNI " + serverName);
+                        }
                     }
+                    case EXT_SUPPORTED_GROUPS -> details.add("groups " + codes(b, b.getShort() & 0xFFFF, WireNames::group));
+                    case EXT_SUPPORTED_VERSIONS -> details.add("versions " + codes(b, b.get() & 0xFF, WireNames::version));
+                    case EXT_KEY_SHARE -> details.add("key_share " + keyShareGroups(b));
+                    case EXT_ALPN -> details.add("ALPN " + alpn(b));
+                    default -> { }
                 }
                 b.position(next);
             }
         }
 
         private String onServerHello(ByteBuffer b) {
-            b.position(b.position() + 2);
+            int legacyVersion = b.getShort() & 0xFFFF;
             byte[] random = new byte[32];
             b.get(random);
             boolean hrr = Arrays.equals(random, HRR_RANDOM);
@@ -429,6 +444,10 @@ public final class WireObserver {
                     b.position(next);
                 }
             }
+            details.add("chose " + (v13 ? "TLS 1.3" : WireNames.version(legacyVersion)) + ", "
+                    + WireNames.cipherSuite(cipherSuite)
+                    + (selectedGroup >= 0 ? ", key_share " + WireNames.group(selectedGroup) : "")
+                    + (psk ? ", pre_shared_key (resumed)" : ""));
             if (v13) {
                 tls13 = true;
                 if (selectedGroup >= 0) {
@@ -455,6 +474,7 @@ public final class WireObserver {
             if (isEcdheSuite(cipherSuite)) {
                 if ((b.get() & 0xFF) == 3) { // named_curve
                     negotiatedGroup = b.getShort() & 0xFFFF;
+                    details.add("group " + WireNames.group(negotiatedGroup));
                 }
             } else {
                 int pLength = b.getShort() & 0xFFFF;
@@ -491,6 +511,38 @@ public final class WireObserver {
             have.set(offset, offset + n);
             return have.cardinality() == bytes.length;
         }
+    }
+
+    /** {@code length} bytes of 2-byte code points, named. */
+    private static String codes(ByteBuffer b, int length, java.util.function.IntFunction<String> name) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < length; i += 2) {
+            out.add(name.apply(b.getShort() & 0xFFFF));
+        }
+        return String.join(", ", out);
+    }
+
+    /** The groups of a ClientHello key_share extension's entries. */
+    private static String keyShareGroups(ByteBuffer b) {
+        int end = (b.getShort() & 0xFFFF) + b.position();
+        List<String> out = new ArrayList<>();
+        while (b.position() + 4 <= end) {
+            out.add(WireNames.group(b.getShort() & 0xFFFF));
+            int keyLength = b.getShort() & 0xFFFF; // read before position(): Java evaluates left to right
+            b.position(b.position() + keyLength);
+        }
+        return out.isEmpty() ? "(none: asks the server to choose)" : String.join(", ", out);
+    }
+
+    private static String alpn(ByteBuffer b) {
+        int end = (b.getShort() & 0xFFFF) + b.position();
+        List<String> out = new ArrayList<>();
+        while (b.position() < end) {
+            byte[] p = new byte[b.get() & 0xFF];
+            b.get(p);
+            out.add(new String(p, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return String.join(", ", out);
     }
 
     private static boolean isEcdheSuite(int suite) {
