@@ -5,7 +5,6 @@ import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
-import dev.tlskit.cli.option.ProviderNames;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
@@ -38,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -97,23 +97,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             description = "`:`-separated cipher suites, IANA or OpenSSL names (default: the providers')")
     List<String> ciphers = new ArrayList<>();
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
-            completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk or bc"
-                    + " (default: jdk)")
-    TlsProvider provider = TlsProvider.JDK;
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--server-provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
-            completionCandidates = ProviderNames.class,
-            description = "the in-process server's TLS implementation (default: as --provider)")
-    TlsProvider serverProvider;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "--key-type", paramLabel = "TYPE", converter = Bench.KeyTypes.class,
-            completionCandidates = Bench.KeyTypes.class,
-            description = "the in-process server's key: ${COMPLETION-CANDIDATES} (default: ec-p256)")
-    KeyType keyType;
+    @Mixin
+    BenchProviders providers;
 
     @OptionGroup.In(OptionGroup.MEASUREMENT)
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", description = "client threads (default: 1)")
@@ -206,8 +191,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             throw new UsageException("-p " + port + ": not a port");
         }
         boolean external = host != null;
-        if (external && (keyType != null || serverProvider != null)) {
-            throw new UsageException((keyType != null ? "--key-type" : "--server-provider")
+        if (external && providers.inProcessServerOption() != null) {
+            throw new UsageException(providers.inProcessServerOption()
                     + " applies to the in-process server only, not with -h");
         }
         if (external && baseline != null) {
@@ -215,8 +200,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         }
         TlsVersion v = Bench.version(version);
         List<String> suites = ianaSuites(ciphers);
-        KeyType type = keyType == null ? KeyType.EC_P256 : keyType;
-        TlsProvider sp = serverProvider == null ? provider : serverProvider;
+        KeyType type = providers.keyType();
+        TlsProvider sp = providers.server();
         List<String> notes = new ArrayList<>();
         String curve = type == KeyType.EC_P256 ? "secp256r1" : type == KeyType.EC_P384 ? "secp384r1" : null;
         if (!external && !groups.isEmpty() && curve != null && !groups.contains(curve)) {
@@ -311,7 +296,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
     private java.util.function.Supplier<TlsContext> clientContext(TlsVersion v, List<String> suites,
             Bench.ServerMaterial material, boolean insecure) {
         return () -> {
-            TlsConfig.Builder b = TlsConfig.forClient().provider(provider).versions(java.util.Set.of(v))
+            TlsConfig.Builder b = TlsConfig.forClient().provider(providers.client()).versions(java.util.Set.of(v))
                     .handshakeTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
             if (material != null) {
                 b.trustAnchors(List.of(material.ca().certificate()));
@@ -372,7 +357,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             long excludedWall = tallies.stream().mapToLong(t -> t.excludedWallNanos).sum() / concurrency;
             double secs = (System.nanoTime() - t0 - excludedWall) / 1e9;
             long serverCpu = probe == null || serverCpu0 < 0 ? -1 : probe.cpu().getAsLong() - serverCpu0;
-            return merge(name, provider.cliName(), probe == null ? h : probe.name(), tallies, secs, serverCpu,
+            return merge(name, providers.client().cliName(), probe == null ? h : probe.name(), tallies, secs, serverCpu,
                     probe == null || probe.handshakes() == null ? -1 : probe.handshakes().get() - serverHs0,
                     probe == null || probe.resumed() == null ? -1 : probe.resumed().get() - serverRes0);
         } finally {
@@ -491,7 +476,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         Arrays.sort(l);
         String note = null;
         if (resume && res < hs) {
-            note = res == 0 && provider == TlsProvider.BC && Bench.version(version) == TlsVersion.TLS_1_3
+            note = res == 0 && providers.client() == TlsProvider.BC && Bench.version(version) == TlsVersion.TLS_1_3
                     ? "no resumption: Bouncy Castle JSSE does not resume TLS 1.3 sessions (bc-java #946)"
                     : (hs - res) + " of " + hs + " handshakes were full, not resumed";
         }
@@ -655,7 +640,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             s.put("keyType", external ? null : type.cliName());
             s.put("groups", groups);
             s.put("cipherSuites", ciphers);
-            s.put("provider", provider.cliName());
+            s.put("provider", providers.client().cliName());
             s.put("serverProvider", external ? null : sp.cliName());
             s.put("concurrency", concurrency);
             s.put("count", count);
@@ -701,7 +686,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 external ? "server " + host + ":" + port : "in-process server, " + type.cliName() + " key",
                 concurrency, count == null ? Bench.fmt(duration == null ? 5 : duration, 1) + " s" : count + " handshakes",
                 warmup);
-        out.printf("machine: %s; client provider %s%s; group %s%n", Bench.machineLine(), provider.cliName(),
+        out.printf("machine: %s; client provider %s%s; group %s%n", Bench.machineLine(), providers.client().cliName(),
                 external ? "" : ", server provider " + sp.cliName(),
                 groups.isEmpty() ? "default (negotiated " + (ours.group == null ? "?" : ours.group) + ")"
                         : String.join(":", groups));

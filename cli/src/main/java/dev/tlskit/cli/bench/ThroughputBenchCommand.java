@@ -1,11 +1,9 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.certs.Identity;
-import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
-import dev.tlskit.cli.option.ProviderNames;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
@@ -34,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,23 +67,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                     + " TLS 1.3, the providers' choice on 1.2)")
     List<String> ciphers = new ArrayList<>();
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
-            completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk or bc"
-                    + " (default: jdk)")
-    TlsProvider provider = TlsProvider.JDK;
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--server-provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
-            completionCandidates = ProviderNames.class,
-            description = "the in-process server's TLS implementation (default: as --provider)")
-    TlsProvider serverProvider;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "--key-type", paramLabel = "TYPE", converter = Bench.KeyTypes.class,
-            completionCandidates = Bench.KeyTypes.class,
-            description = "the in-process server's key: ${COMPLETION-CANDIDATES} (default: ec-p256)")
-    KeyType keyType = KeyType.EC_P256;
+    @Mixin
+    BenchProviders providers;
 
     @OptionGroup.In(OptionGroup.MEASUREMENT)
     @Option(names = "--size", paramLabel = "BYTES", description = "bytes to send, K/M/G suffixes (binary) allowed"
@@ -169,12 +153,12 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         if (suites.isEmpty() && v == TlsVersion.TLS_1_3) {
             suites.add("TLS_AES_128_GCM_SHA256");
         }
-        TlsProvider sp = serverProvider == null ? provider : serverProvider;
+        TlsProvider sp = providers.server();
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
-        Bench.ServerMaterial material = Bench.ServerMaterial.create(keyType);
+        Bench.ServerMaterial material = Bench.ServerMaterial.create(providers.keyType());
         Identity id = material.identity();
         TlsConfig.Builder sb = TlsConfig.forServer(id.privateKey(), id.chain()).provider(sp).versions(Set.of(v));
-        TlsConfig.Builder cb = TlsConfig.forClient().provider(provider).versions(Set.of(v))
+        TlsConfig.Builder cb = TlsConfig.forClient().provider(providers.client()).versions(Set.of(v))
                 .trustAnchors(List.of(material.ca().certificate())).readTimeout(Duration.ofSeconds(60));
         if (!suites.isEmpty()) {
             sb.cipherSuites(suites);
@@ -290,7 +274,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                 throw new TlsException(TlsException.Kind.NETWORK, "sent " + total + " bytes, the server received "
                         + t.received.get() + (echo ? " and the client got back " + back : ""), null);
             }
-            return new Result(name, provider.cliName(), (serverProvider == null ? provider : serverProvider).cliName(),
+            return new Result(name, providers.client().cliName(), providers.server().cliName(),
                     suite, total, t.received.get(), echo ? back : -1, secs, writerCpu.get() + readerCpu, serverCpu,
                     null);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -378,8 +362,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             s.put("mode", echo ? "echo" : "one-way");
             s.put("bytes", total);
             s.put("recordSize", record);
-            s.put("keyType", keyType.cliName());
-            s.put("provider", provider.cliName());
+            s.put("keyType", providers.keyType().cliName());
+            s.put("provider", providers.client().cliName());
             s.put("serverProvider", sp.cliName());
             doc.put("settings", s);
             List<Object> runs = new ArrayList<>();
@@ -422,8 +406,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             return;
         }
         out.printf("tlskit bench throughput: %s, %s, %d bytes in %d-byte writes, in-process server (%s key)%n",
-                v.jsseName(), echo ? "echoed" : "one way", total, record, keyType.cliName());
-        out.printf("machine: %s; client provider %s, server provider %s%n", Bench.machineLine(), provider.cliName(),
+                v.jsseName(), echo ? "echoed" : "one way", total, record, providers.keyType().cliName());
+        out.printf("machine: %s; client provider %s, server provider %s%n", Bench.machineLine(), providers.client().cliName(),
                 sp.cliName());
         out.println();
         Bench.table(out, header, rows);
