@@ -1,35 +1,23 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.TlsException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
-/** Where the listening commands bind, and how addresses are written in their messages. */
+/** How the listening commands write addresses in their messages. */
 final class Addresses {
     private Addresses() {}
-
-    /**
-     * The address {@code -b} / {@code --bind} ask for: null for every interface (the wildcard, both families),
-     * the loopback address by default.
-     */
-    static InetAddress bindAddress(boolean anyInterface, String bind) {
-        if (anyInterface) {
-            return null;
-        }
-        if (bind == null) {
-            return InetAddress.getLoopbackAddress();
-        }
-        String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
-        try {
-            return InetAddress.getByName(b);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + bind + ": unknown address");
-        }
-    }
 
     /** {@code 127.0.0.1:11111}, {@code [::1]:11111}, or {@code *:11111} for the wildcard (null). */
     static String hostPort(InetAddress address, int port) {
         return (address == null ? "*" : hostLiteral(address)) + ":" + port;
+    }
+
+    /** The failure to bind {@code address:port} ({@code transport} is "" or "UDP "): a network error, exit 1. */
+    static TlsException cannotListen(String transport, InetAddress address, int port, Exception e) {
+        String why = e.getMessage() == null || e.getMessage().isEmpty() ? "failed"
+                : Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1);
+        return new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + transport + hostPort(address, port)
+                + ": " + why, e);
     }
 
     /** An address as a URL would write it: IPv6 in brackets. */

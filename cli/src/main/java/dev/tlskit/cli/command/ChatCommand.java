@@ -8,6 +8,7 @@ import dev.tlskit.cli.console.ChatUi;
 import dev.tlskit.cli.console.LineUi;
 import dev.tlskit.cli.console.TerminalUi;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.ListenOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
@@ -132,7 +133,7 @@ public final class ChatCommand implements Callable<Integer> {
         TlsConfig config = Configs.server(tls, null, keys, noVerify ? ClientAuth.NONE : ClientAuth.NEED, err,
                 trace(out, err));
         TlsContext context = Configs.context(config);
-        InetAddress address = Addresses.bindAddress(anyInterface, bind);
+        InetAddress address = ListenOptions.bindAddress(anyInterface, bind);
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             try {

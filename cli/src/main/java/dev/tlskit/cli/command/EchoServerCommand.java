@@ -5,6 +5,7 @@ import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.ListenOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
@@ -18,12 +19,10 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,18 +59,8 @@ public final class EchoServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
-    int port = 11111;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-b", description = "listen on every interface (default: loopback only)")
-    boolean anyInterface;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1)")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "--client-auth", paramLabel = "MODE", converter = ClientAuthConverter.class,
@@ -133,14 +122,13 @@ public final class EchoServerCommand implements Callable<Integer> {
         CountDownLatch quit = new CountDownLatch(1);
         EchoHandler handler = new EchoHandler(out, err, output, quiet, quit);
         Duration idle = idleTimeoutSeconds == null ? null : seconds(idleTimeoutSeconds, "--idle-timeout");
-        InetSocketAddress address = new InetSocketAddress(Addresses.bindAddress(anyInterface, bind), port);
+        InetSocketAddress address = new InetSocketAddress(listen.address(), listen.port());
         Running server;
         try {
             server = dtls.dtls() ? startDatagrams(context, address, handler, idle)
                     : startStreams(context, address, handler, idle);
         } catch (BindException e) {
-            throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + address.getAddress().getHostAddress()
-                    + ":" + port + ": " + e.getMessage().toLowerCase(Locale.ROOT), e);
+            throw Addresses.cannotListen(dtls.dtls() ? "UDP " : "", listen.address(), listen.port(), e);
         }
         Thread onInterrupt = new Thread(server::close, "tlskit-echoserver-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -247,12 +235,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (port < 0 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port (0-65535)");
-        }
-        if (anyInterface && bind != null) {
-            throw new UsageException("-b and --bind conflict");
-        }
+        listen.validate();
         if (maxConnections < 1) {
             throw new UsageException("--max-connections " + maxConnections + ": must be at least 1");
         }

@@ -10,6 +10,7 @@ import dev.tlskit.cli.option.ChainOptions;
 import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
+import dev.tlskit.cli.option.ListenOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
@@ -79,17 +80,8 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "port to listen on; 0 picks a free one and prints it (default: 11111)")
-    int port = 11111;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-b", description = "listen on every interface (default: loopback only)")
-    boolean anyInterface;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "--bind", paramLabel = "ADDR", description = "listen on this address (e.g. ::1, 127.0.0.2)")
-    String bind;
+    @Mixin
+    ListenOptions listen;
 
     @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-C", paramLabel = "N", description = "serve N connections, then exit (default: 1)")
@@ -143,17 +135,16 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         validate();
         config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
         TlsContext baseContext = Configs.context(config);
-        InetAddress address = Addresses.bindAddress(anyInterface, bind);
+        InetAddress address = listen.address();
         if (dtls.dtls()) {
             return serveDatagrams(address, baseContext, out, err);
         }
         try (ServerSocket listener = new ServerSocket()) {
             listener.setReuseAddress(true);
             try {
-                listener.bind(new InetSocketAddress(address, port), 128);
+                listener.bind(new InetSocketAddress(address, listen.port()), 128);
             } catch (BindException e) {
-                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on "
-                        + Addresses.hostPort(address, port) + ": " + lowerFirst(e.getMessage()), e);
+                throw Addresses.cannotListen("", address, listen.port(), e);
             }
             err.println("tlskit server: listening on " + Addresses.hostPort(address, listener.getLocalPort())
                     + (noClientAuth ? "" : " (client certificate required)"));
@@ -203,15 +194,14 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
      */
     private int serveDatagrams(InetAddress address, TlsContext context, PrintWriter out, PrintWriter err)
             throws TlsException {
-        int boundPort = port;
+        int boundPort = listen.port();
         int firstFailure = 0;
         for (int served = 0; forever || served < connections; served++) {
             DatagramSocket socket;
             try {
                 socket = new DatagramSocket(new InetSocketAddress(address, boundPort));
             } catch (SocketException e) {
-                throw new TlsException(TlsException.Kind.NETWORK, "cannot listen on UDP "
-                        + Addresses.hostPort(address, boundPort) + ": " + lowerFirst(e.getMessage()), e);
+                throw Addresses.cannotListen("UDP ", address, boundPort, e);
             }
             if (served == 0) {
                 boundPort = socket.getLocalPort();
@@ -378,14 +368,9 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     }
 
     private void validate() {
-        if (port < 0 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port (0-65535)");
-        }
+        listen.validate();
         if (connections < 1) {
             throw new UsageException("-C " + connections + ": must be at least 1");
-        }
-        if (anyInterface && bind != null) {
-            throw new UsageException("-b and --bind conflict");
         }
         if (echo && http) {
             throw new UsageException("-e and -g conflict");
@@ -401,9 +386,5 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
 
     private static String stripNewline(String s) {
         return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static String lowerFirst(String s) {
-        return s == null || s.isEmpty() ? "failed" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }
