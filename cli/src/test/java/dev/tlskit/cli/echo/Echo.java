@@ -1,8 +1,7 @@
 package dev.tlskit.cli.echo;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tlskit.cli.interop.Interop;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.cli.Main;
@@ -26,12 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,8 +52,8 @@ final class Echo {
 
     /** Runs tlskit in-process to completion on the calling thread. */
     static Run tlskit(String... args) {
-        Capture out = new Capture();
-        Capture err = new Capture();
+        Interop.Capture out = new Interop.Capture();
+        Interop.Capture err = new Interop.Capture();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.text(), err.text());
     }
@@ -74,8 +71,8 @@ final class Echo {
 
     /** {@code tlskit echoserver ...} on a daemon thread. {@link #close} sends 'quit' if it still runs. */
     static final class Server implements AutoCloseable {
-        private final Capture out = new Capture();
-        private final Capture err = new Capture();
+        private final Interop.Capture out = new Interop.Capture();
+        private final Interop.Capture err = new Interop.Capture();
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
         private final String[] args;
         private int port = -1;
@@ -201,27 +198,12 @@ final class Echo {
 
     // ---------------------------------------------------------------- external processes
 
-    /** Skips when {@code binary} is not on the PATH, except in CI ({@code CI=true}), where it fails. */
-    static void requireBinary(String binary) {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
-                found = true;
-                break;
-            }
-        }
-        if (CI) {
-            assertTrue(found, binary + " is not installed, and CI=true: interop tests must not skip in CI");
-        }
-        assumeTrue(found, binary + " is not installed; test skipped");
-    }
-
     /** A process with stdout+stderr merged and captured; {@link #close} always destroys it and its children. */
     static final class Peer implements AutoCloseable {
         private final Process process;
         private final List<String> command;
-        private final Capture output = new Capture();
-        private final Capture stderr;
+        private final Interop.Capture output = new Interop.Capture();
+        private final Interop.Capture stderr;
         private final Thread reader;
 
         /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
@@ -233,7 +215,7 @@ final class Echo {
             }
             process = pb.start();
             reader = pump(process.getInputStream(), output);
-            stderr = mergeStderr ? null : new Capture();
+            stderr = mergeStderr ? null : new Interop.Capture();
             if (!mergeStderr) {
                 pump(process.getErrorStream(), stderr);
             }
@@ -298,18 +280,6 @@ final class Echo {
         }
     }
 
-    /** The command line that runs tlskit as a separate JVM from the test classpath. */
-    static List<String> tlskitCommand(String... args) {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, Main.class.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
     private static Thread pump(InputStream in, Writer to) {
         Thread t = new Thread(() -> {
             try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -327,173 +297,15 @@ final class Echo {
         return t;
     }
 
-    // ---------------------------------------------------------------- text that other threads write
+    // ---------------------------------------------------------------- JSON
 
-    /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
-    static final class Capture extends Writer {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            notifyAll();
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-
-        synchronized String text() {
-            return text.toString();
-        }
-
-        /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
-        synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (true) {
-                Matcher m = p.matcher(text);
-                if (m.find()) {
-                    return m;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || gaveUp.getAsBoolean()) {
-                    Matcher again = p.matcher(text); // the writer may have finished between the check and now
-                    return again.find() ? again : null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        }
-
-        @Override
-        public synchronized String toString() {
-            return text.toString();
-        }
-    }
-
-    // ---------------------------------------------------------------- a tiny JSON reader (no library here)
-
-    /** Parses one JSON value into Map (insertion order), List, String, Long/Double, Boolean or null. */
-    static Object parseJson(String s) {
-        int[] pos = {0};
-        Object v = value(s, pos);
-        space(s, pos);
-        if (pos[0] != s.length()) {
-            throw new IllegalArgumentException("trailing text at " + pos[0] + ": " + s);
-        }
-        return v;
-    }
-
+    /** A JSON object parsed by {@link Interop#parseJson}. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> parseObject(String s) {
-        Object v = parseJson(s);
+        Object v = Interop.parseJson(s);
         if (!(v instanceof Map)) {
             throw new IllegalArgumentException("not a JSON object: " + s);
         }
         return (Map<String, Object>) v;
-    }
-
-    private static void space(String s, int[] pos) {
-        while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
-            pos[0]++;
-        }
-    }
-
-    private static void expect(String s, int[] pos, char c) {
-        space(s, pos);
-        if (pos[0] >= s.length() || s.charAt(pos[0]) != c) {
-            throw new IllegalArgumentException("expected '" + c + "' at " + pos[0] + ": " + s);
-        }
-        pos[0]++;
-    }
-
-    private static Object value(String s, int[] pos) {
-        space(s, pos);
-        char c = s.charAt(pos[0]);
-        if (c == '{') {
-            pos[0]++;
-            Map<String, Object> m = new LinkedHashMap<>();
-            space(s, pos);
-            if (s.charAt(pos[0]) == '}') {
-                pos[0]++;
-                return m;
-            }
-            do {
-                space(s, pos);
-                String key = string(s, pos);
-                expect(s, pos, ':');
-                m.put(key, value(s, pos));
-                space(s, pos);
-            } while (s.charAt(pos[0]++) == ',');
-            if (s.charAt(pos[0] - 1) != '}') {
-                throw new IllegalArgumentException("expected '}' at " + (pos[0] - 1) + ": " + s);
-            }
-            return m;
-        }
-        if (c == '[') {
-            pos[0]++;
-            List<Object> l = new ArrayList<>();
-            space(s, pos);
-            if (s.charAt(pos[0]) == ']') {
-                pos[0]++;
-                return l;
-            }
-            do {
-                l.add(value(s, pos));
-                space(s, pos);
-            } while (s.charAt(pos[0]++) == ',');
-            if (s.charAt(pos[0] - 1) != ']') {
-                throw new IllegalArgumentException("expected ']' at " + (pos[0] - 1) + ": " + s);
-            }
-            return l;
-        }
-        if (c == '"') {
-            return string(s, pos);
-        }
-        for (String word : List.of("true", "false", "null")) {
-            if (s.startsWith(word, pos[0])) {
-                pos[0] += word.length();
-                return word.equals("null") ? null : Boolean.valueOf(word);
-            }
-        }
-        Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?").matcher(s).region(pos[0], s.length());
-        if (!m.lookingAt()) {
-            throw new IllegalArgumentException("unexpected '" + c + "' at " + pos[0] + ": " + s);
-        }
-        pos[0] = m.end();
-        return m.group(1) == null && m.group(2) == null ? (Object) Long.parseLong(m.group()) : Double.valueOf(m.group());
-    }
-
-    private static String string(String s, int[] pos) {
-        expect(s, pos, '"');
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            char c = s.charAt(pos[0]++);
-            if (c == '"') {
-                return b.toString();
-            }
-            if (c < 0x20) {
-                throw new IllegalArgumentException("raw control character in a string at " + (pos[0] - 1));
-            }
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            char e = s.charAt(pos[0]++);
-            switch (e) {
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'u' -> {
-                    b.append((char) Integer.parseInt(s.substring(pos[0], pos[0] + 4), 16));
-                    pos[0] += 4;
-                }
-                case '"', '\\', '/' -> b.append(e);
-                default -> throw new IllegalArgumentException("bad escape \\" + e + " at " + pos[0]);
-            }
-        }
     }
 }

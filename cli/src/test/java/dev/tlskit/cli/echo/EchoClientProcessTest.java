@@ -1,5 +1,6 @@
 package dev.tlskit.cli.echo;
 
+import dev.tlskit.cli.interop.Interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -25,7 +26,7 @@ class EchoClientProcessTest {
     void pipedHelloAndQuitEchoesThenShutsTheServerDown() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
                 Peer client = new Peer(dir, "hello\nquit\n".getBytes(StandardCharsets.UTF_8), false,
-                        Echo.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+                        Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
             int code = client.waitFor();
             Run s = server.await();
 
@@ -42,7 +43,7 @@ class EchoClientProcessTest {
     void atEndOfStdinItPrintsOnlyTheEchoesAndExitsZero() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
                 Peer client = new Peer(dir, "a\nb b\n\nc\n".getBytes(StandardCharsets.UTF_8), false,
-                        Echo.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+                        Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
             int code = client.waitFor();
 
             assertEquals(0, code, client.stderr());

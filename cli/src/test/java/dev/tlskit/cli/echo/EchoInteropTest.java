@@ -1,5 +1,6 @@
 package dev.tlskit.cli.echo;
 
+import dev.tlskit.cli.interop.Interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class EchoInteropTest {
     @ValueSource(strings = {"-quiet", "-crlf"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void opensslClientGetsItsLinesBackAndBreakEndsItsSession(String flag) throws Exception {
-        Echo.requireBinary("openssl");
+        Interop.requireBinary("openssl");
         try (Server server = new Server("echoserver", "-p", "0")) {
             List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + server.port(),
                     "-CAfile", "ca.pem", "-verify_return_error", "-verify_hostname", "localhost", "-quiet"));
@@ -71,7 +72,7 @@ class EchoInteropTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void gnutlsCliGetsItsLinesBack() throws Exception {
-        Echo.requireBinary("gnutls-cli");
+        Interop.requireBinary("gnutls-cli");
         try (Server server = new Server("echoserver", "-p", "0")) {
             try (Peer client = new Peer(dir, "hello from gnutls\nline two\n".getBytes(StandardCharsets.UTF_8),
                     "gnutls-cli", "--x509cafile", "ca.pem", "--port", String.valueOf(server.port()), "localhost")) {
@@ -91,7 +92,7 @@ class EchoInteropTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void echoclientAgainstOpensslServerRevPrintsTheReversedLines() throws Exception {
-        Echo.requireBinary("openssl");
+        Interop.requireBinary("openssl");
         try (Peer server = new Peer(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", "server.pem",
                 "-key", "server.key", "-rev")) {
             Matcher m = server.await(ACCEPT);
@@ -107,13 +108,13 @@ class EchoInteropTest {
     @Test
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void echoclientAgainstGnutlsServEcho() throws Exception {
-        Echo.requireBinary("gnutls-serv");
-        Echo.requireBinary("unshare");
-        Echo.requireBinary("ip");
+        Interop.requireBinary("gnutls-serv");
+        Interop.requireBinary("unshare");
+        Interop.requireBinary("ip");
         int port = 11111; // the namespace is empty: the default port is free
         List<String> gnutlsServ = List.of("gnutls-serv", "--echo", "--port", String.valueOf(port),
                 "--x509certfile", "server.pem", "--x509keyfile", "server.key");
-        List<String> client = Echo.tlskitCommand("echoclient", "-h", "127.0.0.1");
+        List<String> client = Interop.tlskitCommand("echoclient", "-h", "127.0.0.1");
         String script = String.join("\n",
                 "ip link set lo up || exit 97",
                 sh(gnutlsServ) + " >gnutls-serv-echo.log 2>&1 </dev/null &",

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * thread, loopback ports, and a tiny JSON reader. Every network address used here is loopback, or lives in a
  * network namespace the test created.
  */
-final class Interop {
+public final class Interop {
     static final boolean CI = "true".equals(System.getenv("CI"));
     static final Duration PEER_START = Duration.ofSeconds(10);
     static final Duration RUN_LIMIT = Duration.ofSeconds(30);
@@ -49,7 +49,7 @@ final class Interop {
     // ---------------------------------------------------------------- binaries
 
     /** Skips the test when {@code binary} is not on the PATH, except in CI ({@code CI=true}), where it fails. */
-    static void requireBinary(String binary) {
+    public static void requireBinary(String binary) {
         boolean found = onPath(binary);
         if (CI && !found) {
             fail(binary + " is not installed, and CI=true: interop tests must not skip in CI (.ci/run installs it)");
@@ -107,7 +107,7 @@ final class Interop {
     // ---------------------------------------------------------------- text that other threads write
 
     /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
-    static final class Capture extends Writer {
+    public static final class Capture extends Writer {
         private final StringBuilder text = new StringBuilder();
 
         @Override
@@ -122,12 +122,12 @@ final class Interop {
         @Override
         public void close() {}
 
-        synchronized String text() {
+        public synchronized String text() {
             return text.toString();
         }
 
         /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
-        synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
+        public synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
             long deadline = System.nanoTime() + limit.toNanos();
             while (true) {
                 Matcher m = p.matcher(text);
@@ -380,7 +380,7 @@ final class Interop {
      * The command line that runs tlskit as a separate JVM from the test classpath (the shaded jar exists only after
      * {@code package}, and surefire runs before it).
      */
-    static List<String> tlskitCommand(String... args) {
+    public static List<String> tlskitCommand(String... args) {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
@@ -410,7 +410,7 @@ final class Interop {
     // ---------------------------------------------------------------- a tiny JSON reader (no library here)
 
     /** Parses one JSON value into Map (insertion order), List, String, Double/Long, Boolean or null. */
-    static Object parseJson(String s) {
+    public static Object parseJson(String s) {
         JsonReader r = new JsonReader(s);
         Object v = r.value();
         r.skipSpace();
