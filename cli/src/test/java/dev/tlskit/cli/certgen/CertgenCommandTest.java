@@ -1,6 +1,5 @@
 package dev.tlskit.cli.certgen;
 
-import dev.tlskit.cli.Tlskit;
 import static dev.tlskit.cli.certgen.Cli.assertOneErrorLine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.certs.Pem;
+import dev.tlskit.cli.Tlskit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,12 +1,12 @@
 package dev.tlskit.cli.certgen;
 
-import dev.tlskit.cli.Tlskit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.Fixtures;
 import dev.tlskit.certs.KeyType;
+import dev.tlskit.cli.Tlskit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.tlskit.cli.echo;
 
-import dev.tlskit.cli.interop.Interop;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.cli.Main;
+import dev.tlskit.cli.interop.Interop;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;

@@ -1,12 +1,12 @@
 package dev.tlskit.cli.echo;
 
-import dev.tlskit.cli.interop.Interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tlskit.cli.echo.Echo.Peer;
 import dev.tlskit.cli.echo.Echo.Run;
 import dev.tlskit.cli.echo.Echo.Server;
+import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
