@@ -221,7 +221,7 @@ function _picocli_tlskit_server() {
 
   local commands=""
   local flag_opts="'-b' '-i' '-d' '-e' '-g' '--expect-client-cert' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -277,6 +277,12 @@ function _picocli_tlskit_server() {
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
       return $?
       ;;
+    '--keylog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-S'|'--sni')
       return
       ;;
@@ -329,7 +335,7 @@ function _picocli_tlskit_client() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '-g' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -385,6 +391,12 @@ function _picocli_tlskit_client() {
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
       return $?
       ;;
+    '--keylog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-S'|'--sni')
       return
       ;;
@@ -437,7 +449,7 @@ function _picocli_tlskit_echoserver() {
 
   local commands=""
   local flag_opts="'-b' '--stats' '-q' '--quiet' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local MODE_option_args=("none" "want" "need") # --client-auth values
   local NAME_option_args=("jdk" "bc") # --provider values
 
@@ -479,6 +491,12 @@ function _picocli_tlskit_echoserver() {
     '--provider')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--keylog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '-S'|'--sni')
@@ -533,7 +551,7 @@ function _picocli_tlskit_echoclient() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -563,6 +581,12 @@ function _picocli_tlskit_echoclient() {
     '--provider')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--keylog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '-S'|'--sni')
@@ -695,7 +719,7 @@ function _picocli_tlskit_chat() {
 
   local commands=""
   local flag_opts="'--listen' '-b' '-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -725,6 +749,12 @@ function _picocli_tlskit_chat() {
     '--provider')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--keylog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '-S'|'--sni')

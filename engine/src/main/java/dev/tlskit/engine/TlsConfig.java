@@ -45,6 +45,7 @@ public final class TlsConfig {
     private final Consumer<TraceEvent> traceListener;
     private final boolean dtls;
     private final int mtu;
+    private final KeyLog keyLog;
 
     private TlsConfig(Builder b) {
         this.client = b.client;
@@ -72,6 +73,7 @@ public final class TlsConfig {
         this.traceListener = b.traceListener;
         this.dtls = b.dtls;
         this.mtu = b.mtu;
+        this.keyLog = b.keyLog;
     }
 
     /** A client: verifies the server's chain against the platform store and its hostname, unless told otherwise. */
@@ -109,6 +111,8 @@ public final class TlsConfig {
     public boolean dtls() { return dtls; }
     /** DTLS: the largest UDP payload one datagram carries, in bytes. */
     public int mtu() { return mtu; }
+    /** Where this endpoint's secrets go, or null. */
+    public KeyLog keyLog() { return keyLog; }
 
     /** The JSSE protocol names this configuration enables ({@code DTLSv1.2} alone for DTLS). */
     public Set<String> protocolNames() {
@@ -149,6 +153,7 @@ public final class TlsConfig {
         private Consumer<TraceEvent> traceListener;
         private boolean dtls;
         private int mtu = DEFAULT_MTU;
+        private KeyLog keyLog;
 
         private Builder(boolean client, PrivateKey privateKey, List<X509Certificate> chain) {
             this.client = client;
@@ -301,7 +306,25 @@ public final class TlsConfig {
             return this;
         }
 
+        /**
+         * Write every connection's secrets to {@code log}, for Wireshark. Only providers that can
+         * ({@link TlsProvider#writesKeyLog()}: bc, so TLS only, not DTLS); checked by {@link #build()}. If unset:
+         * no secrets leave the provider.
+         */
+        public Builder keyLog(KeyLog log) {
+            this.keyLog = log;
+            return this;
+        }
+
         public TlsConfig build() {
+            if (keyLog != null && dtls) {
+                throw new IllegalArgumentException("no key log for DTLS: DTLS runs on the jdk provider, which does not"
+                        + " export TLS secrets");
+            }
+            if (keyLog != null && !provider.writesKeyLog()) {
+                throw new IllegalArgumentException("the " + provider + " provider cannot write a key log (it does not"
+                        + " export TLS secrets); use the bc provider");
+            }
             if (dtls && provider != TlsProvider.JDK) {
                 throw new IllegalArgumentException("DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)");
             }

@@ -53,7 +53,8 @@ public final class TlsContext {
             applyJdkGroupsJvmWide(groups);
         }
         try {
-            Provider provider = Providers.jsse(config.provider());
+            Provider provider = config.keyLog() == null ? Providers.jsse(config.provider())
+                    : Providers.bcJsseWithKeyLog(config.keyLog());
             if (config.dtls() && provider != null) {
                 throw new IllegalArgumentException("DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)");
             }

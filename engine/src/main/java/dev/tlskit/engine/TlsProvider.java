@@ -9,6 +9,11 @@ public enum TlsProvider {
     /** Bouncy Castle JSSE on JDK crypto, with the BC JCE provider appended for what the JDK lacks. */
     BC;
 
+    /** True if this provider can write a {@link KeyLog}: SunJSSE keeps its secrets to itself. */
+    public boolean writesKeyLog() {
+        return this == BC;
+    }
+
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }

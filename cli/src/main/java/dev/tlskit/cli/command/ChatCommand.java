@@ -152,7 +152,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     private int connect(String localName, PrintWriter out, PrintWriter err) throws Exception {
         String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        TlsConfig config = Configs.client(tls, null, keys, noVerify, noClientCert, target, trace(out, err));
+        TlsConfig config = Configs.client(tls, null, keys, noVerify, noClientCert, target, err, trace(out, err));
         if (noVerify) {
             err.println("tlskit: warning: -d: the listener's certificate and hostname are NOT verified");
         }

@@ -130,7 +130,7 @@ public final class ClientCommand implements Callable<Integer> {
         expect.validate();
         chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
-        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
+        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
                 Configs.traceSink(output, err, traceEvents::add));
         if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");

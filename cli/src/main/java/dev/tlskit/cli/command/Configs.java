@@ -28,10 +28,9 @@ final class Configs {
      * host is loopback (a demo certificate can only be met there), else the platform store alone.
      */
     static TlsConfig client(TlsOptions tls, DtlsOptions dtls, KeyMaterialOptions keys, boolean insecure,
-            boolean noClientCert,
-            String host, Consumer<TraceEvent> trace) {
+            boolean noClientCert, String host, PrintWriter err, Consumer<TraceEvent> trace) {
         TlsConfig.Builder b = TlsConfig.forClient();
-        tls.applyTo(b);
+        tls.applyTo(b, dtls != null && dtls.dtls(), err);
         if (dtls != null) {
             dtls.applyTo(b);
         }
@@ -72,7 +71,7 @@ final class Configs {
             err.println(DEMO_WARNING);
         }
         TlsConfig.Builder b = TlsConfig.forServer(id.privateKey(), id.chain());
-        tls.applyTo(b);
+        tls.applyTo(b, dtls != null && dtls.dtls(), err);
         if (dtls != null) {
             dtls.applyTo(b);
         }

@@ -83,7 +83,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         IpFamily family = peer.family();
         peer.port();
         BufferedReader lines = input();
-        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target,
+        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
                 Configs.traceSink(output, err, t -> Json.println(out, trace(t))));
         if (peer.insecure()) {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");

@@ -6,6 +6,10 @@ import dev.tlskit.engine.NamedGroups;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.KeyLog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +37,18 @@ public final class TlsOptions {
 
     @Option(names = "--provider", paramLabel = "NAME", completionCandidates = ProviderNames.class,
             converter = ProviderNames.Converter.class,
-            description = "TLS implementation: jdk (SunJSSE) or bc (Bouncy Castle JSSE) (default: jdk)")
-    TlsProvider provider = TlsProvider.JDK;
+            description = "TLS implementation: jdk (SunJSSE) or bc (Bouncy Castle JSSE) (default: jdk; bc with a"
+                    + " key log)")
+    TlsProvider provider;
+
+    @OptionGroup.In(OptionGroup.OUTPUT)
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "append every connection's secrets to FILE (NSS key log) so Wireshark can decrypt a"
+                    + " capture; " + KEYLOG_ENV + " is honoured too. Uses the bc provider: jdk cannot export them")
+    Path keyLog;
+
+    /** The environment variable browsers, curl and OpenSSL-based tools write their key logs to. */
+    public static final String KEYLOG_ENV = "SSLKEYLOGFILE";
 
     @Option(names = {"-S", "--sni"}, paramLabel = "NAME",
             description = "client: the SNI name to send and verify; server: the only SNI name accepted")
@@ -49,6 +63,7 @@ public final class TlsOptions {
             description = "limit for connecting, the handshake and each wait for the peer (default: 10)")
     double timeoutSeconds = 10;
 
+    /** The provider asked for with --provider, or null for the default. */
     public TlsProvider provider() {
         return provider;
     }
@@ -60,9 +75,17 @@ public final class TlsOptions {
         return Duration.ofMillis(Math.max(1, (long) (timeoutSeconds * 1000)));
     }
 
-    /** Applies every protocol flag to a configuration builder. */
-    public void applyTo(TlsConfig.Builder b) {
-        b.provider(provider);
+    /**
+     * Applies every protocol flag to a configuration builder, and the key log if one is asked for (which then
+     * picks the bc provider unless --provider names one).
+     *
+     * @param dtls whether the connection is DTLS (no key log there: DTLS runs on the jdk provider)
+     * @param err where the key log's warnings go
+     */
+    public void applyTo(TlsConfig.Builder b, boolean dtls, PrintWriter err) {
+        KeyLog log = openKeyLog(dtls, err);
+        b.provider(provider != null ? provider : log != null ? TlsProvider.BC : TlsProvider.JDK);
+        b.keyLog(log);
         b.versions(versions());
         if (ciphers != null) {
             b.cipherSuites(split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList());
@@ -89,6 +112,47 @@ public final class TlsOptions {
         }
         Duration t = timeout();
         b.handshakeTimeout(t).readTimeout(t);
+    }
+
+    /**
+     * The key log asked for with --keylog or, failing that, {@value #KEYLOG_ENV}; null if none (or if only the
+     * environment asks and this connection cannot have one: the variable is often set for other programs, so it
+     * gets a warning, while --keylog gets a usage error).
+     */
+    private KeyLog openKeyLog(boolean dtls, PrintWriter err) {
+        Path path = keyLog;
+        String source = "--keylog " + keyLog;
+        if (path == null) {
+            String env = System.getenv(KEYLOG_ENV);
+            if (env == null || env.isBlank()) {
+                return null;
+            }
+            path = Path.of(env);
+            source = KEYLOG_ENV + "=" + env;
+        }
+        String cannot = null;
+        if (dtls) {
+            cannot = "no key log for DTLS: it runs on the jdk provider, which does not export TLS secrets";
+        } else if (provider != null && !provider.writesKeyLog()) {
+            cannot = "the " + provider + " provider does not export TLS secrets; use --provider bc (the default"
+                    + " with a key log)";
+        }
+        if (cannot != null) {
+            if (keyLog == null) {
+                err.println("tlskit: warning: " + source + " ignored: " + cannot);
+                return null;
+            }
+            throw new UsageException(source + ": " + cannot);
+        }
+        String shown = source;
+        try {
+            KeyLog log = KeyLog.open(path, e -> err.println("tlskit: warning: " + shown + ": cannot write: " + e));
+            err.println("tlskit: warning: " + source + ": writing TLS secrets"
+                    + (provider == null ? " (bc provider)" : "") + "; whoever reads the file can decrypt the traffic");
+            return log;
+        } catch (IOException e) {
+            throw new UsageException(source + ": cannot write: " + e, null, e);
+        }
     }
 
     /** The versions {@code -v} allows. */

@@ -1,5 +1,6 @@
 package dev.tlskit.engine.internal;
 
+import dev.tlskit.engine.KeyLog;
 import dev.tlskit.engine.TlsProvider;
 import java.security.Provider;
 import java.security.Security;
@@ -32,5 +33,14 @@ public final class Providers {
             bcJsse = new BouncyCastleJsseProvider();
         }
         return bcJsse;
+    }
+
+    /**
+     * A Bouncy Castle JSSE provider of its own whose crypto writes every connection's secrets to {@code log}: one
+     * per key-logging context, so connections without a key log never pay for it.
+     */
+    public static Provider bcJsseWithKeyLog(KeyLog log) {
+        jsse(TlsProvider.BC); // the logger level and the BC JCE provider, as for the shared one
+        return new BouncyCastleJsseProvider(false, KeyLogCrypto.provider(log));
     }
 }
