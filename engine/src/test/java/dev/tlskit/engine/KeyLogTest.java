@@ -112,21 +112,24 @@ class KeyLogTest {
     @TempDir
     Path dir;
 
+    /** One client-server exchange on {@code suite} through a recording relay, each side with its key log. */
+    private static Transcript recordExchange(Suite suite, KeyLog clientLog, KeyLog serverLog) throws Exception {
+        TlsContext server = TlsContext.create(server(suite, serverLog));
+        TlsContext client = TlsContext.create(client(suite, clientLog));
+        try (Loopback loop = new Loopback(); RecordingRelay relay = new RecordingRelay(loop.port())) {
+            CompletableFuture<Transcript> relayed = relay.relayOne();
+            assertEquals(suite.iana, exchange(loop, server, client, relay.port()).cipherSuite());
+            return relayed.get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"TLS13_AES_128_GCM", "TLS13_AES_256_GCM"})
     @Timeout(30)
     void tls13SecretsDecryptTheRecordedConnection(Suite suite) throws Exception {
         KeyLog clientLog = KeyLog.open(dir.resolve("client.keys"));
         KeyLog serverLog = KeyLog.open(dir.resolve("server.keys"));
-        TlsContext server = TlsContext.create(server(suite, serverLog));
-        TlsContext client = TlsContext.create(client(suite, clientLog));
-
-        Transcript wire;
-        try (Loopback loop = new Loopback(); RecordingRelay relay = new RecordingRelay(loop.port())) {
-            CompletableFuture<Transcript> relayed = relay.relayOne();
-            assertEquals(suite.iana, exchange(loop, server, client, relay.port()).cipherSuite());
-            wire = relayed.get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
+        Transcript wire = recordExchange(suite, clientLog, serverLog);
 
         List<LogLine> lines = LogLine.read(clientLog.path());
         assertEquals(TLS13_LABELS.stream().sorted().toList(), lines.stream().map(LogLine::label).sorted().toList());
@@ -158,15 +161,7 @@ class KeyLogTest {
     void tls12MasterSecretDecryptsTheRecordedConnection(Suite suite) throws Exception {
         KeyLog clientLog = KeyLog.open(dir.resolve("client.keys"));
         KeyLog serverLog = KeyLog.open(dir.resolve("server.keys"));
-        TlsContext server = TlsContext.create(server(suite, serverLog));
-        TlsContext client = TlsContext.create(client(suite, clientLog));
-
-        Transcript wire;
-        try (Loopback loop = new Loopback(); RecordingRelay relay = new RecordingRelay(loop.port())) {
-            CompletableFuture<Transcript> relayed = relay.relayOne();
-            assertEquals(suite.iana, exchange(loop, server, client, relay.port()).cipherSuite());
-            wire = relayed.get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
+        Transcript wire = recordExchange(suite, clientLog, serverLog);
 
         List<LogLine> lines = LogLine.read(clientLog.path());
         assertEquals(1, lines.size(), "one line per TLS 1.2 connection: " + lines);

@@ -9,12 +9,17 @@ import dev.tlskit.cli.interop.Interop.Background;
 import dev.tlskit.cli.interop.Interop.Peer;
 import dev.tlskit.cli.interop.Interop.Result;
 import dev.tlskit.cli.interop.Interop.Run;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * tlskit against OpenSSL 3: tlskit client → {@code openssl s_server}, {@code openssl s_client} → tlskit server.
@@ -48,6 +54,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenSslInteropTest {
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     private static final String REPLY = "I hear you fa shizzle!";
+    private static final Set<String> TLS13_LABELS = Set.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+            "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
 
     @TempDir
     static Path dir;
@@ -278,5 +286,67 @@ class OpenSslInteropTest {
         assertEquals(4, s.exitCode(), "mutual auth is on by default: no client certificate is exit 4\n" + s.describe());
         assertTrue(s.err().contains("tlskit: error: client "), s::describe);
         assertTrue(!s.out().contains("Client message:"), s::describe);
+    }
+
+    // ------------------------------------------------------------------ --keylog against OpenSSL's -keylogfile
+    // Both ends of a connection derive the same secrets, so our key log and OpenSSL's must hold the same lines
+    // (OpenSSL's starts with a comment). This checks every label, the exporter secret too, which no record uses.
+
+    @ParameterizedTest(name = "TLS {0}")
+    @ValueSource(strings = {"1.2", "1.3"})
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void clientKeyLogMatchesSServerKeyLog(String version) throws Exception {
+        Path ours = dir.resolve("client-" + version + ".keys");
+        Path theirs = dir.resolve("s_server-" + version + ".keys");
+        int port = port(sServer("127.0.0.1:0", "-rev", "-keylogfile", theirs.toString()));
+
+        Run r = tlskit(clientArgs(port, "-v", version, "--keylog", ours.toString(), "-m", "hello openssl\n"));
+
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.out().contains("lssnepo olleh"), r::describe);
+        assertTrue(r.err().contains("--keylog " + ours + ": writing TLS secrets (bc provider)"), r::describe);
+        assertSameKeyLog(version, ours, theirs);
+    }
+
+    @ParameterizedTest(name = "TLS {0}")
+    @ValueSource(strings = {"1.2", "1.3"})
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void serverKeyLogMatchesSClientKeyLog(String version) throws Exception {
+        Path ours = dir.resolve("server-" + version + ".keys");
+        Path theirs = dir.resolve("s_client-" + version + ".keys");
+        Background server = server("--keylog", ours.toString());
+        int port = server.port();
+
+        Result c = Interop.run(dir, "hello from openssl".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-cert",
+                "client.pem", "-key", "client.key", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof",
+                version.equals("1.2") ? "-tls1_2" : "-tls1_3", "-keylogfile", theirs.toString());
+        Run s = server.await(Interop.RUN_LIMIT);
+
+        assertEquals(0, c.exitCode(), c.output());
+        assertEquals(0, s.exitCode(), s::describe);
+        assertTrue(s.out().contains("Client message: hello from openssl\n"), s::describe);
+        assertSameKeyLog(version, ours, theirs);
+    }
+
+    private static void assertSameKeyLog(String version, Path ours, Path theirs) throws IOException {
+        Set<String> mine = keyLogLines(ours);
+        Set<String> openssl = keyLogLines(theirs);
+        Set<String> labels = new TreeSet<>();
+        mine.forEach(l -> labels.add(l.substring(0, l.indexOf(' '))));
+        assertEquals(version.equals("1.2") ? Set.of("CLIENT_RANDOM") : TLS13_LABELS, labels, String.join("\n", mine));
+        assertEquals(openssl, mine, "OpenSSL's key log and ours, for the same connection");
+    }
+
+    /** The key log's lines, hex in lower case (OpenSSL's comment line dropped). */
+    private static Set<String> keyLogLines(Path keyLog) throws IOException {
+        Set<String> out = new TreeSet<>();
+        for (String l : Files.readAllLines(keyLog, StandardCharsets.US_ASCII)) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                int space = l.indexOf(' ');
+                out.add(l.substring(0, space) + l.substring(space).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 }
