@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -264,7 +265,8 @@ public final class Interop {
         }
     }
 
-    private static void pump(InputStream in, Writer to) {
+    /** Copies a process's output into {@code to} until the process closes it. */
+    static void pump(InputStream in, Writer to) {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             char[] buf = new char[8192];
             int n;
@@ -392,6 +394,47 @@ public final class Interop {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * Runs tlskit as a separate JVM to completion (destroyed, and the test failed, at {@code limit}), stdin empty,
+     * stdout and stderr kept apart. {@code environment} edits the child's copy of this JVM's environment: for what
+     * an in-process run cannot have (SSLKEYLOGFILE, NO_COLOR, ...).
+     */
+    static Run tlskitProcess(Duration limit, Consumer<Map<String, String>> environment, String... args)
+            throws Exception {
+        return runApart(limit, environment, tlskitCommand(args));
+    }
+
+    /**
+     * Runs {@code command} to completion with stdin empty, stdout and stderr kept apart (tools such as tshark
+     * print warnings on stderr next to the data on stdout); at {@code limit} it is destroyed and the test fails.
+     */
+    static Run runApart(Duration limit, Consumer<Map<String, String>> environment, List<String> command)
+            throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        environment.accept(pb.environment());
+        Process p = pb.start();
+        Capture out = new Capture();
+        Capture err = new Capture();
+        Thread outReader = new Thread(() -> pump(p.getInputStream(), out), "interop-stdout");
+        Thread errReader = new Thread(() -> pump(p.getErrorStream(), err), "interop-stderr");
+        outReader.setDaemon(true);
+        errReader.setDaemon(true);
+        outReader.start();
+        errReader.start();
+        try {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail(String.join(" ", command) + " still running after " + limit + "\n--- stdout:\n" + out.text()
+                        + "\n--- stderr:\n" + err.text());
+            }
+            outReader.join(5_000);
+            errReader.join(5_000);
+            return new Run(p.exitValue(), out.text(), err.text());
+        } finally {
+            destroy(p);
+        }
     }
 
     /** Quotes one word for sh. */

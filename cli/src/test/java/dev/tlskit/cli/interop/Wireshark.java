@@ -1,0 +1,268 @@
+package dev.tlskit.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tlskit.cli.interop.Interop.Run;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * Wireshark's command-line tools as the independent witness of what crossed the wire: {@link Dumpcap} records one
+ * TCP conversation on the loopback interface, and tshark dissects the file ({@link #records}, {@link #plaintext}),
+ * with or without an NSS key log. Callers call {@code Interop.requireBinary} for "dumpcap" and "tshark" first.
+ */
+final class Wireshark {
+    static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private Wireshark() {}
+
+    enum Side { CLIENT, SERVER }
+
+    /**
+     * One TLS record as tshark dissects it.
+     *
+     * @param type the content type on the wire (TLS 1.3's outer "opaque" type, 23, for every encrypted record)
+     * @param version the record-layer version field, e.g. 0x0303
+     * @param length the record's body length in bytes
+     * @param messages what tshark says it carries: "Client Hello", ..., "Encrypted Handshake Message",
+     *     "Application Data", "Encrypted Alert"; with a key log, the decrypted names ("Finished", "Alert (Level:
+     *     Warning, Description: Close Notify)")
+     */
+    record Record(Side from, int type, int version, int length, List<String> messages) {}
+
+    /** The application data each side sent, as tshark decrypted it, in order and concatenated (UTF-8). */
+    record Plaintext(String fromClient, String fromServer) {}
+
+    // ---------------------------------------------------------------- capturing
+
+    /**
+     * {@code dumpcap -i lo -f "tcp port PORT"} writing a pcapng file; {@link #start} returns once it captures, so
+     * start it after the server listens and before the client connects. {@link #close} always ends it.
+     */
+    static final class Dumpcap implements AutoCloseable {
+        private static final Pattern READY = Pattern.compile("Capturing on ");
+        private final Process process;
+        private final Interop.Capture err = new Interop.Capture();
+        private final Thread reader;
+        private final Path file;
+        private final int port;
+
+        private Dumpcap(Path file, int port) throws IOException {
+            this.file = file;
+            this.port = port;
+            this.process = new ProcessBuilder("dumpcap", "-i", "lo", "-f", "tcp port " + port, "-w", file.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            this.reader = new Thread(() -> Interop.pump(process.getErrorStream(), err), "dumpcap-stderr");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Starts capturing the TCP conversations of {@code port} on lo into {@code file}. */
+        static Dumpcap start(Path file, int port) throws Exception {
+            Dumpcap d = new Dumpcap(file, port);
+            try {
+                if (d.err.await(READY, Duration.ofSeconds(10), () -> !d.process.isAlive()) == null) {
+                    // without root or dumpcap's capabilities it may not: a skip here, a failure in CI (.ci/run)
+                    boolean denied = d.err.text().contains("permission") || d.err.text().contains("not permitted");
+                    assumeTrue(Interop.CI || !denied, "dumpcap may not capture on lo here: " + d.err.text());
+                    fail("dumpcap did not start capturing on lo" + (d.process.isAlive() ? "" : " (it exited with "
+                            + d.process.exitValue() + ")") + "; its stderr:\n" + d.err.text());
+                }
+                return d;
+            } catch (Throwable t) {
+                d.close();
+                throw t;
+            }
+        }
+
+        /**
+         * Waits until the file holds the end of the conversation (a FIN or RST from each side), then stops dumpcap
+         * and returns the file. dumpcap writes packets to the file in batches, so the last ones land a moment after
+         * both peers are gone, and a SIGTERM at once loses them (seen here: the close_notify records were
+         * missing). Between two looks with tshark this waits for dumpcap's next write to the file (inotify,
+         * through a WatchService), at most a second.
+         */
+        Path finish() throws Exception {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            try (WatchService writes = file.getFileSystem().newWatchService()) {
+                file.toAbsolutePath().getParent().register(writes, StandardWatchEventKinds.ENTRY_MODIFY);
+                while (true) {
+                    Set<Integer> closedBy = closedBy();
+                    if (closedBy.contains(port) && closedBy.size() >= 2) {
+                        break;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !process.isAlive()) {
+                        fail("the capture never showed both ends of port " + port + " closing (FIN or RST seen from "
+                                + closedBy + "); dumpcap " + (process.isAlive() ? "runs" : "exited") + ", stderr:\n"
+                                + err.text());
+                    }
+                    WatchKey key = writes.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                }
+            }
+            process.destroy(); // SIGTERM: dumpcap writes what it holds and closes the file
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                fail("dumpcap did not stop on SIGTERM; its stderr:\n" + err.text());
+            }
+            reader.join(2_000);
+            return file;
+        }
+
+        /** The ports a FIN or RST came from, as far as the file shows yet (dumpcap may be mid-write: no checks). */
+        private Set<Integer> closedBy() throws Exception {
+            Run r = tshark("-r", file.toString(), "-Y", "tcp.flags.fin == 1 || tcp.flags.reset == 1", "-T", "fields",
+                    "-e", "tcp.srcport");
+            Set<Integer> ports = new HashSet<>();
+            r.out().lines().filter(l -> !l.isBlank()).forEach(l -> ports.add(Integer.parseInt(l.trim())));
+            return ports;
+        }
+
+        @Override
+        public void close() {
+            Interop.destroy(process);
+        }
+    }
+
+    // ---------------------------------------------------------------- dissecting
+
+    /**
+     * Every TLS record in {@code pcap}, in capture order: {@code tshark -r PCAP -d tcp.port==PORT,tls -o
+     * tls.keylog_file:KEYS -Y tls -T pdml}, read per record (the fields output lists a frame's records'
+     * handshake types in one column, which cannot say which record holds which message).
+     *
+     * @param serverPort the server's port: decoded as TLS, and how the sides are told apart
+     * @param keyLog an NSS key log to decrypt with, or null
+     */
+    static List<Record> records(Path pcap, int serverPort, Path keyLog) throws Exception {
+        Run r = tshark(dissect(pcap, serverPort, keyLog, "-Y", "tls", "-T", "pdml"));
+        assertEquals(0, r.exitCode(), () -> "tshark: " + r.describe());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element root = f.newDocumentBuilder().parse(new InputSource(new StringReader(r.out()))).getDocumentElement();
+        List<Record> out = new ArrayList<>();
+        NodeList packets = root.getElementsByTagName("packet");
+        for (int i = 0; i < packets.getLength(); i++) {
+            int srcPort = -1; // the first tcp.srcport: the frame's own TCP header
+            NodeList fields = ((Element) packets.item(i)).getElementsByTagName("field");
+            for (int j = 0; j < fields.getLength(); j++) {
+                Element field = (Element) fields.item(j);
+                switch (field.getAttribute("name")) {
+                    case "tcp.srcport" -> {
+                        if (srcPort < 0) {
+                            srcPort = Integer.parseInt(field.getAttribute("show"));
+                        }
+                    }
+                    case "tls.record" -> out.add(record(field, srcPort == serverPort ? Side.SERVER : Side.CLIENT));
+                    default -> { }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern PROTOCOL_PREFIX = Pattern.compile("[A-Za-z ]+ Protocol: (.+)");
+
+    private static Record record(Element record, Side from) {
+        Integer contentType = null;
+        Integer opaqueType = null;
+        int version = -1;
+        int length = -1;
+        List<String> messages = new ArrayList<>();
+        for (Node n = record.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element child)) {
+                continue;
+            }
+            String show = child.getAttribute("show");
+            switch (child.getAttribute("name")) {
+                case "tls.record.content_type" -> contentType = Integer.parseInt(show);
+                case "tls.record.opaque_type" -> opaqueType = Integer.parseInt(show);
+                case "tls.record.version" -> version = Integer.decode(show);
+                case "tls.record.length" -> length = Integer.parseInt(show);
+                // one per handshake message: "Handshake Protocol: Server Hello"
+                case "tls.handshake" -> messages.add(child.getAttribute("showname")
+                        .replaceFirst("^Handshake Protocol: ", ""));
+                default -> { }
+            }
+        }
+        if (messages.isEmpty()) {
+            // "TLSv1.2 Record Layer: Change Cipher Spec Protocol: Change Cipher Spec", "TLSv1.2 Record Layer:
+            // Encrypted Alert", "TLSv1.3 Record Layer: Alert (Level: Warning, Description: Close Notify)"
+            String name = record.getAttribute("showname").replaceFirst("^.*? Record Layer: ", "");
+            Matcher m = PROTOCOL_PREFIX.matcher(name);
+            messages.add(m.matches() ? m.group(1) : name);
+        }
+        int type = opaqueType != null ? opaqueType : contentType != null ? contentType : -1;
+        return new Record(from, type, version, length, List.copyOf(messages));
+    }
+
+    /**
+     * The decrypted application data: {@code tshark -r PCAP -d tcp.port==PORT,tls -o tls.keylog_file:KEYS -Y data
+     * -T fields -e tcp.srcport -e data.data}. data.data is the exact bytes in hex, where data.text (with
+     * {@code -o data.show_as_text:TRUE}) escapes line ends. Without a key log nothing is decrypted: both empty.
+     */
+    static Plaintext plaintext(Path pcap, int serverPort, Path keyLog) throws Exception {
+        Run r = tshark(dissect(pcap, serverPort, keyLog, "-Y", "data", "-T", "fields", "-e", "tcp.srcport", "-e",
+                "data.data"));
+        assertEquals(0, r.exitCode(), () -> "tshark: " + r.describe());
+        ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
+        ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
+        for (String line : r.out().lines().filter(l -> !l.isBlank()).toList()) {
+            String[] cols = line.split("\t", -1);
+            ByteArrayOutputStream to = Integer.parseInt(cols[0]) == serverPort ? fromServer : fromClient;
+            for (String hex : cols[1].split(",")) { // one per record of the frame
+                to.writeBytes(HexFormat.of().parseHex(hex.replace(":", "")));
+            }
+        }
+        return new Plaintext(fromClient.toString(StandardCharsets.UTF_8), fromServer.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The random of every Client Hello, in hex, as the key log's second column has it. */
+    static List<String> clientRandoms(Path pcap, int serverPort) throws Exception {
+        Run r = tshark(dissect(pcap, serverPort, null, "-Y", "tls.handshake.type == 1", "-T", "fields", "-e",
+                "tls.handshake.random"));
+        assertEquals(0, r.exitCode(), () -> "tshark: " + r.describe());
+        return r.out().lines().filter(l -> !l.isBlank()).map(l -> l.replace(":", "").trim()).toList();
+    }
+
+    /** tshark's arguments to read {@code pcap}: the server port decoded as TLS; an empty key log unless given. */
+    private static String[] dissect(Path pcap, int serverPort, Path keyLog, String... more) {
+        List<String> args = new ArrayList<>(List.of("-r", pcap.toString(), "-d", "tcp.port==" + serverPort + ",tls",
+                "-o", "tls.keylog_file:" + (keyLog == null ? "" : keyLog.toString())));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code tshark -n ARGS}, stdout and stderr apart (as root tshark warns on stderr). */
+    private static Run tshark(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tshark", "-n"));
+        command.addAll(List.of(args));
+        return Interop.runApart(LIMIT, env -> { }, command);
+    }
+}
