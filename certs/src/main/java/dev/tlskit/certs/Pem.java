@@ -204,7 +204,8 @@ public final class Pem {
         return new IllegalArgumentException(name + ": " + cause, e);
     }
 
-    static String describe(IOException e) {
+    /** A file error in a few words, as tlskit prints them ("no such file or directory", "Is a directory"). */
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

@@ -6,6 +6,7 @@ import dev.tlskit.certs.Fixtures;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
+import dev.tlskit.certs.Pem;
 import dev.tlskit.certs.SubjectAltName;
 import dev.tlskit.certs.Validity;
 import dev.tlskit.cli.Json;
@@ -418,7 +419,7 @@ public final class CertgenCommand implements Callable<Integer> {
             try {
                 pw = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
             } catch (IOException e) {
-                throw new UsageException("--password " + password + ": cannot read " + p + " (" + e + ")");
+                throw new UsageException("--password " + password + ": cannot read " + p + ": " + Pem.describe(e));
             }
         } else {
             pw = (password.startsWith("pass:") ? password.substring(5) : password).toCharArray();

@@ -30,10 +30,11 @@ final class Configs {
     static TlsConfig client(TlsOptions tls, DtlsOptions dtls, KeyMaterialOptions keys, boolean insecure,
             boolean noClientCert, String host, PrintWriter err, Consumer<TraceEvent> trace) {
         TlsConfig.Builder b = TlsConfig.forClient();
-        tls.applyTo(b, dtls != null && dtls.dtls(), err);
+        boolean datagrams = dtls != null && dtls.dtls();
         if (dtls != null) {
             dtls.applyTo(b);
         }
+        tls.applyTo(b, datagrams);
         if (!noClientCert) {
             Identity id = keys.identity();
             if (id == null) {
@@ -57,6 +58,7 @@ final class Configs {
             b.trustAnchors(List.of(DemoMaterial.ca())).trustPlatform();
         }
         b.traceListener(trace);
+        tls.applyKeyLog(b, datagrams, err);
         return build(b);
     }
 
@@ -68,13 +70,13 @@ final class Configs {
         boolean demo = id == null;
         if (demo) {
             id = DemoMaterial.server();
-            err.println(DEMO_WARNING);
         }
         TlsConfig.Builder b = TlsConfig.forServer(id.privateKey(), id.chain());
-        tls.applyTo(b, dtls != null && dtls.dtls(), err);
+        boolean datagrams = dtls != null && dtls.dtls();
         if (dtls != null) {
             dtls.applyTo(b);
         }
+        tls.applyTo(b, datagrams);
         b.clientAuth(clientAuth);
         if (clientAuth != ClientAuth.NONE) {
             if (keys.hasTrust()) {
@@ -90,7 +92,12 @@ final class Configs {
             }
         }
         b.traceListener(trace);
-        return build(b);
+        tls.applyKeyLog(b, datagrams, err);
+        TlsConfig config = build(b);
+        if (demo) {
+            err.println(DEMO_WARNING); // once every flag is checked: a usage error comes alone
+        }
+        return config;
     }
 
     static TlsContext context(TlsConfig config) {

@@ -1,5 +1,6 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
@@ -179,7 +180,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UsageException("--file " + file + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("--file " + file + ": cannot read (" + e.getMessage() + ")");
+            throw new UsageException("--file " + file + ": cannot read: " + Pem.describe(e));
         }
     }
 

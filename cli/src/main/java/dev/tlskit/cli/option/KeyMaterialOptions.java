@@ -1,8 +1,9 @@
 package dev.tlskit.cli.option;
 
-import dev.tlskit.cli.UsageException;
 import dev.tlskit.certs.Identity;
+import dev.tlskit.certs.Pem;
 import dev.tlskit.certs.TrustAnchors;
+import dev.tlskit.cli.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public final class KeyMaterialOptions {
                 String first = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("");
                 return first.toCharArray();
             } catch (IOException e) {
-                throw new UsageException("--key-password file:" + p + ": cannot read (" + e.getMessage() + ")");
+                throw new UsageException("--key-password file:" + p + ": cannot read: " + Pem.describe(e));
             }
         }
         return keyPassword.toCharArray();

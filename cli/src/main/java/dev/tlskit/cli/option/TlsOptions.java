@@ -1,5 +1,6 @@
 package dev.tlskit.cli.option;
 
+import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.NamedGroups;
@@ -76,16 +77,14 @@ public final class TlsOptions {
     }
 
     /**
-     * Applies every protocol flag to a configuration builder, and the key log if one is asked for (which then
-     * picks the bc provider unless --provider names one).
+     * Applies every protocol flag to a configuration builder; the provider is bc when a key log is asked for and
+     * --provider names none. The key log itself comes with {@link #applyKeyLog}, once every other flag is checked.
      *
      * @param dtls whether the connection is DTLS (no key log there: DTLS runs on the jdk provider)
-     * @param err where the key log's warnings go
      */
-    public void applyTo(TlsConfig.Builder b, boolean dtls, PrintWriter err) {
-        KeyLog log = openKeyLog(dtls, err);
-        b.provider(provider != null ? provider : log != null ? TlsProvider.BC : TlsProvider.JDK);
-        b.keyLog(log);
+    public void applyTo(TlsConfig.Builder b, boolean dtls) {
+        boolean keyLogAsked = keyLog != null || keyLogVariable() != null;
+        b.provider(provider != null ? provider : keyLogAsked && !dtls ? TlsProvider.BC : TlsProvider.JDK);
         b.versions(versions());
         if (ciphers != null) {
             b.cipherSuites(split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList());
@@ -115,16 +114,26 @@ public final class TlsOptions {
     }
 
     /**
-     * The key log asked for with --keylog or, failing that, {@value #KEYLOG_ENV}; null if none (or if only the
-     * environment asks and this connection cannot have one: the variable is often set for other programs, so it
-     * gets a warning, while --keylog gets a usage error).
+     * Opens the key log asked for with --keylog or, failing that, {@value #KEYLOG_ENV}, and sets it: none if none is
+     * asked for, or if only the environment asks and this connection cannot have one (the variable is often set
+     * for other programs, so it gets a warning, while --keylog gets a usage error). Call it last: it creates the
+     * file, which a later usage error should not leave behind.
      */
+    public void applyKeyLog(TlsConfig.Builder b, boolean dtls, PrintWriter err) {
+        b.keyLog(openKeyLog(dtls, err));
+    }
+
+    private static String keyLogVariable() {
+        String env = System.getenv(KEYLOG_ENV);
+        return env == null || env.isBlank() ? null : env;
+    }
+
     private KeyLog openKeyLog(boolean dtls, PrintWriter err) {
         Path path = keyLog;
         String source = "--keylog " + keyLog;
         if (path == null) {
-            String env = System.getenv(KEYLOG_ENV);
-            if (env == null || env.isBlank()) {
+            String env = keyLogVariable();
+            if (env == null) {
                 return null;
             }
             path = Path.of(env);
@@ -146,12 +155,12 @@ public final class TlsOptions {
         }
         String shown = source;
         try {
-            KeyLog log = KeyLog.open(path, e -> err.println("tlskit: warning: " + shown + ": cannot write: " + e));
+            KeyLog log = KeyLog.open(path, e -> err.println("tlskit: warning: " + shown + ": cannot write: " + Pem.describe(e)));
             err.println("tlskit: warning: " + source + ": writing TLS secrets"
                     + (provider == null ? " (bc provider)" : "") + "; whoever reads the file can decrypt the traffic");
             return log;
         } catch (IOException e) {
-            throw new UsageException(source + ": cannot write: " + e, null, e);
+            throw new UsageException(source + ": cannot write: " + Pem.describe(e), null, e);
         }
     }
 
