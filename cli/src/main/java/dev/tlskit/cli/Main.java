@@ -80,7 +80,25 @@ public final class Main {
             err.print(shortUsage(cl));
             err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
             err.flush();
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                usageJson(cl, ex.getMessage());
+            }
             return ExitCode.USAGE;
+        }
+
+        /**
+         * With --json, a usage error is a JSON document on stdout too, so a script that parses stdout reads why:
+         * {@code {"tlskit":1,"command":"client","error":{"exitCode":2,"kind":"usage","message":"..."}}}.
+         */
+        private static void usageJson(CommandLine cl, String message) {
+            String[] names = cl.getCommandSpec().qualifiedName(" ").split(" ");
+            Map<String, Object> doc = Json.document(names.length > 1 ? names[1] : names[0]);
+            Map<String, Object> error = Json.object();
+            error.put("exitCode", ExitCode.USAGE);
+            error.put("kind", "usage");
+            error.put("message", message);
+            doc.put("error", error);
+            Json.println(cl.getOut(), doc);
         }
 
         /** {@code Usage: tlskit client [OPTIONS]}, and the command names where there are subcommands. */
@@ -103,6 +121,9 @@ public final class Main {
                 err.println("tlskit: error: " + u.getMessage());
                 if (u.hint() != null) {
                     err.println("hint: " + u.hint());
+                }
+                if (matched(parseResult, "--json")) {
+                    usageJson(cl, u.getMessage());
                 }
                 code = ExitCode.USAGE;
             } else if (ex instanceof ExpectationFailed f) {
@@ -128,8 +149,12 @@ public final class Main {
         }
 
         private static boolean verbose(ParseResult pr) {
+            return matched(pr, "--verbose");
+        }
+
+        private static boolean matched(ParseResult pr, String option) {
             for (ParseResult p = pr; p != null; p = p.subcommand()) {
-                if (p.hasMatchedOption("--verbose")) {
+                if (p.hasMatchedOption(option)) {
                     return true;
                 }
             }

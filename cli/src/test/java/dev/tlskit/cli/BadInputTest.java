@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.certs.Pem;
+import dev.tlskit.cli.interop.Interop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,25 @@ class BadInputTest {
     }
 
     // --- usage (2)
+
+    @Test
+    void usageErrorsWithJsonAreAJsonDocumentOnStdoutToo() {
+        for (String[] args : new String[][] {
+                {"client", "--json", "-v", "1.1"}, // found by the command
+                {"client", "--json", "--no-such-flag"}, // found by the parser
+                {"bench", "handshake", "--json", "--duration", "-3"}}) {
+            Tlskit.Result r = Tlskit.run(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith("tlskit: error: "), r.err());
+            Map<?, ?> doc = (Map<?, ?>) Interop.parseJson(r.out().strip());
+            assertEquals(args[0], doc.get("command"), r.out());
+            Map<?, ?> error = (Map<?, ?>) doc.get("error");
+            assertEquals("usage", error.get("kind"), r.out());
+            assertEquals(2L, ((Number) error.get("exitCode")).longValue(), r.out());
+            assertTrue(r.err().contains((String) error.get("message")), r.out() + r.err());
+        }
+        assertEquals("", Tlskit.run("client", "-v", "1.1").out(), "without --json stdout stays empty");
+    }
 
     @Test
     void missingCertificateFileIsAUsageError() {
