@@ -3,11 +3,11 @@ package dev.tlskit.cli.option;
 import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.CipherSuites;
+import dev.tlskit.engine.KeyLog;
 import dev.tlskit.engine.NamedGroups;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.KeyLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -155,7 +155,8 @@ public final class TlsOptions {
         }
         String shown = source;
         try {
-            KeyLog log = KeyLog.open(path, e -> err.println("tlskit: warning: " + shown + ": cannot write: " + Pem.describe(e)));
+            KeyLog log = KeyLog.open(path,
+                    e -> err.println("tlskit: warning: " + shown + ": cannot write: " + Pem.describe(e)));
             err.println("tlskit: warning: " + source + ": writing TLS secrets"
                     + (provider == null ? " (bc provider)" : "") + "; whoever reads the file can decrypt the traffic");
             return log;
