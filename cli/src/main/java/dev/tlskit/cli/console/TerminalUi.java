@@ -50,6 +50,15 @@ public final class TerminalUi implements ChatUi {
         // The status is the right prompt, not JLine's Status bar: Status.update writes outside the LineReader's
         // lock, and racing printAbove from the reader thread it corrupted the screen (seen in the tmux test). The
         // right prompt is drawn by the reader itself, so it is redrawn with the line, never across it.
+        // readLine takes its right prompt as an argument, evaluated before the reader counts as reading: a status
+        // set in between (the peer connecting just then) would be lost, since status() only redraws a reader that
+        // is reading. JLine calls this widget once it is, before drawing: it picks up the status as it is then.
+        if (reader instanceof LineReaderImpl impl) {
+            reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+                impl.setRightPrompt(rightPrompt(status));
+                return true;
+            });
+        }
     }
 
     /** Opens the system terminal; the caller made sure stdin and stdout are one (System.console() != null). */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.cli.Main;
+import dev.tlskit.cli.interop.Interop;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,7 +134,13 @@ class BenchCommandsTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("tlskit: error: "), r.err());
-        assertEquals("", r.out());
+        if (args.contains("--json")) {
+            // with --json the error is a JSON document on stdout too
+            Map<?, ?> doc = (Map<?, ?>) Interop.parseJson(r.out().strip());
+            assertEquals("usage", ((Map<?, ?>) doc.get("error")).get("kind"), r.out());
+        } else {
+            assertEquals("", r.out());
+        }
     }
 
     @Test
