@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
             "      --min-days 30 --json > handshake.json",
             "  # why is the chain rejected? a tree with a verdict per certificate, and a hint",
             "  tlskit client -h ci.example.test -p 443 -A system --show-certs",
+            "  # every record as it crosses the wire, and the secrets for Wireshark/tshark",
+            "  tlskit client -h example.com -p 443 -A system -g --trace --keylog keys.log",
             "  # interop: against OpenSSL (-rev answers the message reversed)",
             "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
             "  tlskit client -p 4433 -A ca.pem -x -m \"hello wolfssl!\"$'\\n'",
