@@ -4,6 +4,8 @@ import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsVersion;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -83,6 +85,15 @@ final class Bench {
             case "1.3", "4", "tls1.3", "tlsv1.3" -> TlsVersion.TLS_1_3;
             default -> throw new UsageException("-v " + text + ": use 1.2 or 1.3");
         };
+    }
+
+    /** The context for {@code config}; a configuration the provider refuses is a usage error, not a bug. */
+    static TlsContext context(TlsConfig config) {
+        try {
+            return TlsContext.create(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** {@code --key-type} values, by {@link KeyType#cliName()}. */

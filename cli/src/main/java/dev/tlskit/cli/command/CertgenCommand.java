@@ -1,36 +1,23 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.certs.Certgen;
-import dev.tlskit.certs.FileSet;
-import dev.tlskit.certs.Fixtures;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
-import dev.tlskit.certs.Pem;
 import dev.tlskit.certs.SubjectAltName;
 import dev.tlskit.certs.Validity;
 import dev.tlskit.cli.Json;
-import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +26,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** Makes a CA, server and client certificates, key stores, or the negative-test fixtures. */
+/**
+ * Makes a CA, server and client certificates, key stores, or the negative-test fixtures.
+ *
+ * <p>This class holds the options, rejects conflicting ones before any work and says what to make;
+ * {@link CertgenFiles} writes, {@link CertgenSummary} says what was made, {@link CertgenFixtures} does
+ * {@code --fixtures}.
+ */
 @Command(name = "certgen",
         header = "Make a CA, server and client certificates, key stores, or test fixtures.",
         description = {
@@ -193,11 +186,39 @@ public final class CertgenCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkConflicts();
-        Validity validity = validity();
-        char[] storePassword = storePassword();
+        Validity validity = CertgenValidity.of(days, notBefore, notAfter);
+        CertgenKeyStores stores = CertgenKeyStores.read(p12, jks, truststore, password, noPassword);
         if (fixtures != null) {
-            return writeFixtures(stdout);
+            new CertgenFixtures(fixtures, keyType, force).write(stdout, json);
+            return 0;
         }
+        Certgen.Builder b = profile(validity, stores);
+        Path dir = out != null ? out : Path.of(DEFAULT_OUT);
+        CertgenFiles files = new CertgenFiles(dir, force);
+        files.preflight();
+        Certgen.Result made;
+        try {
+            made = b.build();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+        files.write(made.files());
+        for (String w : made.warnings()) {
+            err.println("tlskit: warning: " + w);
+        }
+        CertgenSummary summary = new CertgenSummary(made, dir, stores, caCert);
+        if (json) {
+            stdout.println(Json.write(summary.json()));
+        } else {
+            summary.print(stdout);
+        }
+        stdout.flush();
+        err.flush();
+        return 0;
+    }
+
+    /** What to make, from the options: names, client, CA or not, validity, key stores, the CA that signs. */
+    private Certgen.Builder profile(Validity validity, CertgenKeyStores stores) {
         List<SubjectAltName> serverSans = new ArrayList<>();
         for (String name : names) {
             serverSans.add(san(name, null));
@@ -221,7 +242,7 @@ public final class CertgenCommand implements Callable<Integer> {
             throw new UsageException("--ca and --san conflict: a CA has no subject alternative names");
         }
 
-        Certgen.Builder b = Certgen.builder().keyType(keyType).storePassword(storePassword);
+        Certgen.Builder b = Certgen.builder().keyType(keyType);
         if (validity != null) {
             b.leafValidity(validity);
         }
@@ -247,38 +268,11 @@ public final class CertgenCommand implements Callable<Integer> {
         if (caName != null) {
             b.caName(caName);
         }
-        if (p12) {
-            b.pkcs12();
-        }
-        if (jks) {
-            b.jks();
-        }
-        if (truststore) {
-            b.trustStore();
-        }
+        stores.applyTo(b);
         if (caCert != null) {
             b.signWith(existingCa());
         }
-        Path dir = out != null ? out : Path.of(DEFAULT_OUT);
-        preflight(dir);
-        Certgen.Result made;
-        try {
-            made = b.build();
-        } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
-        }
-        write(made.files(), dir);
-        for (String w : made.warnings()) {
-            err.println("tlskit: warning: " + w);
-        }
-        if (json) {
-            stdout.println(Json.write(json(made, dir, storePassword)));
-        } else {
-            summary(stdout, made, dir, storePassword);
-        }
-        stdout.flush();
-        err.flush();
-        return 0;
+        return b;
     }
 
     // ---- checks
@@ -363,72 +357,7 @@ public final class CertgenCommand implements Callable<Integer> {
         }
     }
 
-    private Validity validity() {
-        Instant start = notBefore != null ? instant("--not-before", notBefore) : null;
-        Instant end = notAfter != null ? instant("--not-after", notAfter) : null;
-        if (days != null && days <= 0) {
-            throw new UsageException("--days " + days + ": must be at least 1");
-        }
-        if (days != null && days > 100 * 366) {
-            throw new UsageException("--days " + days + ": more than 100 years");
-        }
-        if (start == null && end == null && days == null) {
-            return null;
-        }
-        Validity defaults = Validity.days(days != null ? days : Certgen.LEAF_DAYS);
-        if (start == null) {
-            start = defaults.notBefore();
-            if (end != null && end.isBefore(start)) {
-                start = end.minus(Duration.ofDays(Certgen.LEAF_DAYS)); // an expired certificate: one flag away
-            }
-        }
-        if (end == null) {
-            end = notBefore != null ? start.plus(Duration.ofDays(days != null ? days : Certgen.LEAF_DAYS))
-                    : defaults.notAfter();
-        }
-        if (!end.isAfter(start)) {
-            throw new UsageException("--not-after " + notAfter + " is not after --not-before " + notBefore);
-        }
-        return new Validity(start, end);
-    }
-
-    private static Instant instant(String flag, String value) {
-        try {
-            return Certgen.parseInstant(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + " " + e.getMessage());
-        }
-    }
-
-    private char[] storePassword() {
-        if (noPassword) {
-            return new char[0];
-        }
-        if (password == null) {
-            return Certgen.DEFAULT_STORE_PASSWORD.toCharArray();
-        }
-        char[] pw;
-        if (password.startsWith("env:")) {
-            String v = System.getenv(password.substring(4));
-            if (v == null) {
-                throw new UsageException("--password " + password + ": environment variable not set");
-            }
-            pw = v.toCharArray();
-        } else if (password.startsWith("file:")) {
-            Path p = Path.of(password.substring(5));
-            try {
-                pw = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
-            } catch (IOException e) {
-                throw new UsageException("--password " + password + ": cannot read " + p + ": " + Pem.describe(e));
-            }
-        } else {
-            pw = (password.startsWith("pass:") ? password.substring(5) : password).toCharArray();
-        }
-        if (pw.length == 0) {
-            throw new UsageException("--password " + password + ": empty (use --no-password for none)");
-        }
-        return pw;
-    }
+    // ---- values the options name
 
     private static SubjectAltName san(String name, String flag) {
         try {
@@ -457,196 +386,6 @@ public final class CertgenCommand implements Callable<Integer> {
                     + " CA");
         }
         return ca;
-    }
-
-    /** The target directory must be creatable and writable; checked before any key is made. */
-    private static void preflight(Path dir) {
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                if (!Files.isDirectory(p)) {
-                    throw new UsageException(dir + ": cannot create directory: " + p + " is not a directory");
-                }
-                if (!Files.isWritable(p)) {
-                    throw new UsageException(dir + ": " + (p.equals(dir.toAbsolutePath()) ? "not writable"
-                            : "cannot create directory: " + p + " is not writable"));
-                }
-                return;
-            }
-        }
-    }
-
-    private void write(FileSet files, Path dir) {
-        List<Path> existing = files.existing(dir);
-        if (!existing.isEmpty() && !force) {
-            String more = existing.size() > 1 ? " (and " + (existing.size() - 1) + " more)" : "";
-            throw new UsageException(existing.get(0) + ": already exists" + more + "; nothing written",
-                    "--force replaces the files, --out DIR writes elsewhere", null);
-        }
-        try {
-            files.writeTo(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + "; nothing written", null, e);
-        }
-    }
-
-    private int writeFixtures(PrintWriter stdout) {
-        preflight(fixtures);
-        Fixtures.Result set = Fixtures.generate(keyType);
-        write(set.files(), fixtures);
-        if (json) {
-            Map<String, Object> doc = Json.document("certgen");
-            doc.put("out", fixtures.toString());
-            doc.put("keyType", keyType.cliName());
-            doc.put("ca", Report.certificateJson(set.ca().certificate()));
-            List<Object> list = new ArrayList<>();
-            for (Fixtures.Fixture f : set.fixtures()) {
-                Map<String, Object> m = Json.object();
-                m.put("name", f.kind().folder());
-                m.put("expect", f.kind().reason() == null ? "accept" : "reject");
-                m.put("reason", f.kind().reason());
-                m.put("certificate", fixtures.resolve(f.kind().folder()).resolve("server.pem").toString());
-                m.put("key", fixtures.resolve(f.kind().folder()).resolve("server.key").toString());
-                m.put("leaf", Report.certificateJson(f.leaf().certificate()));
-                list.add(m);
-            }
-            doc.put("fixtures", list);
-            stdout.println(Json.write(doc));
-        } else {
-            stdout.println("Created TLS client test fixtures (TEST ONLY, " + keyType.cliName() + " keys) in "
-                    + fixtures + "/");
-            stdout.println("  trust " + fixtures.resolve("ca.pem") + "; each folder has server.pem, server.key and a"
-                    + " README.txt:");
-            for (Fixtures.Fixture f : set.fixtures()) {
-                stdout.printf("  %-22s %s%n", f.kind().folder() + "/",
-                        f.kind().reason() == null ? "accept" : "reject: " + f.kind().reason());
-            }
-        }
-        stdout.flush();
-        return 0;
-    }
-
-    // ---- output
-
-    private void summary(PrintWriter o, Certgen.Result made, Path dir, char[] storePassword) {
-        o.println("Created in " + dir + "/ (" + made.keyType().cliName() + " keys):");
-        for (Certgen.Item item : made.items()) {
-            X509Certificate c = item.certificate();
-            String expiry = "expires " + date(c.getNotAfter().toInstant());
-            Instant now = Instant.now();
-            if (c.getNotAfter().toInstant().isBefore(now)) {
-                expiry = "EXPIRED " + date(c.getNotAfter().toInstant());
-            } else if (c.getNotBefore().toInstant().isAfter(now)) {
-                expiry = "NOT YET VALID (from " + date(c.getNotBefore().toInstant()) + "), " + expiry;
-            }
-            String what = switch (item.role()) {
-                case CA -> item.existing() ? "signed by CA" : "CA";
-                case INTERMEDIATE -> "intermediate CA";
-                case SERVER -> item.selfSigned() ? "self-signed server" : "server";
-                case CLIENT -> item.selfSigned() ? "self-signed client" : "client";
-            };
-            o.println();
-            o.println(" " + what + " \"" + commonName(c) + "\"" + (item.existing() ? " (" + caCert + ")" : "")
-                    + ", " + expiry);
-            List<String> sanList = Report.subjectAltNames(c);
-            if (!sanList.isEmpty()) {
-                o.println("   valid for: " + sanList.stream().map(CertgenCommand::shortSan)
-                        .collect(Collectors.joining(", ")));
-            }
-            if (!item.files().isEmpty()) {
-                o.println("   " + item.files().entrySet().stream()
-                        .map(e -> e.getKey() + " " + dir.resolve(e.getValue()))
-                        .collect(Collectors.joining(", ")));
-            }
-        }
-        if (truststore) {
-            o.println();
-            o.println(" trust store " + dir.resolve("truststore." + (jks ? "jks" : "p12")) + " (the CA as trusted"
-                    + " entry)");
-        }
-        if (p12 || jks || truststore) {
-            o.println(" key store password: " + (storePassword.length == 0 ? "(none: empty)"
-                    : password == null ? Certgen.DEFAULT_STORE_PASSWORD : "as given with --password"));
-        }
-        o.println();
-        o.println("Private keys are readable by you only (0600). They are for development and tests: keep ca.key"
-                + " private.");
-    }
-
-    private static String shortSan(String san) {
-        if (san.startsWith("IP:") && san.indexOf(':', 3) > 0) {
-            return compressIpv6(san.substring(3));
-        }
-        return san.startsWith("DNS:") || san.startsWith("IP:") ? san.substring(san.indexOf(':') + 1) : san;
-    }
-
-    /** {@code 0:0:0:0:0:0:0:1} as {@code ::1} (RFC 5952: the longest run of zero groups becomes ::). */
-    static String compressIpv6(String full) {
-        String[] groups = full.split(":");
-        if (groups.length != 8) {
-            return full;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j].replaceFirst("^0+", "").isEmpty()) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        List<String> parts = new ArrayList<>();
-        for (String g : groups) {
-            parts.add(g.replaceFirst("^0+(?=.)", ""));
-        }
-        if (bestStart < 0) {
-            return String.join(":", parts);
-        }
-        return String.join(":", parts.subList(0, bestStart)) + "::"
-                + String.join(":", parts.subList(bestStart + bestLength, 8));
-    }
-
-    private static String commonName(X509Certificate c) {
-        String dn = c.getSubjectX500Principal().getName();
-        for (String part : dn.split(",(?=[A-Z]+=)")) {
-            if (part.startsWith("CN=")) {
-                return part.substring(3);
-            }
-        }
-        return dn;
-    }
-
-    private static String date(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-    }
-
-    private Map<String, Object> json(Certgen.Result made, Path dir, char[] storePassword) {
-        Map<String, Object> doc = Json.document("certgen");
-        doc.put("out", dir.toString());
-        doc.put("keyType", made.keyType().cliName());
-        List<Object> list = new ArrayList<>();
-        for (Certgen.Item item : made.items()) {
-            Map<String, Object> m = Json.object();
-            m.put("role", item.role());
-            m.put("existing", item.existing());
-            m.put("selfSigned", item.selfSigned());
-            Map<String, Object> files = Json.object();
-            item.files().forEach((k, v) -> files.put(k, dir.resolve(v).toString()));
-            m.put("files", files);
-            m.put("certificate", Report.certificateJson(item.certificate()));
-            list.add(m);
-        }
-        doc.put("created", list);
-        if (truststore) {
-            doc.put("trustStore", dir.resolve("truststore." + (jks ? "jks" : "p12")).toString());
-        }
-        doc.put("storePassword", (p12 || jks || truststore) ? (storePassword.length == 0 ? "" : password == null
-                ? Certgen.DEFAULT_STORE_PASSWORD : null) : null);
-        doc.put("warnings", made.warnings());
-        return doc;
     }
 
     // ---- --key-type values in lower case
