@@ -4,6 +4,7 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.Session;
@@ -150,6 +151,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             throw new UsageException("--baseline runs against the in-process workload, not with -h");
         }
         TlsVersion v = Bench.version(version);
+        TlsOptions.checkGroups(String.join(":", groups), groups);
         List<String> suites = ianaSuites(ciphers);
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();

@@ -266,7 +266,11 @@ public final class CertgenCommand implements Callable<Integer> {
             b.selfSigned();
         }
         if (caName != null) {
-            b.caName(caName);
+            try {
+                b.caName(caName);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--ca-name '" + caName + "': " + e.getMessage());
+            }
         }
         stores.applyTo(b);
         if (caCert != null) {

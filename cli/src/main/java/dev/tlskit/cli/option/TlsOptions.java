@@ -91,12 +91,7 @@ public final class TlsOptions {
         }
         if (groups != null) {
             List<String> names = split(groups, "--groups");
-            for (String g : names) {
-                if (NamedGroups.idOf(g) < 0) {
-                    throw new UsageException("--groups " + groups + ": unknown group '" + g + "' (known: "
-                            + String.join(", ", NamedGroups.names()) + ")");
-                }
-            }
+            checkGroups(groups, names);
             b.namedGroups(names);
         }
         if (sni != null) {
@@ -162,6 +157,16 @@ public final class TlsOptions {
             return log;
         } catch (IOException e) {
             throw new UsageException(source + ": cannot write: " + Pem.describe(e), null, e);
+        }
+    }
+
+    /** Refuses a --groups list ({@code given} as typed) that names a group tlskit does not know. */
+    public static void checkGroups(String given, List<String> names) {
+        for (String g : names) {
+            if (NamedGroups.idOf(g) < 0) {
+                throw new UsageException("--groups " + given + ": unknown group '" + g + "' (known: "
+                        + String.join(", ", NamedGroups.names()) + ")");
+            }
         }
     }
 

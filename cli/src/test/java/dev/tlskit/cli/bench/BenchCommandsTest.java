@@ -126,7 +126,7 @@ class BenchCommandsTest {
     @ValueSource(strings = {
         "handshake --count 0", "handshake --concurrency 0", "handshake --count 5 --duration 1",
         "crypto --algorithms sha256,nope", "throughput --size 12Q", "handshake --json --csv",
-        "handshake -h localhost --key-type rsa-2048"})
+        "handshake -h localhost --key-type rsa-2048", "handshake --groups nope"})
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void badInputExits2WithOneLine(String args) {
         String[] a = ("bench " + args).split(" ");

@@ -188,6 +188,13 @@ class CertgenCommandTest {
     }
 
     @Test
+    void blankCaName() {
+        Path out = dir.resolve("n");
+        assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--ca-name", " "), "--ca-name", "blank");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void notAfterBeforeNotBefore() {
         Path out = dir.resolve("v");
         assertOneErrorLine(Tlskit.run("certgen", "-o", out.toString(), "--not-before", "2030-01-01", "--not-after",
