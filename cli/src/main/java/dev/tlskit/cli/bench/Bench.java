@@ -96,6 +96,17 @@ final class Bench {
         }
     }
 
+    /** As {@link #context(TlsConfig)}, for a configuration still to be built (and checked). */
+    static TlsContext context(TlsConfig.Builder b) {
+        TlsConfig config;
+        try {
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return context(config);
+    }
+
     /** {@code --key-type} values, by {@link KeyType#cliName()}. */
     static final class KeyTypes implements Iterable<String>, ITypeConverter<KeyType> {
         @Override

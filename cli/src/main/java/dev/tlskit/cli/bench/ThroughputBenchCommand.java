@@ -164,8 +164,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             sb.cipherSuites(suites);
             cb.cipherSuites(suites);
         }
-        TlsContext serverContext = context(sb);
-        TlsContext clientContext = context(cb);
+        TlsContext serverContext = Bench.context(sb);
+        TlsContext clientContext = Bench.context(cb);
         SessionHandler handler = new SessionHandler() {
             @Override
             public void received(Session session, ByteBuffer data) {
@@ -204,14 +204,6 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         }
         report(out, v, sp, total, record, results, notes);
         return 0;
-    }
-
-    private static TlsContext context(TlsConfig.Builder b) {
-        try {
-            return TlsContext.create(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     private Result transfer(TlsContext ctx, int port, long total, int record, EventLoopServer server,
