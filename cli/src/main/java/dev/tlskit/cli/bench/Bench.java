@@ -3,6 +3,7 @@ package dev.tlskit.cli.bench;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
+import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
@@ -25,6 +26,26 @@ import picocli.CommandLine.TypeConversionException;
 /** What the benchmarks share: the machine header, sizes, CPU clocks, an in-process identity, tables, progress. */
 final class Bench {
     private Bench() {}
+
+    /** The head of a bench JSON document: {@code {"tlskit":1,"command":"bench","benchmark":...,"machine":...}}. */
+    static Map<String, Object> document(String benchmark) {
+        Map<String, Object> doc = Json.document("bench");
+        doc.put("benchmark", benchmark);
+        doc.put("machine", machine());
+        return doc;
+    }
+
+    /** Completes a document of runs ({@code runs}, {@code ratios} if any, {@code notes}) and prints it. */
+    static void printRuns(PrintWriter out, Map<String, Object> doc, List<Object> runs, Map<String, Object> ratios,
+            List<String> notes) {
+        doc.put("runs", runs);
+        if (!ratios.isEmpty()) {
+            doc.put("ratios", ratios);
+        }
+        doc.put("notes", notes);
+        out.println(Json.write(doc));
+        out.flush();
+    }
 
     /** The machine a figure was measured on, for every report's header. */
     static Map<String, Object> machine() {

@@ -447,9 +447,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
     private void report(PrintWriter out, List<Algorithm> chosen, List<Integer> blockSizes, List<Row> rows,
             String opensslVersion) {
         if (json) {
-            Map<String, Object> doc = Json.document("bench");
-            doc.put("benchmark", "crypto");
-            doc.put("machine", Bench.machine());
+            Map<String, Object> doc = Bench.document("crypto");
             doc.put("durationSeconds", duration);
             doc.put("sizes", blockSizes);
             doc.put("openssl", opensslVersion);

@@ -25,21 +25,13 @@ final class HandshakeReport {
     void print(PrintWriter out, List<HandshakeResult> results, List<String> notes) {
         Map<String, Object> ratios = HandshakeBaseline.ratios(results, settings.resume());
         if (json) {
-            Map<String, Object> doc = Json.document("bench");
-            doc.put("benchmark", "handshake");
-            doc.put("machine", Bench.machine());
+            Map<String, Object> doc = Bench.document("handshake");
             doc.put("settings", settingsJson());
             List<Object> runs = new ArrayList<>();
             for (HandshakeResult r : results) {
                 runs.add(toJson(r));
             }
-            doc.put("runs", runs);
-            if (!ratios.isEmpty()) {
-                doc.put("ratios", ratios);
-            }
-            doc.put("notes", notes);
-            out.println(Json.write(doc));
-            out.flush();
+            Bench.printRuns(out, doc, runs, ratios, notes);
             return;
         }
         List<String> header = List.of("run", "client", "server", "handshakes", "resumed", "failed", "hs/s",

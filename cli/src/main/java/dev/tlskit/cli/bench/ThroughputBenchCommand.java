@@ -346,9 +346,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             ratios.put("serverCpuPerMb", o.serverCpuNanos > 0 ? ours.serverCpuMsPerMb() / o.serverCpuMsPerMb() : null);
         }
         if (json) {
-            Map<String, Object> doc = Json.document("bench");
-            doc.put("benchmark", "throughput");
-            doc.put("machine", Bench.machine());
+            Map<String, Object> doc = Bench.document("throughput");
             Map<String, Object> s = Json.object();
             s.put("protocol", v.jsseName());
             s.put("mode", echo ? "echo" : "one-way");
@@ -375,13 +373,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                 m.put("note", r.note);
                 runs.add(m);
             }
-            doc.put("runs", runs);
-            if (!ratios.isEmpty()) {
-                doc.put("ratios", ratios);
-            }
-            doc.put("notes", notes);
-            out.println(Json.write(doc));
-            out.flush();
+            Bench.printRuns(out, doc, runs, ratios, notes);
             return;
         }
         List<String> header = List.of("run", "client", "server", "cipher suite", "bytes", "seconds", "MB/s",
