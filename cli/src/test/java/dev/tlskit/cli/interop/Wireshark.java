@@ -102,7 +102,8 @@ final class Wireshark {
 
         /**
          * Stops dumpcap once the file holds the end of the conversation (a FIN or RST from each side), or after
-         * {@link #SETTLE} at the latest, and returns the complete file, which must show both ends closing.
+         * {@link #SETTLE} at the latest, and returns the complete file, which must show both ends closing (or a
+         * reset).
          * dumpcap writes packets to the file in batches, and a SIGTERM at once loses nothing (it writes what it
          * holds) but may come before the last packets reached it (seen here: close_notify records missing). Its
          * buffering can also keep the last packets out of the file until it stops (seen once in CI: only the
@@ -139,16 +140,26 @@ final class Wireshark {
             return file;
         }
 
+        /** Both ends sent FIN, or one of them reset the connection (seen: a server quitting with input unread). */
         private boolean bothClosed(Set<Integer> closedBy) {
-            return closedBy.contains(port) && closedBy.size() >= 2;
+            return closedBy.contains(-1) || closedBy.contains(port) && closedBy.size() >= 2;
         }
 
-        /** The ports a FIN or RST came from, as far as the file shows yet (dumpcap may be mid-write: no checks). */
+        /**
+         * The ports a FIN or RST came from, as far as the file shows yet (dumpcap may be mid-write: no checks); a
+         * RST counts for both ends (port -1 marks it), since after it neither sends anything more.
+         */
         private Set<Integer> closedBy() throws Exception {
             Run r = tshark("-r", file.toString(), "-Y", "tcp.flags.fin == 1 || tcp.flags.reset == 1", "-T", "fields",
-                    "-e", "tcp.srcport");
+                    "-e", "tcp.srcport", "-e", "tcp.flags.reset");
             Set<Integer> ports = new HashSet<>();
-            r.out().lines().filter(l -> !l.isBlank()).forEach(l -> ports.add(Integer.parseInt(l.trim())));
+            for (String l : r.out().lines().filter(l -> !l.isBlank()).toList()) {
+                String[] f = l.trim().split("\\s+");
+                ports.add(Integer.parseInt(f[0]));
+                if (f.length > 1 && (f[1].equals("1") || f[1].equalsIgnoreCase("true"))) {
+                    ports.add(-1);
+                }
+            }
             return ports;
         }
 
