@@ -241,6 +241,8 @@ class CaptureTest {
                 assertEquals(0, s.exitCode(), "quit ends the server: " + s.describe());
                 Path pcap = capture.finish();
 
+                // quit stops the server, which still reads the client's close_notify before closing: no reset
+                assertEquals(0, Wireshark.resets(pcap), "the connection ends with FIN both ways");
                 Plaintext echoed = new Plaintext("hello capture\nquit\n", "hello capture\n");
                 assertEquals(echoed, Wireshark.plaintext(pcap, port, serverKeys));
                 assertEquals(echoed, Wireshark.plaintext(pcap, port, clientKeys));

@@ -279,6 +279,13 @@ final class Wireshark {
     }
 
     /** {@code tshark -n ARGS}, stdout and stderr apart (as root tshark warns on stderr). */
+    /** How many TCP resets {@code pcap} holds. */
+    static long resets(Path pcap) throws Exception {
+        Run r = tshark("-r", pcap.toString(), "-Y", "tcp.flags.reset == 1", "-T", "fields", "-e", "frame.number");
+        assertEquals(0, r.exitCode(), () -> "tshark: " + r.describe());
+        return r.out().lines().filter(l -> !l.isBlank()).count();
+    }
+
     private static Run tshark(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("tshark", "-n"));
         command.addAll(List.of(args));
