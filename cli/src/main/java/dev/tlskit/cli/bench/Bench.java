@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** What the benchmarks share: the machine header, sizes, CPU clocks, an in-process identity, tables, progress. */
 final class Bench {
@@ -126,23 +124,6 @@ final class Bench {
             throw new UsageException(e.getMessage());
         }
         return context(config);
-    }
-
-    /** {@code --key-type} values, by {@link KeyType#cliName()}. */
-    static final class KeyTypes implements Iterable<String>, ITypeConverter<KeyType> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(KeyType.values()).map(KeyType::cliName).iterator();
-        }
-
-        @Override
-        public KeyType convert(String value) {
-            try {
-                return KeyType.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 
     /** A fresh CA and a server certificate of {@code type} for 127.0.0.1 and localhost, made for this run. */

@@ -1,6 +1,7 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.certs.KeyType;
+import dev.tlskit.cli.option.KeyTypeNames;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.ProviderNames;
 import dev.tlskit.engine.TlsProvider;
@@ -21,8 +22,8 @@ public final class BenchProviders {
     TlsProvider server;
 
     @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "--key-type", paramLabel = "TYPE", converter = Bench.KeyTypes.class,
-            completionCandidates = Bench.KeyTypes.class,
+    @Option(names = "--key-type", paramLabel = "TYPE", converter = KeyTypeNames.Converter.class,
+            completionCandidates = KeyTypeNames.class,
             description = "the in-process server's key: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType;
 

@@ -8,23 +8,20 @@ import dev.tlskit.certs.SubjectAltName;
 import dev.tlskit.certs.Validity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.KeyTypeNames;
 import dev.tlskit.cli.option.OptionGroup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Makes a CA, server and client certificates, key stores, or the negative-test fixtures.
@@ -116,7 +113,7 @@ public final class CertgenCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = KeyTypeNames.class,
-            converter = KeyTypeConverter.class,
+            converter = KeyTypeNames.Converter.class,
             description = "key type of every key made: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType = KeyType.EC_P256;
 
@@ -390,27 +387,5 @@ public final class CertgenCommand implements Callable<Integer> {
                     + " CA");
         }
         return ca;
-    }
-
-    // ---- --key-type values in lower case
-
-    /** The key type names for help and completion. */
-    public static final class KeyTypeNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(KeyType.values()).map(KeyType::cliName).iterator();
-        }
-    }
-
-    /** Parses {@code --key-type} by the enum's CLI name. */
-    public static final class KeyTypeConverter implements ITypeConverter<KeyType> {
-        @Override
-        public KeyType convert(String value) {
-            try {
-                return KeyType.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }
