@@ -95,7 +95,7 @@ public final class DtlsConnection implements Connection {
             return c;
         } catch (IOException e) {
             if (c != null) {
-                c.sendPendingAlert();
+                c.sendClosingRecords();
             }
             if (socket != null) {
                 socket.close();
@@ -160,7 +160,7 @@ public final class DtlsConnection implements Connection {
             }
         } catch (IOException e) {
             if (c != null) {
-                c.sendPendingAlert();
+                c.sendClosingRecords();
             }
             socket.close();
             throw Failures.classify(e, true, c == null ? null : c.core.observer());
@@ -238,19 +238,17 @@ public final class DtlsConnection implements Connection {
                 : "peer closed the connection during the handshake");
     }
 
-    /** After a failed handshake the engine holds the alert that tells the peer why. Best effort. */
-    private void sendPendingAlert() {
+    /**
+     * Closes the engine's outbound side and sends what that produces: after a failed handshake the alert that tells
+     * the peer why, else close_notify. Best effort: the peer may already be gone.
+     */
+    private void sendClosingRecords() {
         try {
             synchronized (writeLock) {
-                core.engine().closeOutbound();
-                for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
-                    if (core.wrap(null, sender).bytesProduced() == 0) {
-                        break;
-                    }
-                }
+                core.sendClosingRecords(sender);
             }
         } catch (IOException | RuntimeException ignored) {
-            // The first failure is the one reported.
+            // The first failure is the one reported; a close goes on regardless.
         }
     }
 
@@ -394,16 +392,7 @@ public final class DtlsConnection implements Connection {
         }
         closed = true;
         try {
-            synchronized (writeLock) {
-                core.engine().closeOutbound();
-                for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
-                    if (core.wrap(null, sender).bytesProduced() == 0) {
-                        break;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // The peer may already be gone; closing goes on regardless.
+            sendClosingRecords();
         } finally {
             socket.close();
         }

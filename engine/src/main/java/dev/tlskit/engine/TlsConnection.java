@@ -158,12 +158,7 @@ public final class TlsConnection implements Connection {
      */
     private void sendPendingAlert() {
         try {
-            core.engine().closeOutbound();
-            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
-                if (core.wrap(null).bytesProduced() == 0) {
-                    break;
-                }
-            }
+            core.wrapClosingRecords();
             flush();
         } catch (IOException | RuntimeException ignored) {
             // Best effort: the first failure is the one reported.
@@ -440,14 +435,7 @@ public final class TlsConnection implements Connection {
         SSLException alert = null;
         try {
             synchronized (writeLock) {
-                core.engine().closeOutbound();
-                while (!core.engine().isOutboundDone()) {
-                    SSLEngineResult r = core.wrap(null);
-                    flush();
-                    if (r.bytesProduced() == 0) {
-                        break;
-                    }
-                }
+                core.wrapClosingRecords();
                 flush();
             }
             socket.shutdownOutput();

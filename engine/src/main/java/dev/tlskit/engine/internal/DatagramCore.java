@@ -122,6 +122,19 @@ public final class DatagramCore {
     }
 
     /**
+     * Closes the engine's outbound side and sends what that produces: after a failure the alert that tells the
+     * peer why, else close_notify ({@link EngineCore#wrapClosingRecords()} for datagrams).
+     */
+    public void sendClosingRecords(Sender sender) throws IOException {
+        engine.closeOutbound();
+        for (int i = 0; i < EngineCore.MAX_CLOSING_WRAPS && !engine.isOutboundDone(); i++) {
+            if (wrap(null, sender).bytesProduced() == 0) {
+                break;
+            }
+        }
+    }
+
+    /**
      * Sends the engine's next flight: wraps (running delegated tasks between) while it asks for wraps.
      *
      * @return the number of datagrams sent

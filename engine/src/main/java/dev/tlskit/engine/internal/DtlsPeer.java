@@ -202,12 +202,7 @@ public final class DtlsPeer implements Session {
 
     private void sendCloseNotify() {
         try {
-            core.engine().closeOutbound();
-            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
-                if (core.wrap(null, sender).bytesProduced() == 0) {
-                    break;
-                }
-            }
+            core.sendClosingRecords(sender);
         } catch (IOException | RuntimeException ignored) {
             // Best effort: UDP gives no guarantee the peer hears it anyway.
         }

@@ -29,6 +29,8 @@ import javax.net.ssl.SSLSession;
  */
 public final class EngineCore {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Wraps after closeOutbound: a record or two is all a closing engine has to say. */
+    static final int MAX_CLOSING_WRAPS = 4;
 
     private final SSLEngine engine;
     private final WireObserver observer;
@@ -112,6 +114,20 @@ public final class EngineCore {
                 case BUFFER_OVERFLOW -> netOut = grow(netOut, engine.getSession().getPacketBufferSize());
                 case BUFFER_UNDERFLOW -> throw new IllegalStateException("wrap cannot underflow");
                 default -> throw new IllegalStateException("unknown wrap status " + r.getStatus());
+            }
+        }
+    }
+
+    /**
+     * Closes the engine's outbound side and wraps what that produces into {@link #netOut()}: after a failure the
+     * alert that tells the peer why, else close_notify. A closing engine produces a record or two; a few wraps at
+     * most, so a broken engine cannot keep the caller here.
+     */
+    public void wrapClosingRecords() throws SSLException {
+        engine.closeOutbound();
+        for (int i = 0; i < MAX_CLOSING_WRAPS && !engine.isOutboundDone(); i++) {
+            if (wrap(null).bytesProduced() == 0) {
+                break;
             }
         }
     }

@@ -255,12 +255,7 @@ final class LoopConnection implements Session {
 
     private void peerClosed() throws IOException {
         // Answer the peer's close_notify with ours, then close.
-        core.engine().closeOutbound();
-        while (!core.engine().isOutboundDone()) {
-            if (core.wrap(null).bytesProduced() == 0) {
-                break;
-            }
-        }
+        core.wrapClosingRecords();
         startLinger();
         handler.closed(this, null);
     }
@@ -346,13 +341,8 @@ final class LoopConnection implements Session {
         if (finished || lingering) {
             return;
         }
-        core.engine().closeOutbound();
         try {
-            while (!core.engine().isOutboundDone()) {
-                if (core.wrap(null).bytesProduced() == 0) {
-                    break;
-                }
-            }
+            core.wrapClosingRecords();
         } catch (SSLException e) {
             // No close_notify then; the socket still closes.
         }
@@ -372,13 +362,8 @@ final class LoopConnection implements Session {
             handler.closed(this, failure);
             return;
         }
-        core.engine().closeOutbound();
         try {
-            for (int i = 0; i < 4 && !core.engine().isOutboundDone(); i++) {
-                if (core.wrap(null).bytesProduced() == 0) {
-                    break;
-                }
-            }
+            core.wrapClosingRecords();
         } catch (SSLException | RuntimeException e) {
             // Best effort: the first failure is the one reported.
         }
