@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.interop.Interop;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ class ChatOpenSslInteropTest {
     @Test
     @Timeout(60)
     void opensslClientJoinsAndExchangesLines(@TempDir Path dir) throws Exception {
-        Peers.requireBinary("openssl");
+        Interop.requireBinary("openssl");
         DemoMaterial.writeTo(dir);
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
             int port = bob.port();
@@ -46,7 +47,7 @@ class ChatOpenSslInteropTest {
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS), "s_client ended after the listener's quit: " + output);
                 assertTrue(output.toString().contains("quit\n"), output.toString());
             } finally {
-                Peers.destroy(p);
+                Interop.destroy(p);
             }
         }
     }

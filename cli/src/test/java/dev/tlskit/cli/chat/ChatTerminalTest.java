@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,10 @@ class ChatTerminalTest {
     @Test
     @Timeout(90)
     void aMessageArrivesAboveTheHalfTypedLineWhichStaysIntact() throws Exception {
-        Peers.requireBinary("tmux");
+        Interop.requireBinary("tmux");
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
             int port = bob.port();
-            String client = Peers.sh(Peers.tlskit("chat", "-h", "127.0.0.1", "-p", String.valueOf(port),
+            String client = Interop.sh(Interop.tlskitCommand("chat", "-h", "127.0.0.1", "-p", String.valueOf(port),
                     "--name", "alice"));
             try {
                 tmux("new-session", "-d", "-s", "chat", "-x", "100", "-y", "15",
@@ -97,7 +98,7 @@ class ChatTerminalTest {
             }
             return out;
         } finally {
-            Peers.destroy(p);
+            Interop.destroy(p);
         }
     }
 

@@ -3,10 +3,10 @@ package dev.tlskit.cli.chat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.cli.command.ChatHooks;
+import dev.tlskit.cli.interop.Interop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -126,45 +126,19 @@ final class Endpoint implements AutoCloseable {
         }
     }
 
-    /** Text other threads write; tests wait for a pattern in it. */
-    static final class Capture extends Writer {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            notifyAll();
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-
+    /** Text the chat writes; tests wait for a pattern in it, and fail with the endpoint's story if it never comes. */
+    static final class Capture extends Interop.Capture {
         /** Waits for {@code p}; fails with everything {@code e} printed if it does not come. */
-        synchronized Matcher await(Pattern p, Endpoint e) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                Matcher m = p.matcher(text);
-                if (m.find()) {
-                    return m;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    fail("no /" + p + "/ within " + WAIT + (e.exited() ? " (it exited)" : "") + e.describe());
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+        Matcher await(Pattern p, Endpoint e) throws InterruptedException {
+            Matcher m = await(p, WAIT, e::exited);
+            if (m == null) {
+                fail("no /" + p + "/ within " + WAIT + (e.exited() ? " (it exited)" : "") + e.describe());
             }
+            return m;
         }
 
         Matcher await(String literal, Endpoint e) throws InterruptedException {
             return await(Pattern.compile(Pattern.quote(literal)), e);
-        }
-
-        @Override
-        public synchronized String toString() {
-            return text.toString();
         }
     }
 }

@@ -108,7 +108,7 @@ public final class Interop {
     // ---------------------------------------------------------------- text that other threads write
 
     /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
-    public static final class Capture extends Writer {
+    public static class Capture extends Writer {
         private final StringBuilder text = new StringBuilder();
 
         @Override
@@ -245,7 +245,7 @@ public final class Interop {
     }
 
     /** Destroys a process and every descendant (wrappers such as {@code unshare bash -c} leave children). */
-    static void destroy(Process p) {
+    public static void destroy(Process p) {
         List<ProcessHandle> children = new ArrayList<>(p.descendants().toList());
         p.destroy();
         children.forEach(ProcessHandle::destroy);
@@ -438,11 +438,11 @@ public final class Interop {
     }
 
     /** Quotes one word for sh. */
-    static String sh(String word) {
+    public static String sh(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
-    static String sh(List<String> words) {
+    public static String sh(List<String> words) {
         StringBuilder b = new StringBuilder();
         for (String w : words) {
             b.append(b.length() == 0 ? "" : " ").append(sh(w));
