@@ -14,17 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -265,33 +262,12 @@ final class Echo {
 
         @Override
         public void close() {
-            List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
-            process.destroy();
-            children.forEach(ProcessHandle::destroy);
-            try {
-                if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            Interop.destroy(process);
         }
     }
 
     private static Thread pump(InputStream in, Writer to) {
-        Thread t = new Thread(() -> {
-            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                char[] buf = new char[8192];
-                int n;
-                while ((n = r.read(buf)) >= 0) {
-                    to.write(buf, 0, n);
-                }
-            } catch (IOException e) {
-                // the process went away
-            }
-        }, "echo-test-pump");
+        Thread t = new Thread(() -> Interop.pump(in, to), "echo-test-pump");
         t.setDaemon(true);
         t.start();
         return t;

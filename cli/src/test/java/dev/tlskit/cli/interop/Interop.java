@@ -266,7 +266,7 @@ public final class Interop {
     }
 
     /** Copies a process's output into {@code to} until the process closes it. */
-    static void pump(InputStream in, Writer to) {
+    public static void pump(InputStream in, Writer to) {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             char[] buf = new char[8192];
             int n;
