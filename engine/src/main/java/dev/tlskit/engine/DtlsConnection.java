@@ -3,6 +3,7 @@ package dev.tlskit.engine;
 import dev.tlskit.engine.internal.DatagramCore;
 import dev.tlskit.engine.internal.HelloGate;
 import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.PeerClosed;
 import dev.tlskit.engine.internal.RetransmitTimer;
 import dev.tlskit.engine.internal.WireObserver;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class DtlsConnection implements Connection {
             return c;
         } catch (IOException e) {
             if (c != null) {
-                c.sendClosingRecords();
+                c.sendFarewell(e);
             }
             if (socket != null) {
                 socket.close();
@@ -160,7 +161,7 @@ public final class DtlsConnection implements Connection {
             }
         } catch (IOException e) {
             if (c != null) {
-                c.sendClosingRecords();
+                c.sendFarewell(e);
             }
             socket.close();
             throw Failures.classify(e, true, c == null ? null : c.core.observer());
@@ -233,15 +234,17 @@ public final class DtlsConnection implements Connection {
     }
 
     private SSLException closedDuringHandshake() {
-        String alert = core.observer().alertReceived();
-        return new SSLException(alert != null ? "Received " + alert + " alert"
-                : "peer closed the connection during the handshake");
+        return PeerClosed.seenBy(core.observer());
     }
 
-    /**
-     * Closes the engine's outbound side and sends what that produces: after a failed handshake the alert that tells
-     * the peer why, else close_notify. Best effort: the peer may already be gone.
-     */
+    /** After a failed handshake: the alert that tells the peer why ({@link DatagramCore#farewell}). */
+    private void sendFarewell(IOException cause) {
+        synchronized (writeLock) {
+            core.farewell(cause, sender);
+        }
+    }
+
+    /** Closes the engine's outbound side and sends close_notify. Best effort: the peer may already be gone. */
     private void sendClosingRecords() {
         try {
             synchronized (writeLock) {

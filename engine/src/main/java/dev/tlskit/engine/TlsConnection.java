@@ -2,6 +2,7 @@ package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.EngineCore;
 import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.PeerClosed;
 import dev.tlskit.engine.internal.WireObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,21 +148,20 @@ public final class TlsConnection implements Connection {
         try {
             runHandshake();
         } catch (SSLException e) {
-            sendPendingAlert();
+            sendFarewell(e);
             throw e;
         }
     }
 
-    /**
-     * After a failed handshake the engine holds the alert that tells the peer why; without this wrap the peer
-     * would see only a closed socket.
-     */
-    private void sendPendingAlert() {
-        try {
-            core.wrapClosingRecords();
-            flush();
-        } catch (IOException | RuntimeException ignored) {
-            // Best effort: the first failure is the one reported.
+    /** After a failed handshake: the alert that tells the peer why (the one failure path, {@link EngineCore#farewell}). */
+    private void sendFarewell(SSLException cause) {
+        synchronized (writeLock) {
+            core.farewell(cause);
+            try {
+                flush();
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort: the first failure is the one reported.
+            }
         }
     }
 
@@ -184,7 +184,6 @@ public final class TlsConnection implements Connection {
                     SSLEngineResult r = core.unwrap();
                     if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                         if (!fill(deadline)) {
-                            engine.closeInbound(); // throws: the peer closed before the handshake completed
                             throw closedDuringHandshake();
                         }
                     } else if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -204,9 +203,7 @@ public final class TlsConnection implements Connection {
     }
 
     private SSLException closedDuringHandshake() {
-        String alert = core.observer().alertReceived();
-        return new SSLException(alert != null ? "Received " + alert + " alert"
-                : "peer closed the connection during the handshake");
+        return PeerClosed.seenBy(core.observer());
     }
 
     /** Reads once from the socket into netIn; false at end of stream. Honours the deadline (nanoTime). */

@@ -22,6 +22,7 @@ public final class TlsException extends IOException {
 
     private final Kind kind;
     private final List<X509Certificate> peerChain;
+    private final FailureAlert alert;
 
     public TlsException(Kind kind, String message, Throwable cause) {
         this(kind, message, cause, List.of());
@@ -32,9 +33,38 @@ public final class TlsException extends IOException {
      *     (empty when unknown), so a failed verification can still show what was seen
      */
     public TlsException(Kind kind, String message, Throwable cause, List<X509Certificate> peerChain) {
+        this(kind, message, cause, peerChain, null);
+    }
+
+    /** @param alert the alert that ended the connection, sent or received, or null when none crossed the wire */
+    public TlsException(Kind kind, String message, Throwable cause, List<X509Certificate> peerChain,
+            FailureAlert alert) {
         super(message, cause);
         this.kind = kind;
         this.peerChain = List.copyOf(peerChain);
+        this.alert = alert;
+    }
+
+    /**
+     * The same failure with {@code context} before its message ({@code client 127.0.0.1:5000: }), keeping the kind,
+     * the cause, the chain and the alert.
+     */
+    public TlsException withContext(String context) {
+        return new TlsException(kind, context + getMessage(), getCause(), peerChain, alert);
+    }
+
+    /** The same failure with {@code more} after its message, keeping everything else. */
+    public TlsException withSuffix(String more) {
+        return new TlsException(kind, getMessage() + more, getCause(), peerChain, alert);
+    }
+
+    /**
+     * The alert that ended the connection: the one this endpoint sent (a server rejecting a broken hello), or the
+     * peer's (a server refusing this client); null when no alert was seen (a reset, a timeout, an encrypted alert
+     * whose description the wire does not show).
+     */
+    public FailureAlert alert() {
+        return alert;
     }
 
     public Kind kind() {

@@ -2,6 +2,7 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.wire.Alert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -132,6 +133,33 @@ public final class DatagramCore {
                 break;
             }
         }
+    }
+
+    /**
+     * The failure path for datagrams ({@link EngineCore#farewell} and {@link Farewell}): sends what the peer must
+     * hear after {@code cause} ended the connection and closes the engine's outbound side.
+     *
+     * @return the alert sent, as far as the wire shows it, or null
+     */
+    public Alert farewell(Throwable cause, Sender sender) {
+        return Farewell.after(cause, engine, observer, true, new Farewell.Output() {
+            @Override
+            public int wrapOnce() throws SSLException {
+                try {
+                    return wrap(null, sender).bytesProduced();
+                } catch (SSLException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new SSLException(e);
+                }
+            }
+
+            @Override
+            public void writeOwn(ByteBuffer record) throws IOException {
+                observer.sent(record);
+                sender.send(record);
+            }
+        });
     }
 
     /**

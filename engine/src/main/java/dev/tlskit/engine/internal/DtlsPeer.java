@@ -212,7 +212,11 @@ public final class DtlsPeer implements Session {
         if (ended) {
             return;
         }
-        sendCloseNotify(); // after a failed handshake this wraps the alert telling the peer why
+        try {
+            core.farewell(e, sender); // the alert telling the peer why
+        } catch (RuntimeException ignored) {
+            // Best effort: UDP gives no guarantee the peer hears it anyway.
+        }
         end(Failures.classify(e, !handshakeDone, core.observer()));
     }
 

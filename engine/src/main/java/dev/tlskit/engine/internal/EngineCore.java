@@ -3,6 +3,7 @@ package dev.tlskit.engine.internal;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.Verification;
+import dev.tlskit.engine.wire.Alert;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -130,6 +131,32 @@ public final class EngineCore {
                 break;
             }
         }
+    }
+
+    /**
+     * The failure path: puts into {@link #netOut()} what the peer must hear after {@code cause} ended the
+     * connection (see {@link Farewell}) and closes the engine's outbound side. The transport then flushes and
+     * closes.
+     *
+     * @return the alert sent, as far as the wire shows it, or null
+     */
+    public Alert farewell(Throwable cause) {
+        return Farewell.after(cause, engine, observer, false, new Farewell.Output() {
+            @Override
+            public int wrapOnce() throws SSLException {
+                return wrap(null).bytesProduced();
+            }
+
+            @Override
+            public void writeOwn(ByteBuffer record) {
+                netOut();
+                if (netOut.remaining() < record.remaining()) {
+                    netOut = grow(netOut, record.remaining());
+                }
+                observer.sent(record);
+                netOut.put(record);
+            }
+        });
     }
 
     /**

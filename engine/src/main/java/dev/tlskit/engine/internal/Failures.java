@@ -1,6 +1,10 @@
 package dev.tlskit.engine.internal;
 
+import dev.tlskit.engine.Direction;
+import dev.tlskit.engine.FailureAlert;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.wire.Alert;
+import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.TlsException.Kind;
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -13,20 +17,17 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 
 /** Turns what SunJSSE and BCJSSE throw into a {@link TlsException} with a short message and a kind. */
 public final class Failures {
-    private static final Pattern ALERT = Pattern.compile(
-            "(close_notify|unexpected_message|bad_record_mac|record_overflow|handshake_failure|bad_certificate"
-                    + "|unsupported_certificate|certificate_revoked|certificate_expired|certificate_unknown"
-                    + "|illegal_parameter|unknown_ca|access_denied|decode_error|decrypt_error|protocol_version"
-                    + "|insufficient_security|internal_error|inappropriate_fallback|user_canceled"
-                    + "|missing_extension|unsupported_extension|unrecognized_name|certificate_required"
-                    + "|no_application_protocol)");
+    /** An alert name as a word of its own ({@code decode_error}, not part of {@code foo_decode_error_bar}). */
+    private static final Pattern ALERT_WORD = Pattern.compile("(?<![a-z_])([a-z]+(?:_[a-z]+)+)(?![a-z_])");
 
     private Failures() {}
 
@@ -53,13 +54,15 @@ public final class Failures {
         if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
             return new TlsException(Kind.NETWORK, lower(t.getMessage()), t);
         }
+        FailureAlert wireAlert = alertOf(t, observer);
         String verification = verificationReason(t);
         if (verification != null) {
-            return new TlsException(Kind.VERIFICATION, verification, t, TrustManagers.RejectedChain.in(t));
+            return new TlsException(Kind.VERIFICATION, verification + sentSuffix(wireAlert), t,
+                    TrustManagers.RejectedChain.in(t), wireAlert);
         }
         String alert = alertIn(t);
-        if (alert == null && observer != null && observer.alertReceived() != null) {
-            alert = observer.alertReceived().replace("fatal ", "");
+        if (alert == null && wireAlert != null && wireAlert.direction() == Direction.RECEIVED) {
+            alert = wireAlert.alert().descriptionName();
         }
         if (duringHandshake && observer != null && observer.clientSentNoCertificate()
                 && ("handshake_failure".equals(alert)
@@ -67,19 +70,76 @@ public final class Failures {
             // TLS 1.2 lets a server that needs a client certificate refuse an empty one with handshake_failure
             // (BCJSSE does): the wire shows the empty Certificate, so say what happened.
             return new TlsException(Kind.VERIFICATION, "no client certificate: the server requires one"
-                    + " (alert handshake_failure after an empty client Certificate)", t);
+                    + " (alert handshake_failure after an empty client Certificate)", t, List.of(), wireAlert);
         }
         if (alert != null && isCertificateAlert(alert)) {
             return new TlsException(Kind.VERIFICATION, "peer rejected the certificate: alert " + alert
-                    + (alert.equals("certificate_required") ? " (the server requires a client certificate)" : ""), t);
+                    + (alert.equals("certificate_required") ? " (the server requires a client certificate)" : ""), t,
+                    List.of(), wireAlert);
         }
         if (t instanceof SSLException || duringHandshake && t instanceof EOFException) {
             if (!duringHandshake) {
-                return new TlsException(Kind.NETWORK, "TLS connection failed: " + message(t), t);
+                return new TlsException(Kind.NETWORK, "TLS connection failed: " + message(t) + sentSuffix(wireAlert),
+                        t, List.of(), wireAlert);
             }
-            return new TlsException(Kind.HANDSHAKE, "handshake failed: " + handshakeReason(t, alert), t);
+            return new TlsException(Kind.HANDSHAKE, "handshake failed: " + handshakeReason(t, alert)
+                    + sentSuffix(wireAlert), t, List.of(), wireAlert);
         }
-        return new TlsException(Kind.NETWORK, message(t), t);
+        return new TlsException(Kind.NETWORK, message(t), t, List.of(), wireAlert);
+    }
+
+    /**
+     * The alert that ended the connection, as the wire showed it: the peer's fatal alert (from the provider's
+     * exception or the observer), else the fatal alert this endpoint sent; null when none crossed in plaintext.
+     */
+    static FailureAlert alertOf(Throwable t, WireObserver observer) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PeerClosed closed && closed.alert() != null) {
+                return new FailureAlert(Direction.RECEIVED, closed.alert());
+            }
+            if (c instanceof TlsFatalAlertReceived r) {
+                return new FailureAlert(Direction.RECEIVED, new Alert(Alert.FATAL, r.getAlertDescription() & 0xFF));
+            }
+            String m = String.valueOf(c.getMessage());
+            if (m.startsWith("Received fatal alert")) {
+                AlertDescription d = alertNamedIn(m);
+                if (d != null) {
+                    return new FailureAlert(Direction.RECEIVED, Alert.fatal(d));
+                }
+            }
+        }
+        if (observer == null) {
+            return null;
+        }
+        Alert received = observer.receivedAlert();
+        if (received != null && received.isFatal()) {
+            return new FailureAlert(Direction.RECEIVED, received);
+        }
+        Alert sent = observer.sentAlert();
+        if (sent != null && sent.isFatal()) {
+            return new FailureAlert(Direction.SENT, sent);
+        }
+        return null;
+    }
+
+    /** The first registered alert name in {@code message}, or null. */
+    static AlertDescription alertNamedIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = ALERT_WORD.matcher(message);
+        while (m.find()) {
+            AlertDescription d = AlertDescription.named(m.group(1));
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** {@code  (sent alert decode_error)} for an alert this endpoint sent, else nothing. */
+    private static String sentSuffix(FailureAlert a) {
+        return a != null && a.direction() == Direction.SENT ? " (sent alert " + a.alert().descriptionName() + ")" : "";
     }
 
     private static boolean isCertificateAlert(String alert) {
@@ -94,9 +154,9 @@ public final class Failures {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("alert") || m.contains("Alert") || c.getClass().getName().contains("Alert"))) {
-                Matcher matcher = ALERT.matcher(m);
-                if (matcher.find()) {
-                    return matcher.group(1);
+                AlertDescription d = alertNamedIn(m);
+                if (d != null) {
+                    return d.rfcName();
                 }
             }
         }

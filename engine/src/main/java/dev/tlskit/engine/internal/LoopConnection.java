@@ -7,7 +7,6 @@ import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -114,7 +113,7 @@ final class LoopConnection implements Session {
         }
         if (!handshakeDone && now - startNanos > settings.handshakeTimeout().toNanos()) {
             fail(new TlsException(TlsException.Kind.NETWORK, "handshake timed out after "
-                    + settings.handshakeTimeout().toMillis() + " ms", new SocketTimeoutException()));
+                    + settings.handshakeTimeout().toMillis() + " ms", new SocketTimeoutException()), false);
         } else if (handshakeDone && settings.idleTimeout() != null
                 && now - lastActivity > settings.idleTimeout().toNanos()) {
             close();
@@ -127,13 +126,11 @@ final class LoopConnection implements Session {
         }
         try {
             step();
-        } catch (SSLException e) {
-            fail(Failures.classify(e, !handshakeDone, core.observer()));
         } catch (IOException e) {
-            fail(Failures.classify(e, !handshakeDone, core.observer()));
+            fail(e, !handshakeDone);
         } catch (RuntimeException bug) {
             // A provider or handler bug must cost this connection only, never the loop and its other connections.
-            fail(new TlsException(TlsException.Kind.HANDSHAKE, "internal error: " + bug, bug));
+            fail(new TlsException(TlsException.Kind.HANDSHAKE, "internal error: " + bug, bug), false);
         }
         if (!finished && !lingering) {
             core.releaseIdleBuffers();
@@ -174,7 +171,10 @@ final class LoopConnection implements Session {
                         handshakeFinished();
                         continue;
                     }
-                    if (core.hasBufferedNetworkBytes() || hs == HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                    // While handshaking, unwrap even with nothing buffered: SunJSSE reports a failed delegated
+                    // task only from the next wrap or unwrap, and waiting for the peer would hide it.
+                    if (core.hasBufferedNetworkBytes() || hs == HandshakeStatus.NEED_UNWRAP
+                            || hs == HandshakeStatus.NEED_UNWRAP_AGAIN) {
                         SSLEngineResult r = core.unwrap();
                         if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                             if (!readSome()) {
@@ -222,7 +222,7 @@ final class LoopConnection implements Session {
 
     private void endOfStream() throws IOException {
         if (!handshakeDone) {
-            throw new EOFException("peer closed the connection during the handshake");
+            throw PeerClosed.seenBy(core.observer());
         }
         try {
             core.engine().closeInbound();
@@ -326,7 +326,7 @@ final class LoopConnection implements Session {
             }
             flush();
         } catch (IOException e) {
-            fail(Failures.classify(e, false, core.observer()));
+            fail(e, false);
             return;
         }
         updateInterest();
@@ -350,8 +350,12 @@ final class LoopConnection implements Session {
         handler.closed(this, null);
     }
 
-    /** A failed connection: tell the peer why (the engine's pending alert), then close. */
-    private void fail(TlsException failure) {
+    /**
+     * A failed connection: tell the peer why ({@link EngineCore#farewell}, the one failure path), then close.
+     *
+     * @param duringHandshake whether the failure is the handshake's (classified so)
+     */
+    private void fail(IOException cause, boolean duringHandshake) {
         if (finished || lingering) {
             return;
         }
@@ -359,14 +363,11 @@ final class LoopConnection implements Session {
         if (tasksRunning) {
             // A worker is inside the engine: do not touch it from here; just drop the connection.
             finish();
-            handler.closed(this, failure);
+            handler.closed(this, Failures.classify(cause, duringHandshake, core.observer()));
             return;
         }
-        try {
-            core.wrapClosingRecords();
-        } catch (SSLException | RuntimeException e) {
-            // Best effort: the first failure is the one reported.
-        }
+        core.farewell(cause);
+        TlsException failure = Failures.classify(cause, duringHandshake, core.observer());
         startLinger();
         handler.closed(this, failure);
     }

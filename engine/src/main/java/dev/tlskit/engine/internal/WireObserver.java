@@ -3,6 +3,7 @@ package dev.tlskit.engine.internal;
 import dev.tlskit.engine.Direction;
 import dev.tlskit.engine.TraceEvent;
 import dev.tlskit.engine.WireNames;
+import dev.tlskit.engine.wire.Alert;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -56,8 +57,10 @@ public final class WireObserver {
     private volatile Boolean resumed;
     private volatile boolean serverHelloSeen;
     private volatile boolean handshakeDone;
-    private volatile String alertReceived;
-    private volatile String alertSent;
+    private volatile Alert alertReceived;
+    private volatile Alert alertSent;
+    /** DTLS: the highest epoch-0 record sequence number this endpoint sent, or -1. */
+    private volatile long plainSequenceSent = -1;
     private volatile boolean clientSentNoCertificate;
 
     /**
@@ -122,12 +125,35 @@ public final class WireObserver {
 
     /** The last alert the peer sent in plaintext (e.g. {@code fatal handshake_failure}), or null. */
     public String alertReceived() {
-        return alertReceived;
+        return alertReceived == null ? null : alertReceived.toString();
     }
 
     /** The last plaintext alert this endpoint sent, or null. */
     public String alertSent() {
+        return alertSent == null ? null : alertSent.toString();
+    }
+
+    /** {@link #alertReceived()} as data, or null. */
+    public Alert receivedAlert() {
+        return alertReceived;
+    }
+
+    /** {@link #alertSent()} as data, or null. */
+    public Alert sentAlert() {
         return alertSent;
+    }
+
+    /**
+     * Whether the records this endpoint sends are protected by now (after its ChangeCipherSpec in TLS 1.2, after the
+     * ServerHello in TLS 1.3, after an epoch change in DTLS): an alert then cannot be written in plaintext.
+     */
+    public boolean sendingProtected() {
+        return sent.protectedNow();
+    }
+
+    /** DTLS: the sequence number for a plaintext (epoch 0) record sent next. */
+    public long nextPlainSequence() {
+        return plainSequenceSent + 1;
     }
 
     /**
@@ -178,8 +204,15 @@ public final class WireObserver {
         /** DTLS: handshake messages arriving in fragments, by message_seq. */
         private final java.util.Map<Integer, Fragments> fragments = new java.util.HashMap<>();
 
+        /** DTLS: whether a record of epoch 1 or later went this way. */
+        private volatile boolean epochChanged;
+
         Parser(Direction direction) {
             this.direction = direction;
+        }
+
+        boolean protectedNow() {
+            return datagram ? epochChanged : encrypted;
         }
 
         /**
@@ -227,6 +260,17 @@ public final class WireObserver {
             recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
             // DTLS protects every record of epoch 1 and later; the epoch says it, whatever was lost or reordered.
             recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0) : encrypted;
+            if (datagram && direction == Direction.SENT) {
+                if (recordEncrypted) {
+                    epochChanged = true;
+                } else {
+                    long seq = 0;
+                    for (int i = 5; i < 11; i++) {
+                        seq = (seq << 8) | (header[i] & 0xFF);
+                    }
+                    plainSequenceSent = Math.max(plainSequenceSent, seq);
+                }
+            }
             int major = header[1] & 0xFF;
             if (recordType < CHANGE_CIPHER_SPEC || recordType > 24 || major != (datagram ? 0xFE : 3)) {
                 // Not TLS (a peer speaking HTTP, say): stop parsing; the SSLEngine reports the error.
@@ -259,12 +303,12 @@ public final class WireObserver {
                     if (recordEncrypted) {
                         messages.add("Encrypted Alert");
                     } else if (body.length >= 2) {
-                        String text = ((body[0] & 0xFF) == 2 ? "fatal " : "warning ") + WireNames.alert(body[1] & 0xFF);
-                        messages.add("Alert (" + text + ")");
+                        Alert alert = Alert.parse(body);
+                        messages.add("Alert (" + alert + ")");
                         if (direction == Direction.RECEIVED) {
-                            alertReceived = text;
+                            alertReceived = alert;
                         } else {
-                            alertSent = text;
+                            alertSent = alert;
                         }
                     }
                 }
