@@ -1,5 +1,6 @@
 package dev.tlskit.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of bad input gets its exit code and one clear stderr line, and no stack trace. */
 @Timeout(60)
@@ -250,6 +253,39 @@ class BadInputTest {
         Tlskit.Result r = server.await(LIMIT);
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("does not speak TLS"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "bc"})
+    void serverSendsAndNamesTheAlertForAClientHelloThatDoesNotParse(String provider) throws Exception {
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "--json", "--provider", provider);
+        byte[] answer;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            s.setSoTimeout(10_000);
+            // A ClientHello whose cipher_suites length (0x02f2) runs far past the message.
+            byte[] body = new byte[2 + 32 + 1 + 2 + 2];
+            body[0] = 3;
+            body[1] = 3;
+            body[35] = 0x02;
+            body[36] = (byte) 0xF2;
+            byte[] hello = new byte[5 + 4 + body.length];
+            hello[0] = 22;
+            hello[1] = 3;
+            hello[2] = 1;
+            hello[4] = (byte) (4 + body.length);
+            hello[5] = 1;
+            hello[8] = (byte) body.length;
+            System.arraycopy(body, 0, hello, 9, body.length);
+            s.getOutputStream().write(hello);
+            answer = s.getInputStream().readAllBytes();
+        }
+        assertArrayEquals(new byte[] {21, 3, 3, 0, 2, 2, 50}, answer, "exactly one fatal decode_error record");
+        Tlskit.Result r = server.await(LIMIT);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("(sent alert decode_error)"), r.err());
+        Object alert = Interop.at(Interop.parseJson(r.out().strip()), "error", "alert");
+        assertEquals(Map.of("direction", "sent", "level", "fatal", "description", "decode_error"), alert, r.out());
     }
 
     // --- verification (4)

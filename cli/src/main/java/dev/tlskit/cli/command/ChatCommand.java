@@ -163,7 +163,7 @@ public final class ChatCommand implements Callable<Integer> {
         try {
             c = Configs.connect(() -> TlsConnection.connect(context, target, port, family), target);
         } catch (TlsException e) {
-            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
+            throw e.withContext(where + ": ");
         }
         ChatUi ui;
         try {
@@ -176,7 +176,7 @@ public final class ChatCommand implements Callable<Integer> {
             return new Chat(ui, localName, tls.timeout()).talk(c, where);
         } catch (TlsException e) {
             ui.close();
-            throw new TlsException(e.kind(), where + ": " + e.getMessage(), e.getCause());
+            throw e.withContext(where + ": ");
         }
     }
 

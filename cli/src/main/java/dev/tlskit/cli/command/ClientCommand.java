@@ -226,7 +226,7 @@ public final class ClientCommand implements Callable<Integer> {
             String where = peer.where();
             String timeout = e.getMessage().startsWith("timed out") ? " (--timeout " + tls.timeout().toMillis() / 1000.0
                     + " s)" : "";
-            throw new TlsException(e.kind(), where + ": " + e.getMessage() + timeout, e.getCause(), e.peerChain());
+            throw e.withContext(where + ": ").withSuffix(timeout);
         }
     }
 

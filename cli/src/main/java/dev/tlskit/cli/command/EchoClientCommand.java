@@ -92,7 +92,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         try {
             exchange(Configs.context(config), target, family, lines, out, err);
         } catch (TlsException e) {
-            throw new TlsException(e.kind(), peer.where() + ": " + e.getMessage(), e.getCause());
+            throw e.withContext(peer.where() + ": ");
         }
         return 0;
     }

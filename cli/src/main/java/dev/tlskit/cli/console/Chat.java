@@ -52,7 +52,7 @@ public final class Chat {
         try {
             s = Session.open(c, true, name, nameTimeout, address);
         } catch (TlsException e) {
-            throw new TlsException(e.kind(), "the server " + e.getMessage(), e.getCause());
+            throw e.withContext("the server ");
         } catch (IOException e) {
             throw new TlsException(TlsException.Kind.NETWORK, "the server " + e.getMessage(), e);
         }

@@ -464,7 +464,7 @@ public final class Interop {
     }
 
     /** Follows a path of keys (String) and indexes (Integer) through parsed JSON. */
-    static Object at(Object json, Object... path) {
+    public static Object at(Object json, Object... path) {
         Object v = json;
         for (Object k : path) {
             if (k instanceof Integer i) {
