@@ -1,8 +1,8 @@
 package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.EngineCore;
+import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.Failures;
-import dev.tlskit.engine.internal.PeerClosed;
 import dev.tlskit.engine.internal.WireObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,6 +38,7 @@ public final class TlsConnection implements Connection {
     private final InputStream socketIn;
     private final OutputStream socketOut;
     private final EngineCore core;
+    private final EngineDriver driver;
     private final ReentrantLock readLock = new ReentrantLock();
     private final Object writeLock = new Object();
     private final String peerHost;
@@ -58,6 +58,7 @@ public final class TlsConnection implements Connection {
         SSLEngine engine = context.newEngine(peerHost, socket.getPort());
         this.core = new EngineCore(engine, new WireObserver(config.isClient(),
                 trace != null ? trace : config.traceListener()));
+        this.driver = new EngineDriver(core, writeLock);
     }
 
     /**
@@ -168,42 +169,26 @@ public final class TlsConnection implements Connection {
     private void runHandshake() throws IOException {
         long start = System.nanoTime();
         long deadline = start + context.config().handshakeTimeout().toNanos();
-        SSLEngine engine = core.engine();
-        engine.beginHandshake();
+        core.engine().beginHandshake();
         while (true) {
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            switch (hs) {
-                case NEED_WRAP -> {
-                    SSLEngineResult r = core.wrap(null);
-                    flush();
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        throw closedDuringHandshake();
+            EngineDriver.Need need = driver.advance();
+            switch (need) {
+                case FLUSH -> flush();
+                case INPUT -> {
+                    if (!fill(deadline)) {
+                        driver.endOfStream(); // throws: the peer closed before the handshake completed
                     }
                 }
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    SSLEngineResult r = core.unwrap();
-                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                        if (!fill(deadline)) {
-                            throw closedDuringHandshake();
-                        }
-                    } else if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        throw closedDuringHandshake();
-                    }
-                }
-                case NEED_TASK -> core.runDelegatedTasks();
-                case FINISHED, NOT_HANDSHAKING -> {
-                    core.observer().handshakeDone();
+                case TASKS -> core.runDelegatedTasks();
+                case HANDSHAKE_DONE -> {
                     summary = core.summarize(context.config(), Duration.ofNanos(System.nanoTime() - start));
                     socket.setSoTimeout((int) context.config().readTimeout().toMillis());
                     return;
                 }
-                default -> throw new IllegalStateException("unknown handshake status " + hs);
+                case DATA, PEER_CLOSED -> throw new IllegalStateException(need + " before the handshake completed");
+                default -> throw new IllegalStateException("unknown need " + need);
             }
         }
-    }
-
-    private SSLException closedDuringHandshake() {
-        return PeerClosed.seenBy(core.observer());
     }
 
     /** Reads once from the socket into netIn; false at end of stream. Honours the deadline (nanoTime). */
@@ -269,41 +254,21 @@ public final class TlsConnection implements Connection {
             if (inboundDone) {
                 return -1;
             }
-            if (core.hasBufferedNetworkBytes()) {
-                SSLEngineResult r = core.unwrap();
-                afterUnwrap(r);
-                if (r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                    continue;
+            EngineDriver.Need need = driver.advance();
+            switch (need) {
+                case DATA -> { }
+                case FLUSH -> flush();
+                case TASKS -> core.runDelegatedTasks();
+                case PEER_CLOSED -> inboundDone = true;
+                case INPUT -> {
+                    if (!fill(deadline)) {
+                        truncated = driver.endOfStream();
+                        inboundDone = true;
+                    }
                 }
+                case HANDSHAKE_DONE -> throw new IllegalStateException("a second handshake");
+                default -> throw new IllegalStateException("unknown need " + need);
             }
-            if (!fill(deadline)) {
-                inboundDone = true;
-                try {
-                    core.engine().closeInbound();
-                } catch (SSLException noCloseNotify) {
-                    truncated = true; // the peer closed TCP without close_notify
-                }
-                return core.appIn().position() > 0 ? readLocked(b, off, len, deadline) : -1;
-            }
-        }
-    }
-
-    private void afterUnwrap(SSLEngineResult r) throws IOException {
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-            inboundDone = true;
-        }
-        HandshakeStatus hs = r.getHandshakeStatus();
-        while (hs == HandshakeStatus.NEED_TASK || hs == HandshakeStatus.NEED_WRAP) {
-            if (hs == HandshakeStatus.NEED_TASK) {
-                core.runDelegatedTasks();
-            } else {
-                // A post-handshake reply (key update, or the close_notify answering the peer's).
-                synchronized (writeLock) {
-                    core.wrap(null);
-                    flush();
-                }
-            }
-            hs = core.engine().getHandshakeStatus();
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /** One connection of an event loop: the non-blocking side of {@link EngineCore}. Loop thread only. */
@@ -40,6 +39,7 @@ final class LoopConnection implements Session {
     private final EventLoopServer.Counters counters;
     private final EventLoopServer.Settings settings;
     private final EngineCore core;
+    private final EngineDriver driver;
     private final long startNanos = System.nanoTime();
     private final InetSocketAddress remote;
     private SelectionKey key;
@@ -66,6 +66,8 @@ final class LoopConnection implements Session {
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         SSLEngine engine = context.newEngine(null, 0);
         this.core = new EngineCore(engine, new WireObserver(false, config.traceListener()), pool);
+        // One thread (the loop's) wraps and unwraps: the driver's wrap lock is never contended.
+        this.driver = new EngineDriver(core, this);
     }
 
     void register(Selector selector) throws IOException {
@@ -139,7 +141,6 @@ final class LoopConnection implements Session {
     }
 
     private void step() throws IOException {
-        SSLEngine engine = core.engine();
         for (int budget = BUDGET; !finished && !lingering && !tasksRunning; budget--) {
             if (budget == 0) {
                 // Fair to the loop's other connections: continue after them. The selector would not wake us for
@@ -147,53 +148,29 @@ final class LoopConnection implements Session {
                 loop.execute(this::process);
                 return;
             }
-            if (core.hasPendingOutput() && !flush()) {
-                return; // wait until the socket takes more
-            }
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            switch (hs) {
-                case NEED_TASK -> {
+            EngineDriver.Need need = driver.advance();
+            switch (need) {
+                case FLUSH -> {
+                    if (!flush()) {
+                        return; // wait until the socket takes more
+                    }
+                }
+                case TASKS -> {
                     runTasksOffLoop();
                     return;
                 }
-                case NEED_WRAP -> {
-                    SSLEngineResult r = core.wrap(null);
-                    if (!flush()) {
-                        return;
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        startLinger();
-                        return;
-                    }
+                case HANDSHAKE_DONE -> handshakeFinished();
+                case DATA -> deliver();
+                case PEER_CLOSED -> {
+                    peerClosed();
+                    return;
                 }
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
-                    if (!handshakeDone && (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED)) {
-                        handshakeFinished();
-                        continue;
-                    }
-                    // While handshaking, unwrap even with nothing buffered: SunJSSE reports a failed delegated
-                    // task only from the next wrap or unwrap, and waiting for the peer would hide it.
-                    if (core.hasBufferedNetworkBytes() || hs == HandshakeStatus.NEED_UNWRAP
-                            || hs == HandshakeStatus.NEED_UNWRAP_AGAIN) {
-                        SSLEngineResult r = core.unwrap();
-                        if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                            if (!readSome()) {
-                                return;
-                            }
-                            continue;
-                        }
-                        deliver();
-                        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                            peerClosed();
-                            return;
-                        }
-                        continue;
-                    }
+                case INPUT -> {
                     if (!readSome()) {
                         return;
                     }
                 }
-                default -> throw new IllegalStateException("unknown handshake status " + hs);
+                default -> throw new IllegalStateException("unknown need " + need);
             }
         }
     }
@@ -221,14 +198,8 @@ final class LoopConnection implements Session {
     }
 
     private void endOfStream() throws IOException {
-        if (!handshakeDone) {
-            throw PeerClosed.seenBy(core.observer());
-        }
-        try {
-            core.engine().closeInbound();
-        } catch (SSLException truncated) {
-            // The peer closed TCP without close_notify: nothing was lost that we could still deliver.
-        }
+        // Throws during the handshake; afterwards a close without close_notify lost nothing we could deliver.
+        driver.endOfStream();
         finish();
         handler.closed(this, null);
     }
@@ -248,7 +219,6 @@ final class LoopConnection implements Session {
     private void handshakeFinished() {
         handshakeDone = true;
         counters.handshakes.incrementAndGet();
-        core.observer().handshakeDone();
         summary = core.summarize(config, Duration.ofNanos(System.nanoTime() - startNanos));
         handler.opened(this);
     }
