@@ -1,6 +1,7 @@
 package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.DatagramCore;
+import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.HelloGate;
 import dev.tlskit.engine.internal.Failures;
 import dev.tlskit.engine.internal.PeerClosed;
@@ -23,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
@@ -52,6 +52,7 @@ public final class DtlsConnection implements Connection {
     private final byte[] receiveBuffer = new byte[RECEIVE_BUFFER];
     private final DatagramCore.Sender sender;
     private final RetransmitTimer timer = new RetransmitTimer();
+    private final EngineDriver driver;
     private volatile Duration readTimeout;
     private HandshakeSummary summary;
     private volatile boolean inboundDone;
@@ -63,6 +64,7 @@ public final class DtlsConnection implements Connection {
         this.core = core;
         this.readTimeout = context.config().readTimeout();
         this.sender = d -> socket.send(new DatagramPacket(d.array(), d.arrayOffset() + d.position(), d.remaining()));
+        this.driver = new EngineDriver(core.io(sender), writeLock, timer::reset);
     }
 
     /**
@@ -187,31 +189,18 @@ public final class DtlsConnection implements Connection {
     }
 
     /**
-     * The handshake loop: a switch over every status. While waiting for the peer, the retransmission timer decides
-     * how long one receive may block; when it fires, our last flight goes out again.
+     * The handshake: the engine's driver decides each step; while it waits for the peer, the retransmission timer
+     * decides how long one receive may block, and when it fires our last flight goes out again.
      */
     private void handshake(long start) throws IOException {
         long deadline = start + context.config().handshakeTimeout().toNanos();
-        SSLEngine engine = core.engine();
         while (true) {
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            switch (hs) {
-                case NEED_WRAP -> {
-                    synchronized (writeLock) {
-                        core.sendFlight(sender);
-                    }
-                    timer.arm(System.nanoTime());
-                }
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    if (core.hasPendingDatagram() || hs == HandshakeStatus.NEED_UNWRAP_AGAIN) {
-                        SSLEngineResult r = core.unwrap();
-                        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                            throw closedDuringHandshake();
-                        }
-                        if (r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
-                            timer.reset(); // the peer's flight moved the handshake on
-                        }
-                    } else if (!receive(Math.min(timer.due(), deadline))) {
+            EngineDriver.Need need = driver.advance();
+            switch (need) {
+                case FLUSH -> timer.arm(System.nanoTime());
+                case TASKS -> core.runDelegatedTasks();
+                case INPUT -> {
+                    if (!receive(Math.min(timer.due(), deadline))) {
                         long now = System.nanoTime();
                         if (now - deadline >= 0) {
                             throw new SocketTimeoutException("handshake timed out");
@@ -222,19 +211,14 @@ public final class DtlsConnection implements Connection {
                         timer.backOff(now);
                     }
                 }
-                case NEED_TASK -> core.runDelegatedTasks();
-                case FINISHED, NOT_HANDSHAKING -> {
-                    core.observer().handshakeDone();
+                case HANDSHAKE_DONE -> {
                     summary = core.summarize(context.config(), Duration.ofNanos(System.nanoTime() - start));
                     return;
                 }
-                default -> throw new IllegalStateException("unknown handshake status " + hs);
+                case DATA, PEER_CLOSED -> throw new IllegalStateException(need + " before the handshake completed");
+                default -> throw new IllegalStateException("unknown need " + need);
             }
         }
-    }
-
-    private SSLException closedDuringHandshake() {
-        return PeerClosed.seenBy(core.observer());
     }
 
     /** After a failed handshake: the alert that tells the peer why ({@link DatagramCore#farewell}). */
@@ -300,10 +284,20 @@ public final class DtlsConnection implements Connection {
                 if (inboundDone) {
                     return -1;
                 }
-                if (core.hasPendingDatagram()) {
-                    afterUnwrap(core.unwrap());
-                } else if (!receive(deadline)) {
-                    throw new SocketTimeoutException("read timed out");
+                // The driver also answers what the peer still sends of the handshake: if our last flight was
+                // lost, the peer resends its own, and the engine resends ours in reply.
+                EngineDriver.Need need = driver.advance();
+                switch (need) {
+                    case DATA, FLUSH -> { }
+                    case TASKS -> core.runDelegatedTasks();
+                    case PEER_CLOSED -> inboundDone = true;
+                    case INPUT -> {
+                        if (!receive(deadline)) {
+                            throw new SocketTimeoutException("read timed out");
+                        }
+                    }
+                    case HANDSHAKE_DONE -> throw new IllegalStateException("a second handshake");
+                    default -> throw new IllegalStateException("unknown need " + need);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -313,24 +307,6 @@ public final class DtlsConnection implements Connection {
             throw Failures.classify(e, false, core.observer());
         } finally {
             readLock.unlock();
-        }
-    }
-
-    private void afterUnwrap(SSLEngineResult r) throws IOException {
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-            inboundDone = true;
-        }
-        HandshakeStatus hs = r.getHandshakeStatus();
-        switch (hs) {
-            case NEED_TASK, NEED_WRAP -> {
-                // The peer resent its last flight (ours was lost), or sent close_notify: the engine answers.
-                core.runDelegatedTasks();
-                synchronized (writeLock) {
-                    core.sendFlight(sender);
-                }
-            }
-            case NOT_HANDSHAKING, FINISHED, NEED_UNWRAP, NEED_UNWRAP_AGAIN -> { }
-            default -> throw new IllegalStateException("unknown handshake status " + hs);
         }
     }
 

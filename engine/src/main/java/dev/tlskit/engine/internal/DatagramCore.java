@@ -21,8 +21,6 @@ import javax.net.ssl.SSLException;
  */
 public final class DatagramCore {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    /** A flight is a handful of datagrams; more wraps than this without leaving NEED_WRAP is an engine bug. */
-    private static final int MAX_FLIGHT_DATAGRAMS = 256;
 
     /** Where a wrapped datagram goes (position..limit is the datagram). */
     public interface Sender {
@@ -136,6 +134,49 @@ public final class DatagramCore {
     }
 
     /**
+     * This core as the {@link EngineDriver}'s view, its wraps sent through {@code sender} at once (so nothing is
+     * ever pending output).
+     */
+    public EngineDriver.Io io(Sender sender) {
+        return new EngineDriver.Io() {
+            @Override
+            public SSLEngine engine() {
+                return engine;
+            }
+
+            @Override
+            public WireObserver observer() {
+                return observer;
+            }
+
+            @Override
+            public boolean hasPendingOutput() {
+                return false;
+            }
+
+            @Override
+            public SSLEngineResult wrapHandshake() throws IOException {
+                return wrap(null, sender);
+            }
+
+            @Override
+            public SSLEngineResult unwrap() throws SSLException {
+                return DatagramCore.this.unwrap();
+            }
+
+            @Override
+            public boolean hasBufferedInput() {
+                return hasPendingDatagram();
+            }
+
+            @Override
+            public ByteBuffer appIn() {
+                return DatagramCore.this.appIn();
+            }
+        };
+    }
+
+    /**
      * The failure path for datagrams ({@link EngineCore#farewell} and {@link Farewell}): sends what the peer must
      * hear after {@code cause} ended the connection and closes the engine's outbound side.
      *
@@ -163,47 +204,15 @@ public final class DatagramCore {
     }
 
     /**
-     * Sends the engine's next flight: wraps (running delegated tasks between) while it asks for wraps.
-     *
-     * @return the number of datagrams sent
-     */
-    public int sendFlight(Sender sender) throws IOException {
-        int sent = 0;
-        for (int i = 0; i < MAX_FLIGHT_DATAGRAMS; i++) {
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            switch (hs) {
-                case NEED_WRAP -> {
-                    SSLEngineResult r = wrap(null, sender);
-                    if (r.bytesProduced() > 0) {
-                        sent++;
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && r.bytesProduced() == 0) {
-                        return sent;
-                    }
-                }
-                case NEED_TASK -> runDelegatedTasks();
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
-                    return sent;
-                }
-                default -> throw new IllegalStateException("unknown handshake status " + hs);
-            }
-        }
-        throw new IllegalStateException("the engine kept asking to wrap (" + MAX_FLIGHT_DATAGRAMS + " datagrams)");
-    }
-
-    /**
      * The retransmission timer fired while waiting for the peer: SunJSSE resends its last flight when wrap is
-     * called in NEED_UNWRAP (RFC 6347 section 4.2.4). Nothing happens once the handshake is over.
-     *
-     * @return the number of datagrams sent
+     * called in NEED_UNWRAP (RFC 6347 section 4.2.4); this sends its first datagram, and the engine then asks to
+     * wrap the rest, which the caller's driver does. Nothing happens once the handshake is over.
      */
-    public int retransmit(Sender sender) throws IOException {
+    public void retransmit(Sender sender) throws IOException {
         HandshakeStatus hs = engine.getHandshakeStatus();
-        if (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED) {
-            return 0;
+        if (hs != HandshakeStatus.NOT_HANDSHAKING && hs != HandshakeStatus.FINISHED) {
+            wrap(null, sender);
         }
-        int sent = wrap(null, sender).bytesProduced() > 0 ? 1 : 0;
-        return sent + sendFlight(sender);
     }
 
     /** Runs the engine's delegated tasks (certificate checks, key generation) on the calling thread. */

@@ -12,9 +12,8 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+
 
 /** One peer of a {@link DtlsServer}: its engine, timers and handler calls. The server's thread only. */
 public final class DtlsPeer implements Session {
@@ -41,6 +40,7 @@ public final class DtlsPeer implements Session {
     private final Events events;
     private final DatagramCore.Sender sender;
     private final RetransmitTimer timer = new RetransmitTimer();
+    private final EngineDriver driver;
     private final long start = System.nanoTime();
     private final long handshakeDeadline;
     private long lastActivity = start;
@@ -59,6 +59,8 @@ public final class DtlsPeer implements Session {
         this.handler = handler;
         this.events = events;
         this.sender = d -> output.send(remote, d);
+        // The server's one thread wraps and unwraps: the wrap lock is never contended.
+        this.driver = new EngineDriver(core.io(sender), this, timer::reset);
         this.handshakeDeadline = start + settings.handshakeTimeout().toNanos();
         timer.arm(start);
     }
@@ -94,6 +96,7 @@ public final class DtlsPeer implements Session {
                 if (now - timer.due() >= 0) {
                     core.retransmit(sender);
                     timer.backOff(now);
+                    drive(); // the rest of the flight
                 }
                 return Math.min(timer.due(), handshakeDeadline);
             }
@@ -113,48 +116,30 @@ public final class DtlsPeer implements Session {
         }
     }
 
-    /** The engine loop: a switch over every status, until the engine needs the peer again. */
+    /** Runs the engine's driver until it needs the peer again. */
     private void drive() throws IOException {
-        SSLEngine engine = core.engine();
         while (!ended) {
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            switch (hs) {
-                case NEED_WRAP -> {
-                    core.sendFlight(sender);
+            EngineDriver.Need need = driver.advance();
+            switch (need) {
+                case FLUSH -> {
                     if (!handshakeDone) {
                         timer.arm(System.nanoTime());
                     }
                 }
-                case NEED_TASK -> core.runDelegatedTasks();
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
-                    if (hs != HandshakeStatus.NEED_UNWRAP && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
-                        opened();
-                    }
-                    if (!core.hasPendingDatagram() && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
-                        return;
-                    }
-                    afterUnwrap(core.unwrap());
+                case TASKS -> core.runDelegatedTasks();
+                case HANDSHAKE_DONE -> opened();
+                case DATA -> {
+                    ByteBuffer appIn = core.appIn();
+                    appIn.flip();
+                    handler.received(this, appIn.asReadOnlyBuffer());
+                    appIn.clear();
                 }
-                default -> throw new IllegalStateException("unknown handshake status " + hs);
+                case PEER_CLOSED -> end(null); // its close_notify is answered: the driver wrapped ours
+                case INPUT -> {
+                    return;
+                }
+                default -> throw new IllegalStateException("unknown need " + need);
             }
-        }
-    }
-
-    private void afterUnwrap(SSLEngineResult r) throws IOException {
-        if (r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
-            timer.reset(); // the peer's flight moved the handshake on
-        }
-        ByteBuffer appIn = core.appIn();
-        if (appIn.position() > 0) {
-            opened(); // SunJSSE may hand out the first record before reporting the handshake finished
-            appIn.flip();
-            handler.received(this, appIn.asReadOnlyBuffer());
-            appIn.clear();
-        }
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-            // close_notify: answer it (the engine wants to wrap ours), then forget the peer.
-            core.sendFlight(sender);
-            end(null);
         }
     }
 

@@ -28,7 +28,7 @@ import javax.net.ssl.SSLSession;
  * <p>Buffers come from a {@link BufferPool} when first needed; {@link #releaseIdleBuffers()} gives back every buffer
  * that holds no bytes, so an idle connection keeps only its SSLEngine.
  */
-public final class EngineCore {
+public final class EngineCore implements EngineDriver.Io {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Wraps after closeOutbound: a record or two is all a closing engine has to say. */
     static final int MAX_CLOSING_WRAPS = 4;
@@ -55,10 +55,12 @@ public final class EngineCore {
         this.appSize = engine.getSession().getApplicationBufferSize();
     }
 
+    @Override
     public SSLEngine engine() {
         return engine;
     }
 
+    @Override
     public WireObserver observer() {
         return observer;
     }
@@ -80,6 +82,7 @@ public final class EngineCore {
     }
 
     /** Decrypted application bytes (write mode): flip, drain, compact. */
+    @Override
     public ByteBuffer appIn() {
         if (appIn == null) {
             appIn = pool.take(appSize);
@@ -117,6 +120,11 @@ public final class EngineCore {
                 default -> throw new IllegalStateException("unknown wrap status " + r.getStatus());
             }
         }
+    }
+
+    @Override
+    public SSLEngineResult wrapHandshake() throws SSLException {
+        return wrap(null);
     }
 
     /**
@@ -163,6 +171,7 @@ public final class EngineCore {
      * Unwraps one record from {@link #netIn()} into {@link #appIn()}, growing either when the engine asks.
      * Returns {@code BUFFER_UNDERFLOW} when a whole record has not arrived yet: the transport must read more.
      */
+    @Override
     public SSLEngineResult unwrap() throws SSLException {
         netIn();
         appIn();
@@ -258,7 +267,13 @@ public final class EngineCore {
         return netIn != null && netIn.position() > 0;
     }
 
+    @Override
+    public boolean hasBufferedInput() {
+        return hasBufferedNetworkBytes();
+    }
+
     /** True when {@link #netOut()} holds bytes not yet written to the network. */
+    @Override
     public boolean hasPendingOutput() {
         return netOut != null && netOut.position() > 0;
     }

@@ -1,61 +1,95 @@
 package dev.tlskit.engine.internal;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
- * The one TLS state machine over an {@link EngineCore}, free of any transport: it runs the engine until the
- * transport has to act, and says what for. The blocking connection and the event loop both drive their cores
- * through it (they differ only in how they wait for bytes and where they run delegated tasks), so every handshake
- * status, the end of the peer's stream and the failure path are handled in one place.
+ * The one state machine over an SSLEngine, free of any transport: it runs the engine until the transport has to
+ * act, and says what for. The blocking TLS connection, the event loop, the DTLS connection, the DTLS server's peers
+ * and its hello gate all drive their engines through it; they differ only in how they wait for bytes, where they
+ * run delegated tasks and what they do on a timer. Every handshake status, the peer's close and a close in the
+ * middle of the handshake are handled here, once; a failure leaves as an exception for the one failure path
+ * ({@link Farewell}).
  *
- * <p>One thread advances a driver at a time (the reading side). Wraps it makes itself (handshake messages,
+ * <p>One thread advances a driver at a time (the reading side). The wraps it makes itself (handshake messages,
  * post-handshake replies such as a KeyUpdate answer or the close_notify that answers the peer's) happen under
  * {@code wrapLock}, the lock the transport holds while it wraps application data and flushes, so a writer thread
- * may wrap at the same time as the reader unwraps (SSLEngine allows that).
+ * may wrap while the reader unwraps (SSLEngine allows that).
  */
 public final class EngineDriver {
     /** What the transport must do before the driver can go on. */
     public enum Need {
-        /** Write {@link EngineCore#netOut()} to the network (under the wrap lock), then advance again. */
+        /** Records were wrapped: write pending output to the network (TLS), arm the retransmit timer (DTLS). */
         FLUSH,
-        /** Read more bytes from the network into {@link EngineCore#netIn()}, then advance again. */
+        /** Bytes from the network (TLS) or the next datagram (DTLS), then advance again. */
         INPUT,
         /** Run the engine's delegated tasks (here or on a worker), then advance again. */
         TASKS,
-        /** The handshake just completed (reported once). */
+        /** The handshake just completed (reported once, before any {@link #DATA}). */
         HANDSHAKE_DONE,
-        /** Decrypted application bytes wait in {@link EngineCore#appIn()}. */
+        /** Decrypted application bytes wait in {@link Io#appIn()}. */
         DATA,
         /** The peer sent close_notify: nothing more will arrive. */
         PEER_CLOSED
     }
 
+    /** The engine and buffers of one transport's core: {@link EngineCore} (a byte stream) or a datagram view. */
+    public interface Io {
+        SSLEngine engine();
+
+        WireObserver observer();
+
+        /** Whether wrapped bytes wait to go to the network. */
+        boolean hasPendingOutput();
+
+        /** Wraps what the engine wants to send of its own (handshake, alerts, close_notify). */
+        SSLEngineResult wrapHandshake() throws IOException;
+
+        /** Unwraps one record of the buffered input; {@code BUFFER_UNDERFLOW} when more must arrive first. */
+        SSLEngineResult unwrap() throws SSLException;
+
+        /** Whether received bytes wait to be unwrapped. */
+        boolean hasBufferedInput();
+
+        /** Decrypted application bytes (write mode). */
+        ByteBuffer appIn();
+    }
+
     /** Steps of one advance that neither need the transport nor change anything: more is an engine bug. */
     private static final int MAX_IDLE_STEPS = 10_000;
 
-    private final EngineCore core;
+    private final Io io;
     private final Object wrapLock;
+    private final Runnable peerProgress;
     private boolean handshakeDone;
     private boolean inboundDone;
     /** The engine closed during the handshake (it answered an alert): flush what it said, then fail. */
     private boolean closedMidHandshake;
 
-    public EngineDriver(EngineCore core, Object wrapLock) {
-        this.core = core;
-        this.wrapLock = wrapLock;
+    /** A driver whose wraps take {@code wrapLock}. */
+    public EngineDriver(Io io, Object wrapLock) {
+        this(io, wrapLock, () -> { });
     }
 
-    public EngineCore core() {
-        return core;
+    /**
+     * @param peerProgress called when a record from the peer moved the handshake on (DTLS resets its
+     *     retransmission timer then)
+     */
+    public EngineDriver(Io io, Object wrapLock, Runnable peerProgress) {
+        this.io = io;
+        this.wrapLock = wrapLock;
+        this.peerProgress = peerProgress;
     }
 
     public boolean handshakeDone() {
         return handshakeDone;
     }
 
-    /** Whether the peer's close_notify has arrived. */
+    /** Whether the peer's close_notify has arrived (or its stream ended). */
     public boolean inboundDone() {
         return inboundDone;
     }
@@ -64,21 +98,18 @@ public final class EngineDriver {
      * Runs the engine until the transport must act.
      *
      * @throws SSLException the handshake or a record failed; {@link PeerClosed} when the peer ended the connection
-     *     during the handshake. The transport then takes the failure path ({@link EngineCore#farewell}).
+     *     during the handshake. The transport then takes the failure path.
+     * @throws IOException a datagram could not be sent
      */
-    public Need advance() throws SSLException {
-        for (int steps = 0; ; steps++) {
-            if (steps == MAX_IDLE_STEPS) {
-                throw new IllegalStateException("the engine made no progress in " + MAX_IDLE_STEPS + " steps ("
-                        + core.engine().getHandshakeStatus() + ")");
-            }
-            if (core.hasPendingOutput()) {
+    public Need advance() throws IOException {
+        for (int steps = 0; steps < MAX_IDLE_STEPS; steps++) {
+            if (io.hasPendingOutput()) {
                 return Need.FLUSH;
             }
             if (closedMidHandshake) {
-                throw PeerClosed.seenBy(core.observer());
+                throw PeerClosed.seenBy(io.observer());
             }
-            HandshakeStatus hs = core.engine().getHandshakeStatus();
+            HandshakeStatus hs = io.engine().getHandshakeStatus();
             switch (hs) {
                 case NEED_TASK -> {
                     return Need.TASKS;
@@ -86,7 +117,7 @@ public final class EngineDriver {
                 case NEED_WRAP -> {
                     SSLEngineResult r;
                     synchronized (wrapLock) {
-                        r = core.wrap(null);
+                        r = io.wrapHandshake();
                     }
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED && !handshakeDone) {
                         closedMidHandshake = true;
@@ -96,37 +127,56 @@ public final class EngineDriver {
                     }
                 }
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN, NOT_HANDSHAKING, FINISHED -> {
-                    boolean handshaking = hs == HandshakeStatus.NEED_UNWRAP || hs == HandshakeStatus.NEED_UNWRAP_AGAIN;
-                    if (!handshakeDone && !handshaking) {
-                        handshakeDone = true;
-                        core.observer().handshakeDone();
-                        return Need.HANDSHAKE_DONE;
-                    }
-                    if (core.appIn().position() > 0) {
-                        return Need.DATA;
-                    }
-                    if (inboundDone) {
-                        return Need.PEER_CLOSED;
-                    }
-                    // While handshaking, unwrap even with nothing buffered: SunJSSE reports a failed delegated task
-                    // only from the next wrap or unwrap, and waiting for the peer would hide it.
-                    if (!handshaking && !core.hasBufferedNetworkBytes()) {
-                        return Need.INPUT;
-                    }
-                    SSLEngineResult r = core.unwrap();
-                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                        return Need.INPUT;
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        if (!handshakeDone) {
-                            throw PeerClosed.seenBy(core.observer());
-                        }
-                        inboundDone = true;
+                    Need need = afterHandshakeStatus(hs);
+                    if (need != null) {
+                        return need;
                     }
                 }
                 default -> throw new IllegalStateException("unknown handshake status " + hs);
             }
         }
+        throw new IllegalStateException("the engine made no progress in " + MAX_IDLE_STEPS + " steps ("
+                + io.engine().getHandshakeStatus() + ")");
+    }
+
+    /** The unwrapping side of {@link #advance()}: what to report, or null to go on. */
+    private Need afterHandshakeStatus(HandshakeStatus hs) throws SSLException {
+        boolean handshaking = hs == HandshakeStatus.NEED_UNWRAP || hs == HandshakeStatus.NEED_UNWRAP_AGAIN;
+        if (!handshakeDone && !handshaking) {
+            handshakeDone = true;
+            io.observer().handshakeDone();
+            return Need.HANDSHAKE_DONE;
+        }
+        if (handshakeDone && io.appIn().position() > 0) {
+            return Need.DATA;
+        }
+        if (inboundDone) {
+            return Need.PEER_CLOSED;
+        }
+        // While handshaking, unwrap even with nothing buffered: SunJSSE reports a failed delegated task only from
+        // the next wrap or unwrap, and waiting for the peer would hide it.
+        if (handshakeDone && !io.hasBufferedInput()) {
+            return Need.INPUT;
+        }
+        SSLEngineResult r = io.unwrap();
+        if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+            return Need.INPUT;
+        }
+        if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+            if (!handshakeDone) {
+                throw PeerClosed.seenBy(io.observer());
+            }
+            inboundDone = true;
+            return null;
+        }
+        if (handshaking && r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
+            peerProgress.run();
+        }
+        if (r.bytesConsumed() == 0 && r.bytesProduced() == 0 && r.getHandshakeStatus() == hs
+                && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+            return Need.INPUT; // nothing usable buffered (DTLS drops such a datagram): wait for the peer
+        }
+        return null;
     }
 
     /**
@@ -137,11 +187,11 @@ public final class EngineDriver {
      */
     public boolean endOfStream() throws SSLException {
         if (!handshakeDone) {
-            throw PeerClosed.seenBy(core.observer());
+            throw PeerClosed.seenBy(io.observer());
         }
         inboundDone = true;
         try {
-            core.engine().closeInbound();
+            io.engine().closeInbound();
         } catch (SSLException noCloseNotify) {
             return true;
         }

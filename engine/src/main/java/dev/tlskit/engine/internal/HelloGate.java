@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
 /**
@@ -27,9 +26,6 @@ import javax.net.ssl.SSLException;
  * entry, whose handshake then times out.
  */
 public final class HelloGate {
-    /** Handshake steps one datagram can cause before the engine needs the peer again; more means confusion. */
-    private static final int MAX_STEPS = 64;
-
     /**
      * What a datagram led to.
      *
@@ -108,24 +104,19 @@ public final class HelloGate {
         }
     }
 
+    /** Runs a fresh driver over the peer's engine until it needs the peer again. */
     private static void step(DatagramCore core, DatagramCore.Sender collect) throws SSLException {
-        SSLEngine engine = core.engine();
+        EngineDriver driver = new EngineDriver(core.io(collect), core);
         try {
-            for (int i = 0; i < MAX_STEPS; i++) {
-                HandshakeStatus hs = engine.getHandshakeStatus();
-                switch (hs) {
-                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                        if (!core.hasPendingDatagram() && hs == HandshakeStatus.NEED_UNWRAP) {
-                            return;
-                        }
-                        core.unwrap();
-                    }
-                    case NEED_WRAP -> core.sendFlight(collect);
-                    case NEED_TASK -> core.runDelegatedTasks();
-                    case NOT_HANDSHAKING, FINISHED -> {
+            while (true) {
+                EngineDriver.Need need = driver.advance();
+                switch (need) {
+                    case FLUSH -> { }
+                    case TASKS -> core.runDelegatedTasks();
+                    case INPUT, HANDSHAKE_DONE, DATA, PEER_CLOSED -> {
                         return;
                     }
-                    default -> throw new IllegalStateException("unknown handshake status " + hs);
+                    default -> throw new IllegalStateException("unknown need " + need);
                 }
             }
         } catch (SSLException e) {
