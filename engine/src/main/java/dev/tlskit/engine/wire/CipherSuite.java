@@ -99,6 +99,22 @@ public record CipherSuite(
         return s != null ? s : t.byOpenssl.get(key);
     }
 
+    /**
+     * The name to hand JSSE for a suite the user named in any spelling, or null when it is none tlskit knows:
+     * an OpenSSL name becomes the suite's {@link #jsseName()}; an IANA or JSSE name ({@code TLS_...},
+     * {@code SSL_...}) is passed on, in the registry's spelling when the registry has it, else upper-cased
+     * (the provider then judges it).
+     */
+    public static String jsseNameOf(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        if (upper.startsWith("TLS_") || upper.startsWith("SSL_")) {
+            CipherSuite s = Table.INSTANCE.byIana.get(upper);
+            return s != null ? s.ianaName : upper;
+        }
+        CipherSuite s = Table.INSTANCE.byOpenssl.get(upper);
+        return s != null ? s.jsseName() : null;
+    }
+
     /** The IANA name of {@code code}, or {@code 0xNNNN} when unassigned. */
     public static String nameOf(int code) {
         CipherSuite s = of(code);

@@ -199,6 +199,11 @@ public enum NamedGroup {
         return USUAL;
     }
 
+    /** The JSSE names of {@link #usual()}: {@code x25519, secp256r1, ...}. */
+    public static List<String> usualNames() {
+        return USUAL.stream().map(NamedGroup::jsseName).toList();
+    }
+
     /** The SEC 2 prime curve {@code secpNNNr1} with this field size in bits (256, 384, 521), or null. */
     public static NamedGroup primeCurveOfFieldSize(int bits) {
         return switch (bits) {
