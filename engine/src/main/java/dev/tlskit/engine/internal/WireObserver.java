@@ -6,10 +6,7 @@ import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;
 import dev.tlskit.engine.wire.ContentType;
-import dev.tlskit.engine.wire.Extension;
-import dev.tlskit.engine.wire.ExtensionType;
 import dev.tlskit.engine.wire.HandshakeType;
-import dev.tlskit.engine.wire.KeyShareEntry;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import dev.tlskit.engine.wire.ServerHello;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 
 /**
  * Watches every network byte of one TLS connection, both ways, and parses record headers and the plaintext
@@ -175,7 +171,7 @@ public final class WireObserver {
         /** DTLS: whether the current record is protected (its epoch is not 0). */
         private boolean recordEncrypted;
         /** DTLS: handshake messages arriving in fragments, by message_seq. */
-        private final java.util.Map<Integer, Fragments> fragments = new java.util.HashMap<>();
+        private final java.util.Map<Integer, DtlsFragments> fragments = new java.util.HashMap<>();
 
         Parser(Direction direction) {
             this.direction = direction;
@@ -331,7 +327,7 @@ public final class WireObserver {
                     continue;
                 }
                 names.add(HandshakeType.nameOf(type) + " (fragment)");
-                Fragments f = fragments.computeIfAbsent(seq, k -> new Fragments(type, length));
+                DtlsFragments f = fragments.computeIfAbsent(seq, k -> new DtlsFragments(type, length));
                 if (f.add(offset, fragment) && fragments.remove(seq) != null) {
                     onHandshakeMessage(f.type, ByteBuffer.wrap(f.bytes));
                 }
@@ -370,33 +366,11 @@ public final class WireObserver {
 
         private void onClientHello(ClientHello hello) {
             clientSessionId = hello.sessionId();
-            details.add("offered " + hello.cipherSuites().size() + " cipher suites");
-            for (Extension e : hello.extensions()) {
-                ExtensionType type = e.known();
-                if (type == null) {
-                    continue;
-                }
-                switch (type) {
-                    case SERVER_NAME -> {
-                        String name = hello.serverName();
-                        if (name != null) {
-                            serverName = name;
-                            details.add("SNI " + name);
-                        }
-                    }
-                    case SUPPORTED_GROUPS -> details.add("groups " + names(hello.supportedGroups(), NamedGroup::nameOf));
-                    case SUPPORTED_VERSIONS -> details.add("versions "
-                            + names(hello.supportedVersions(), ProtocolVersion::nameOf));
-                    case KEY_SHARE -> {
-                        List<KeyShareEntry> shares = hello.keyShares();
-                        details.add("key_share " + (shares.isEmpty() ? "(none: asks the server to choose)"
-                                : names(shares.stream().map(KeyShareEntry::group).toList(), NamedGroup::nameOf)));
-                    }
-                    case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> details.add("ALPN "
-                            + String.join(", ", hello.applicationProtocols()));
-                    default -> { }
-                }
+            String name = hello.serverName();
+            if (name != null) {
+                serverName = name;
             }
+            details.addAll(HelloTrace.clientHello(hello));
         }
 
         private String onServerHello(ServerHello hello) {
@@ -405,10 +379,7 @@ public final class WireObserver {
             boolean psk = hello.pskSelected();
             int selectedGroup = hello.keyShareGroup();
             boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
-            details.add("chose " + (v13 ? "TLS 1.3" : ProtocolVersion.nameOf(hello.legacyVersion())) + ", "
-                    + CipherSuite.nameOf(cipherSuite)
-                    + (selectedGroup >= 0 ? ", key_share " + NamedGroup.nameOf(selectedGroup) : "")
-                    + (psk ? ", pre_shared_key (resumed)" : ""));
+            details.add(HelloTrace.serverHello(hello));
             if (v13) {
                 tls13 = true;
                 if (selectedGroup >= 0) {
@@ -444,38 +415,5 @@ public final class WireObserver {
 
     private static int uint24(ByteBuffer b) {
         return ((b.get() & 0xFF) << 16) | ((b.get() & 0xFF) << 8) | (b.get() & 0xFF);
-    }
-
-    /** One DTLS handshake message being put together from fragments that may overlap or repeat. */
-    private static final class Fragments {
-        final int type;
-        final byte[] bytes;
-        private final java.util.BitSet have;
-
-        Fragments(int type, int length) {
-            this.type = type;
-            this.bytes = new byte[length];
-            this.have = new java.util.BitSet(length);
-        }
-
-        /** Adds a fragment; true when the message is complete. */
-        boolean add(int offset, ByteBuffer fragment) {
-            int n = fragment.remaining();
-            if (offset + n > bytes.length) {
-                return false;
-            }
-            fragment.get(bytes, offset, n);
-            have.set(offset, offset + n);
-            return have.cardinality() == bytes.length;
-        }
-    }
-
-    /** Code points, named, comma-separated. */
-    private static String names(List<Integer> codes, IntFunction<String> name) {
-        List<String> out = new ArrayList<>(codes.size());
-        for (int code : codes) {
-            out.add(name.apply(code));
-        }
-        return String.join(", ", out);
     }
 }
