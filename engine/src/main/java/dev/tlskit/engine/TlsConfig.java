@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.wire.NamedGroup;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -189,13 +190,13 @@ public final class TlsConfig {
         /** Named groups by JSSE name ({@code x25519}, {@code secp256r1}), in preference order. If unset: defaults. */
         public Builder namedGroups(List<String> groups) {
             for (String g : groups) {
-                if (NamedGroups.idOf(g) < 0) {
+                if (NamedGroup.named(g) == null) {
                     throw new IllegalArgumentException("unknown named group '" + g + "' (known: "
-                            + String.join(", ", NamedGroups.names()) + ")");
+                            + String.join(", ", NamedGroup.usualNames()) + ")");
                 }
             }
             namedGroups.clear();
-            groups.forEach(g -> namedGroups.add(NamedGroups.canonical(g)));
+            groups.forEach(g -> namedGroups.add(NamedGroup.named(g).jsseName()));
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.Providers;
 import dev.tlskit.engine.internal.TrustManagers;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.lang.reflect.Method;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -165,14 +166,9 @@ public final class TlsContext {
     private static List<String> effectiveGroups(TlsConfig config) {
         List<String> groups = new ArrayList<>(config.namedGroups());
         if (!groups.isEmpty() && config.privateKey() instanceof ECKey ec) {
-            String curve = switch (ec.getParams().getCurve().getField().getFieldSize()) {
-                case 256 -> "secp256r1";
-                case 384 -> "secp384r1";
-                case 521 -> "secp521r1";
-                default -> null;
-            };
-            if (curve != null && !groups.contains(curve)) {
-                groups.add(curve);
+            NamedGroup curve = NamedGroup.primeCurveOfFieldSize(ec.getParams().getCurve().getField().getFieldSize());
+            if (curve != null && !groups.contains(curve.jsseName())) {
+                groups.add(curve.jsseName());
             }
         }
         return List.copyOf(groups);

@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.wire.ProtocolVersion;
 import java.util.List;
 
 /**
@@ -26,6 +27,6 @@ public record TraceEvent(
 
     /** The record version as text, e.g. {@code TLS 1.2}. */
     public String versionName() {
-        return WireNames.version(version);
+        return ProtocolVersion.nameOf(version);
     }
 }

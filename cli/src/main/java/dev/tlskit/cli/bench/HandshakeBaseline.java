@@ -102,8 +102,7 @@ final class HandshakeBaseline {
             args.add(String.join(":", settings.suites()));
         } else {
             args.add("-cipher");
-            // OpenSSL names as given; OpenSSL rejects names it does not know
-            args.add(String.join(":", settings.ciphers()));
+            args.add(OpenSsl.cipherList(settings.ciphers()));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
@@ -13,6 +12,8 @@ import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,8 +25,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -155,7 +156,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         List<String> suites = ianaSuites(ciphers);
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
-        String curve = type == KeyType.EC_P256 ? "secp256r1" : type == KeyType.EC_P384 ? "secp384r1" : null;
+        String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
+                : type == KeyType.EC_P384 ? NamedGroup.SECP384R1.jsseName() : null;
         if (!external && !groups.isEmpty() && curve != null && !groups.contains(curve)) {
             // Both providers need the ECDSA key's curve among the groups to sign or verify with it (and the jdk
             // provider on Java 17 takes one list per JVM): add it last, so the key share is still the chosen one.
@@ -251,7 +253,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
     private static List<String> ianaSuites(List<String> names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            String iana = CipherSuites.toIana(n);
+            String iana = CipherSuite.jsseNameOf(n);
             if (iana == null) {
                 throw new UsageException("-l " + n + ": unknown cipher suite");
             }

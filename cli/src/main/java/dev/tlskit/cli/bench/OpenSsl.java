@@ -1,6 +1,8 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -145,14 +146,18 @@ final class OpenSsl implements AutoCloseable {
 
     /** OpenSSL's name of a JSSE named group. */
     static String group(String jsse) {
-        return switch (jsse.toLowerCase(Locale.ROOT)) {
-            case "x25519" -> "X25519";
-            case "x448" -> "X448";
-            case "secp256r1" -> "P-256";
-            case "secp384r1" -> "P-384";
-            case "secp521r1" -> "P-521";
-            default -> jsse;
-        };
+        NamedGroup g = NamedGroup.named(jsse);
+        return g != null ? g.opensslName() : jsse;
+    }
+
+    /** OpenSSL's names (its {@code -cipher} takes no IANA names) for suites given in any spelling; unknown as given. */
+    static String cipherList(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            CipherSuite s = CipherSuite.named(n);
+            out.add(s != null && s.opensslName() != null ? s.opensslName() : n);
+        }
+        return String.join(":", out);
     }
 
     static void destroy(Process p) {

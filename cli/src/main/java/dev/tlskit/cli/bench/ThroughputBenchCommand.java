@@ -4,7 +4,6 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
-import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.Session;
@@ -15,6 +14,7 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.wire.CipherSuite;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,8 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -144,7 +144,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         TlsVersion v = Bench.version(version);
         List<String> suites = new ArrayList<>();
         for (String c : ciphers) {
-            String iana = CipherSuites.toIana(c);
+            String iana = CipherSuite.jsseNameOf(c);
             if (iana == null) {
                 throw new UsageException("-l " + c + ": unknown cipher suite");
             }
@@ -293,7 +293,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             List<String> versionArgs = new ArrayList<>(List.of(v == TlsVersion.TLS_1_3 ? "-tls1_3" : "-tls1_2"));
             if (!suites.isEmpty()) {
                 versionArgs.add(v == TlsVersion.TLS_1_3 ? "-ciphersuites" : "-cipher");
-                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites) : String.join(":", ciphers));
+                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites) : OpenSsl.cipherList(ciphers));
             }
             List<String> args = new ArrayList<>(List.of("-cert", dir.resolve("cert.pem").toString(),
                     "-key", dir.resolve("key.pem").toString(), "-quiet"));

@@ -3,11 +3,10 @@ package dev.tlskit.cli.option;
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.Direction;
 import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.NamedGroups;
-import dev.tlskit.engine.WireNames;
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
@@ -67,12 +66,12 @@ public final class ExpectOptions {
         if (version != null) {
             expectedVersion();
         }
-        if (cipher != null && CipherSuites.toIana(cipher) == null) {
+        if (cipher != null && CipherSuite.jsseNameOf(cipher) == null) {
             throw new UsageException("--expect-cipher " + cipher + ": unknown cipher suite");
         }
-        if (group != null && NamedGroups.idOf(group) < 0) {
+        if (group != null && NamedGroup.named(group) == null) {
             throw new UsageException("--expect-group " + group + ": unknown group (known: "
-                    + String.join(", ", NamedGroups.names()) + ")");
+                    + String.join(", ", NamedGroup.usualNames()) + ")");
         }
         if (minDays != null && minDays < 0) {
             throw new UsageException("--min-days " + minDays + ": must be 0 or more");
@@ -90,12 +89,12 @@ public final class ExpectOptions {
             out.add(Assertion.of("version", "version", expected, s.protocol(), ok));
         }
         if (cipher != null) {
-            String expected = CipherSuites.toIana(cipher);
+            String expected = CipherSuite.jsseNameOf(cipher);
             out.add(Assertion.of("cipher", "cipher", expected, s.cipherSuite(),
                     expected.equalsIgnoreCase(s.cipherSuite())));
         }
         if (group != null) {
-            String expected = WireNames.group(NamedGroups.idOf(group));
+            String expected = NamedGroup.named(group).displayName();
             String actual = s.group() == null ? "none" : s.group();
             out.add(Assertion.of("group", "group", expected, actual, expected.equalsIgnoreCase(actual)));
         }

@@ -2,12 +2,12 @@ package dev.tlskit.cli.option;
 
 import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.CipherSuites;
 import dev.tlskit.engine.KeyLog;
-import dev.tlskit.engine.NamedGroups;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -163,9 +163,9 @@ public final class TlsOptions {
     /** Refuses a --groups list ({@code given} as typed) that names a group tlskit does not know. */
     public static void checkGroups(String given, List<String> names) {
         for (String g : names) {
-            if (NamedGroups.idOf(g) < 0) {
+            if (NamedGroup.named(g) == null) {
                 throw new UsageException("--groups " + given + ": unknown group '" + g + "' (known: "
-                        + String.join(", ", NamedGroups.names()) + ")");
+                        + String.join(", ", NamedGroup.usualNames()) + ")");
             }
         }
     }
@@ -183,7 +183,7 @@ public final class TlsOptions {
     }
 
     private static String suite(String name) {
-        String iana = CipherSuites.toIana(name);
+        String iana = CipherSuite.jsseNameOf(name);
         if (iana == null) {
             throw new UsageException("--ciphers: unknown cipher suite '" + name + "'");
         }

@@ -2,6 +2,8 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.HandshakeType;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -129,6 +131,7 @@ public final class HelloGate {
     /** A plaintext (epoch 0) handshake record whose first message is a HelloVerifyRequest (type 3). */
     static boolean isHelloVerifyRequest(ByteBuffer d) {
         int p = d.position();
-        return d.remaining() > 13 && d.get(p) == 22 && d.get(p + 3) == 0 && d.get(p + 4) == 0 && d.get(p + 13) == 3;
+        return d.remaining() > 13 && d.get(p) == ContentType.HANDSHAKE.code() && d.get(p + 3) == 0
+                && d.get(p + 4) == 0 && d.get(p + 13) == HandshakeType.HELLO_VERIFY_REQUEST.code();
     }
 }

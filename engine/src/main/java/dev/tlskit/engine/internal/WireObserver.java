@@ -2,8 +2,15 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.Direction;
 import dev.tlskit.engine.TraceEvent;
-import dev.tlskit.engine.WireNames;
 import dev.tlskit.engine.wire.Alert;
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.ClientHello;
+import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.HandshakeType;
+import dev.tlskit.engine.wire.NamedGroup;
+import dev.tlskit.engine.wire.ProtocolVersion;
+import dev.tlskit.engine.wire.ServerHello;
+import dev.tlskit.engine.wire.ServerKeyExchange;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -20,21 +27,8 @@ import java.util.function.Consumer;
  * facts, so one reader thread and one writer thread may feed it at once.
  */
 public final class WireObserver {
-    private static final int CHANGE_CIPHER_SPEC = 20;
-    private static final int ALERT = 21;
-    private static final int HANDSHAKE = 22;
-    private static final int APPLICATION_DATA = 23;
-
-    /** ServerHello.random of a HelloRetryRequest (RFC 8446 section 4.1.3). */
-    private static final byte[] HRR_RANDOM = hex(
-            "CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
-
-    private static final int EXT_SERVER_NAME = 0x0000;
-    private static final int EXT_SUPPORTED_GROUPS = 0x000A;
-    private static final int EXT_ALPN = 0x0010;
-    private static final int EXT_PRE_SHARED_KEY = 0x0029;
-    private static final int EXT_SUPPORTED_VERSIONS = 0x002B;
-    private static final int EXT_KEY_SHARE = 0x0033;
+    /** The highest content type the framing accepts (heartbeat); a higher one means the peer is not speaking TLS. */
+    private static final int LAST_CONTENT_TYPE = ContentType.HEARTBEAT.code();
 
     /** DTLS record header: type, version, epoch (2), sequence number (6), length (2). */
     private static final int DTLS_RECORD_HEADER = 13;
@@ -108,7 +102,7 @@ public final class WireObserver {
     /** The negotiated group's name ({@code X25519}), or null when the handshake had none (RSA, PSK-only). */
     public String negotiatedGroup() {
         if (negotiatedGroup >= 0) {
-            return WireNames.group(negotiatedGroup);
+            return NamedGroup.nameOf(negotiatedGroup);
         }
         return dheGroup;
     }
@@ -188,7 +182,7 @@ public final class WireObserver {
         private final byte[] header = new byte[datagram ? DTLS_RECORD_HEADER : 5];
         private int headerFill;
         private int bodyRemaining = -1;
-        private int recordType;
+        private ContentType recordType;
         private int recordVersion;
         private int recordLength;
         private ByteArrayOutputStream recordBody;
@@ -202,7 +196,7 @@ public final class WireObserver {
         /** DTLS: whether the current record is protected (its epoch is not 0). */
         private boolean recordEncrypted;
         /** DTLS: handshake messages arriving in fragments, by message_seq. */
-        private final java.util.Map<Integer, Fragments> fragments = new java.util.HashMap<>();
+        private final java.util.Map<Integer, DtlsFragments> fragments = new java.util.HashMap<>();
 
         /** DTLS: whether a record of epoch 1 or later went this way. */
         private volatile boolean epochChanged;
@@ -254,7 +248,7 @@ public final class WireObserver {
 
         private void startRecord() {
             headerFill = 0;
-            recordType = header[0] & 0xFF;
+            ContentType type = ContentType.of(header[0] & 0xFF);
             recordVersion = ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
             int n = header.length;
             recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
@@ -272,12 +266,13 @@ public final class WireObserver {
                 }
             }
             int major = header[1] & 0xFF;
-            if (recordType < CHANGE_CIPHER_SPEC || recordType > 24 || major != (datagram ? 0xFE : 3)) {
+            if (type == null || type.code() > LAST_CONTENT_TYPE || major != (datagram ? 0xFE : 3)) {
                 // Not TLS (a peer speaking HTTP, say): stop parsing; the SSLEngine reports the error.
                 broken = true;
                 return;
             }
-            boolean needBody = (recordType == HANDSHAKE && !recordEncrypted) || recordType == ALERT;
+            recordType = type;
+            boolean needBody = (type == ContentType.HANDSHAKE && !recordEncrypted) || type == ContentType.ALERT;
             recordBody = needBody ? new ByteArrayOutputStream(recordLength) : null;
             bodyRemaining = recordLength;
             if (recordLength == 0) {
@@ -288,17 +283,15 @@ public final class WireObserver {
         private void endRecord() {
             bodyRemaining = -1;
             List<String> messages = new ArrayList<>(2);
-            String typeName;
+            String typeName = recordType.displayName();
             switch (recordType) {
                 case CHANGE_CIPHER_SPEC -> {
-                    typeName = "Change Cipher Spec";
-                    messages.add("Change Cipher Spec");
+                    messages.add(typeName);
                     if (!tls13 && !datagram) {
                         encrypted = true;
                     }
                 }
                 case ALERT -> {
-                    typeName = "Alert";
                     byte[] body = recordBody.toByteArray();
                     if (recordEncrypted) {
                         messages.add("Encrypted Alert");
@@ -313,7 +306,6 @@ public final class WireObserver {
                     }
                 }
                 case HANDSHAKE -> {
-                    typeName = "Handshake";
                     if (recordEncrypted) {
                         messages.add("Encrypted Handshake Message");
                     } else if (datagram) {
@@ -325,15 +317,11 @@ public final class WireObserver {
                     }
                 }
                 case APPLICATION_DATA -> {
-                    typeName = "Application Data";
                     // In TLS 1.3 the encrypted handshake travels in records of this type too; without keys the
                     // wire cannot tell them apart, and Wireshark names them the same.
-                    messages.add("Application Data");
-                }
-                default -> {
-                    typeName = "Content type " + recordType;
                     messages.add(typeName);
                 }
+                default -> messages.add(typeName);
             }
             recordBody = null;
             emit(new TraceEvent(direction, typeName, recordVersion, recordLength, messages, details,
@@ -380,8 +368,8 @@ public final class WireObserver {
                     names.add(onHandshakeMessage(type, fragment));
                     continue;
                 }
-                names.add(WireNames.handshakeMessage(type) + " (fragment)");
-                Fragments f = fragments.computeIfAbsent(seq, k -> new Fragments(type, length));
+                names.add(HandshakeType.nameOf(type) + " (fragment)");
+                DtlsFragments f = fragments.computeIfAbsent(seq, k -> new DtlsFragments(type, length));
                 if (f.add(offset, fragment) && fragments.remove(seq) != null) {
                     onHandshakeMessage(f.type, ByteBuffer.wrap(f.bytes));
                 }
@@ -389,109 +377,51 @@ public final class WireObserver {
         }
 
         private String onHandshakeMessage(int type, ByteBuffer body) {
-            try {
-                switch (type) {
-                    case 1 -> onClientHello(body);
-                    case 2 -> {
-                        return onServerHello(body);
+            HandshakeType known = HandshakeType.of(type);
+            if (known != null) {
+                switch (known) {
+                    case CLIENT_HELLO -> onClientHello(ClientHello.read(body, datagram));
+                    case SERVER_HELLO -> {
+                        return onServerHello(ServerHello.read(body));
                     }
-                    case 11, 12, 14 -> {
+                    case CERTIFICATE, SERVER_KEY_EXCHANGE, SERVER_HELLO_DONE -> {
                         if (!tls13 && isServerDirection()) {
                             resumed = false; // a 1.2 server that sends its Certificate is doing a full handshake
                         }
-                        if (type == 12) {
-                            onServerKeyExchange(body);
+                        if (known == HandshakeType.SERVER_KEY_EXCHANGE) {
+                            onServerKeyExchange(ServerKeyExchange.read(body, CipherSuite.of(cipherSuite)));
                         }
-                        if (type == 11 && !isServerDirection() && body.remaining() >= 3
+                        if (known == HandshakeType.CERTIFICATE && !isServerDirection() && body.remaining() >= 3
                                 && body.get(0) == 0 && body.get(1) == 0 && body.get(2) == 0) {
                             clientSentNoCertificate = true; // an empty certificate_list
                         }
                     }
                     default -> { }
                 }
-            } catch (RuntimeException malformed) {
-                // A malformed message is the SSLEngine's to reject; the observer only stops learning from it.
             }
-            return WireNames.handshakeMessage(type);
+            return HandshakeType.nameOf(type);
         }
 
         private boolean isServerDirection() {
             return client == (direction == Direction.RECEIVED);
         }
 
-        private void onClientHello(ByteBuffer b) {
-            b.position(b.position() + 2 + 32);
-            byte[] sid = new byte[b.get() & 0xFF];
-            b.get(sid);
-            clientSessionId = sid;
-            if (datagram) {
-                int cookieLength = b.get() & 0xFF;
-                b.position(b.position() + cookieLength); // the HelloVerifyRequest cookie
+        private void onClientHello(ClientHello hello) {
+            clientSessionId = hello.sessionId();
+            String name = hello.serverName();
+            if (name != null) {
+                serverName = name;
             }
-            // Read each length before taking the position: Java evaluates b.position() + .. left to right.
-            int suitesLength = b.getShort() & 0xFFFF;
-            details.add("offered " + suitesLength / 2 + " cipher suites");
-            b.position(b.position() + suitesLength); // cipher suites
-            int compressionLength = b.get() & 0xFF;
-            b.position(b.position() + compressionLength); // compression methods
-            if (b.remaining() < 2) {
-                return;
-            }
-            int extEnd = (b.getShort() & 0xFFFF) + b.position();
-            while (b.position() + 4 <= extEnd) {
-                int extType = b.getShort() & 0xFFFF;
-                int next = (b.getShort() & 0xFFFF) + b.position();
-                switch (extType) {
-                    case EXT_SERVER_NAME -> {
-                        b.getShort(); // list length
-                        if (b.get() == 0) { // host_name
-                            byte[] name = new byte[b.getShort() & 0xFFFF];
-                            b.get(name);
-                            serverName = new String(name, java.nio.charset.StandardCharsets.US_ASCII);
-                            details.add("SNI " + serverName);
-                        }
-                    }
-                    case EXT_SUPPORTED_GROUPS -> details.add("groups " + codes(b, b.getShort() & 0xFFFF, WireNames::group));
-                    case EXT_SUPPORTED_VERSIONS -> details.add("versions " + codes(b, b.get() & 0xFF, WireNames::version));
-                    case EXT_KEY_SHARE -> details.add("key_share " + keyShareGroups(b));
-                    case EXT_ALPN -> details.add("ALPN " + alpn(b));
-                    default -> { }
-                }
-                b.position(next);
-            }
+            details.addAll(HelloTrace.clientHello(hello));
         }
 
-        private String onServerHello(ByteBuffer b) {
-            int legacyVersion = b.getShort() & 0xFFFF;
-            byte[] random = new byte[32];
-            b.get(random);
-            boolean hrr = Arrays.equals(random, HRR_RANDOM);
-            byte[] sid = new byte[b.get() & 0xFF];
-            b.get(sid);
-            cipherSuite = b.getShort() & 0xFFFF;
-            b.get(); // compression
-            boolean psk = false;
-            int selectedGroup = -1;
-            boolean v13 = false;
-            if (b.remaining() >= 2) {
-                int extEnd = (b.getShort() & 0xFFFF) + b.position();
-                while (b.position() + 4 <= extEnd) {
-                    int extType = b.getShort() & 0xFFFF;
-                    int extLen = b.getShort() & 0xFFFF;
-                    int next = b.position() + extLen;
-                    switch (extType) {
-                        case EXT_SUPPORTED_VERSIONS -> v13 = (b.getShort() & 0xFFFF) == 0x0304;
-                        case EXT_KEY_SHARE -> selectedGroup = b.getShort() & 0xFFFF;
-                        case EXT_PRE_SHARED_KEY -> psk = true;
-                        default -> { }
-                    }
-                    b.position(next);
-                }
-            }
-            details.add("chose " + (v13 ? "TLS 1.3" : WireNames.version(legacyVersion)) + ", "
-                    + WireNames.cipherSuite(cipherSuite)
-                    + (selectedGroup >= 0 ? ", key_share " + WireNames.group(selectedGroup) : "")
-                    + (psk ? ", pre_shared_key (resumed)" : ""));
+        private String onServerHello(ServerHello hello) {
+            cipherSuite = hello.cipherSuite();
+            boolean hrr = hello.isHelloRetryRequest();
+            boolean psk = hello.pskSelected();
+            int selectedGroup = hello.keyShareGroup();
+            boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
+            details.add(HelloTrace.serverHello(hello));
             if (v13) {
                 tls13 = true;
                 if (selectedGroup >= 0) {
@@ -504,100 +434,28 @@ public final class WireObserver {
                     sent.encrypted = true;
                     received.encrypted = true;
                 }
-                return hrr ? "Hello Retry Request" : "Server Hello";
+                return hrr ? HandshakeType.HELLO_RETRY_REQUEST.displayName() : HandshakeType.SERVER_HELLO.displayName();
             }
             serverHelloSeen = true;
             byte[] clientSid = clientSessionId;
+            byte[] sid = hello.sessionId();
             // TLS 1.2: the server echoes the client's session ID when it resumes; a full handshake follows
             // with a Certificate (or ServerKeyExchange), which resets this.
             resumed = sid.length > 0 && clientSid != null && Arrays.equals(sid, clientSid);
-            return "Server Hello";
+            return HandshakeType.SERVER_HELLO.displayName();
         }
 
-        private void onServerKeyExchange(ByteBuffer b) {
-            if (isEcdheSuite(cipherSuite)) {
-                if ((b.get() & 0xFF) == 3) { // named_curve
-                    negotiatedGroup = b.getShort() & 0xFFFF;
-                    details.add("group " + WireNames.group(negotiatedGroup));
-                }
-            } else {
-                int pLength = b.getShort() & 0xFFFF;
-                int firstByte = pLength > 0 ? (b.get(b.position()) & 0xFF) : 0;
-                int bits = pLength * 8 - Integer.numberOfLeadingZeros(firstByte) + 24;
-                dheGroup = "DHE-" + bits;
+        private void onServerKeyExchange(ServerKeyExchange params) {
+            if (params.namedGroup() >= 0) {
+                negotiatedGroup = params.namedGroup();
+                details.add("group " + NamedGroup.nameOf(negotiatedGroup));
+            } else if (params.dhPrimeBits() >= 0) {
+                dheGroup = "DHE-" + params.dhPrimeBits();
             }
         }
     }
 
     private static int uint24(ByteBuffer b) {
         return ((b.get() & 0xFF) << 16) | ((b.get() & 0xFF) << 8) | (b.get() & 0xFF);
-    }
-
-    /** One DTLS handshake message being put together from fragments that may overlap or repeat. */
-    private static final class Fragments {
-        final int type;
-        final byte[] bytes;
-        private final java.util.BitSet have;
-
-        Fragments(int type, int length) {
-            this.type = type;
-            this.bytes = new byte[length];
-            this.have = new java.util.BitSet(length);
-        }
-
-        /** Adds a fragment; true when the message is complete. */
-        boolean add(int offset, ByteBuffer fragment) {
-            int n = fragment.remaining();
-            if (offset + n > bytes.length) {
-                return false;
-            }
-            fragment.get(bytes, offset, n);
-            have.set(offset, offset + n);
-            return have.cardinality() == bytes.length;
-        }
-    }
-
-    /** {@code length} bytes of 2-byte code points, named. */
-    private static String codes(ByteBuffer b, int length, java.util.function.IntFunction<String> name) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i + 1 < length; i += 2) {
-            out.add(name.apply(b.getShort() & 0xFFFF));
-        }
-        return String.join(", ", out);
-    }
-
-    /** The groups of a ClientHello key_share extension's entries. */
-    private static String keyShareGroups(ByteBuffer b) {
-        int end = (b.getShort() & 0xFFFF) + b.position();
-        List<String> out = new ArrayList<>();
-        while (b.position() + 4 <= end) {
-            out.add(WireNames.group(b.getShort() & 0xFFFF));
-            int keyLength = b.getShort() & 0xFFFF; // read before position(): Java evaluates left to right
-            b.position(b.position() + keyLength);
-        }
-        return out.isEmpty() ? "(none: asks the server to choose)" : String.join(", ", out);
-    }
-
-    private static String alpn(ByteBuffer b) {
-        int end = (b.getShort() & 0xFFFF) + b.position();
-        List<String> out = new ArrayList<>();
-        while (b.position() < end) {
-            byte[] p = new byte[b.get() & 0xFF];
-            b.get(p);
-            out.add(new String(p, java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        return String.join(", ", out);
-    }
-
-    private static boolean isEcdheSuite(int suite) {
-        return (suite >> 8) == 0xC0 || suite == 0xCCA8 || suite == 0xCCA9 || suite == 0xCCAC;
-    }
-
-    private static byte[] hex(String s) {
-        byte[] out = new byte[s.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
     }
 }

@@ -1,0 +1,68 @@
+package dev.tlskit.engine.internal;
+
+import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.wire.ClientHello;
+import dev.tlskit.engine.wire.Extension;
+import dev.tlskit.engine.wire.ExtensionType;
+import dev.tlskit.engine.wire.KeyShareEntry;
+import dev.tlskit.engine.wire.NamedGroup;
+import dev.tlskit.engine.wire.ProtocolVersion;
+import dev.tlskit.engine.wire.ServerHello;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** The trace details of the hellos ({@link dev.tlskit.engine.TraceEvent#details()}): what a debugger wants. */
+final class HelloTrace {
+    private HelloTrace() {}
+
+    /** {@code offered 17 cipher suites}, then SNI, groups, versions, key_share, ALPN in the order sent. */
+    static List<String> clientHello(ClientHello hello) {
+        List<String> details = new ArrayList<>();
+        details.add("offered " + hello.cipherSuites().size() + " cipher suites");
+        for (Extension e : hello.extensions()) {
+            ExtensionType type = e.known();
+            if (type == null) {
+                continue;
+            }
+            switch (type) {
+                case SERVER_NAME -> {
+                    String name = hello.serverName();
+                    if (name != null) {
+                        details.add("SNI " + name);
+                    }
+                }
+                case SUPPORTED_GROUPS -> details.add("groups " + names(hello.supportedGroups(), NamedGroup::nameOf));
+                case SUPPORTED_VERSIONS -> details.add("versions "
+                        + names(hello.supportedVersions(), ProtocolVersion::nameOf));
+                case KEY_SHARE -> {
+                    List<KeyShareEntry> shares = hello.keyShares();
+                    details.add("key_share " + (shares.isEmpty() ? "(none: asks the server to choose)"
+                            : names(shares.stream().map(KeyShareEntry::group).toList(), NamedGroup::nameOf)));
+                }
+                case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> details.add("ALPN "
+                        + String.join(", ", hello.applicationProtocols()));
+                default -> { }
+            }
+        }
+        return details;
+    }
+
+    /** {@code chose TLS 1.3, TLS_AES_128_GCM_SHA256, key_share X25519[, pre_shared_key (resumed)]}. */
+    static String serverHello(ServerHello hello) {
+        int group = hello.keyShareGroup();
+        boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
+        return "chose " + (v13 ? "TLS 1.3" : ProtocolVersion.nameOf(hello.legacyVersion())) + ", "
+                + CipherSuite.nameOf(hello.cipherSuite())
+                + (group >= 0 ? ", key_share " + NamedGroup.nameOf(group) : "")
+                + (hello.pskSelected() ? ", pre_shared_key (resumed)" : "");
+    }
+
+    private static String names(List<Integer> codes, IntFunction<String> name) {
+        List<String> out = new ArrayList<>(codes.size());
+        for (int code : codes) {
+            out.add(name.apply(code));
+        }
+        return String.join(", ", out);
+    }
+}
