@@ -40,7 +40,9 @@ class FailurePathTest {
         /** cipher_suites length 0x02f2, far past the message (the case that made SunJSSE say user_canceled). */
         SUITES_LENGTH_PAST_MESSAGE,
         /** extensions length past the message (the case BCJSSE answered with silence). */
-        EXTENSIONS_LENGTH_PAST_MESSAGE
+        EXTENSIONS_LENGTH_PAST_MESSAGE,
+        /** compression methods without null (SunJSSE accepted it; the engine's own check rejects it). */
+        NO_NULL_COMPRESSION
     }
 
     static List<Arguments> cases() {
@@ -123,6 +125,7 @@ class FailurePathTest {
                 h[suitesAt + 1] = (byte) 0xF2;
             }
             case EXTENSIONS_LENGTH_PAST_MESSAGE -> h[extensionsAt] = (byte) 0x7F;
+            case NO_NULL_COMPRESSION -> h[compressionAt + 1] = 1;
             default -> throw new IllegalArgumentException(breakage.name());
         }
         return h;

@@ -1,5 +1,6 @@
 package dev.tlskit.engine.internal;
 
+import dev.tlskit.engine.wire.MalformedHelloException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -158,6 +159,9 @@ public final class EngineDriver {
         if (handshakeDone && !io.hasBufferedInput()) {
             return Need.INPUT;
         }
+        if (!handshakeDone) {
+            rejectBrokenHello();
+        }
         SSLEngineResult r = io.unwrap();
         if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
             return Need.INPUT;
@@ -177,6 +181,17 @@ public final class EngineDriver {
             return Need.INPUT; // nothing usable buffered (DTLS drops such a datagram): wait for the peer
         }
         return null;
+    }
+
+    /**
+     * A server does not hand the provider a ClientHello that RFC 8446/5246 say to reject: the observer has read it
+     * off the wire before any unwrap, and the failure path sends the prescribed alert.
+     */
+    private void rejectBrokenHello() throws ProtocolViolation {
+        MalformedHelloException v = io.observer().helloViolation();
+        if (v != null) {
+            throw new ProtocolViolation(v.alert(), "the ClientHello breaks the protocol: " + v.getMessage());
+        }
     }
 
     /**

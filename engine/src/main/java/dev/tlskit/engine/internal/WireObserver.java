@@ -7,6 +7,7 @@ import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;
 import dev.tlskit.engine.wire.ContentType;
 import dev.tlskit.engine.wire.HandshakeType;
+import dev.tlskit.engine.wire.MalformedHelloException;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import dev.tlskit.engine.wire.ServerHello;
@@ -51,6 +52,7 @@ public final class WireObserver {
     private volatile Boolean resumed;
     private volatile boolean serverHelloSeen;
     private volatile boolean handshakeDone;
+    private volatile MalformedHelloException helloViolation;
     private volatile Alert alertReceived;
     private volatile Alert alertSent;
     /** DTLS: the highest epoch-0 record sequence number this endpoint sent, or -1. */
@@ -110,6 +112,15 @@ public final class WireObserver {
     /** Whether the server accepted a resumption (PSK in 1.3, an abbreviated handshake in 1.2); false if unknown. */
     public boolean resumed() {
         return Boolean.TRUE.equals(resumed);
+    }
+
+    /**
+     * Server side: how the peer's ClientHello breaks RFC 8446/5246, with the alert to answer it, or null. The
+     * providers accept some hellos the RFCs say to reject (SunJSSE: no null compression method, a duplicated
+     * extension); the driver rejects those before the provider sees them.
+     */
+    public MalformedHelloException helloViolation() {
+        return helloViolation;
     }
 
     /** The SNI host name of the ClientHello, or null when it carried none. */
@@ -380,7 +391,12 @@ public final class WireObserver {
             HandshakeType known = HandshakeType.of(type);
             if (known != null) {
                 switch (known) {
-                    case CLIENT_HELLO -> onClientHello(ClientHello.read(body, datagram));
+                    case CLIENT_HELLO -> {
+                        if (!client && direction == Direction.RECEIVED) {
+                            checkClientHello(body.duplicate());
+                        }
+                        onClientHello(ClientHello.read(body, datagram));
+                    }
                     case SERVER_HELLO -> {
                         return onServerHello(ServerHello.read(body));
                     }
@@ -404,6 +420,17 @@ public final class WireObserver {
 
         private boolean isServerDirection() {
             return client == (direction == Direction.RECEIVED);
+        }
+
+        /** A server's check of a ClientHello against the rules RFC 8446/5246 make it enforce. */
+        private void checkClientHello(ByteBuffer body) {
+            try {
+                ClientHello.parse(body, datagram);
+            } catch (MalformedHelloException e) {
+                if (helloViolation == null) {
+                    helloViolation = e;
+                }
+            }
         }
 
         private void onClientHello(ClientHello hello) {
