@@ -40,7 +40,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +79,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     private static final int MAX_CONCURRENT = 64;
     /** The longest HTTP request head -g reads before it answers anyway. */
     static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final long IDLE_THREAD_SECONDS = 2;
 
     @Spec
     CommandSpec spec;
@@ -157,11 +159,14 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
 
     private int serve(ServerSocket listener, TlsContext baseContext, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tlskit-server-connection");
-            t.setDaemon(true);
-            return t;
-        });
+        // As a cached pool, but an idle connection thread ends after a few seconds, not a minute: a server that has
+        // just weathered a burst of connections is soon back to its resting threads.
+        ExecutorService pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "tlskit-server-connection");
+                    t.setDaemon(true);
+                    return t;
+                });
         Semaphore slots = new Semaphore(MAX_CONCURRENT);
         AtomicInteger firstFailure = new AtomicInteger(0);
         int accepted = 0;
