@@ -26,7 +26,7 @@ final class HostileServer implements AutoCloseable {
     private static final int AFTERMATH_LIMIT_MILLIS = 5_000;
 
     /** The client's hello, as far as an answer needs it. */
-    record ClientHello(byte[] sessionId, List<Integer> cipherSuites) {}
+    record ClientHello(byte[] sessionId, List<Integer> cipherSuites, List<Integer> supportedGroups) {}
 
     /** What the test sends; it may also stop writing, or close its side. */
     interface Answer {
@@ -118,7 +118,21 @@ final class HostileServer implements AutoCloseable {
         for (int i = 0; i < suitesLength; i += 2) {
             suites.add((h[p + 2 + i] & 0xFF) << 8 | h[p + 3 + i] & 0xFF);
         }
-        return new ClientHello(sessionId, suites);
+        p += 2 + suitesLength;
+        p += 1 + (h[p] & 0xFF); // compression methods
+        List<Integer> groups = new ArrayList<>();
+        int end = p + 2 + ((h[p] & 0xFF) << 8 | h[p + 1] & 0xFF);
+        for (p += 2; p + 4 <= end; ) {
+            int type = (h[p] & 0xFF) << 8 | h[p + 1] & 0xFF;
+            int length = (h[p + 2] & 0xFF) << 8 | h[p + 3] & 0xFF;
+            if (type == 10) { // supported_groups: a 2-byte list length, then the groups
+                for (int i = p + 6; i + 1 < p + 4 + length; i += 2) {
+                    groups.add((h[i] & 0xFF) << 8 | h[i + 1] & 0xFF);
+                }
+            }
+            p += 4 + length;
+        }
+        return new ClientHello(sessionId, suites, groups);
     }
 
     private static Aftermath readAftermath(DataInputStream in) {

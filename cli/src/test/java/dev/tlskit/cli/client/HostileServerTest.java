@@ -39,8 +39,9 @@ class HostileServerTest {
     /** What the client printed and returned, and what the server saw it send back. */
     private record Outcome(Tlskit.Result client, HostileServer.Aftermath sent) {
         String errorLine() {
-            List<String> lines = client.err().lines().filter(l -> l.startsWith("tlskit: error:")).toList();
-            assertEquals(1, lines.size(), "one error line: " + client.err());
+            List<String> lines = client.err().lines().toList();
+            assertEquals(1, lines.size(), "stderr should be one line: " + client.err());
+            assertTrue(lines.get(0).startsWith("tlskit: error: "), lines.get(0));
             return lines.get(0);
         }
     }
@@ -221,6 +222,38 @@ class HostileServerTest {
         for (Alert a : o.sent().alerts()) {
             assertFalse(a.known() == AlertDescription.USER_CANCELED || a.isCloseNotify(), "sent " + a);
         }
+    }
+
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"jdk", "bc"})
+    void helloRetryRequestForTheGroupAlreadySharedFailsWithIllegalParameter(String provider) throws Exception {
+        Outcome o = run(provider, "1.3", (hello, out, s) -> out.write(ServerHelloBuilder.tls13(0x1301)
+                .helloRetryRequest()
+                .sessionId(hello.sessionId())
+                .keyShareRequest(NamedGroups.idOf("x25519"))
+                .record()));
+        assertHandshakeFailure(o, Pattern.compile("(?i)illegal_parameter|retry|key.?share|group"));
+        // RFC 8446 4.1.4: "Clients MUST abort the handshake with an illegal_parameter alert if the
+        // HelloRetryRequest would not result in any change in the ClientHello" (both send an X25519 share).
+        assertAlertSent(o, Set.of(AlertDescription.ILLEGAL_PARAMETER));
+    }
+
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"jdk", "bc"})
+    void helloRetryRequestForAGroupNotOfferedFailsWithIllegalParameter(String provider) throws Exception {
+        int brainpoolP512r1tls13 = 0x0021;
+        Outcome o = run(provider, "1.3", (hello, out, s) -> {
+            assertFalse(hello.supportedGroups().contains(brainpoolP512r1tls13), "" + hello.supportedGroups());
+            out.write(ServerHelloBuilder.tls13(0x1301)
+                    .helloRetryRequest()
+                    .sessionId(hello.sessionId())
+                    .keyShareRequest(brainpoolP512r1tls13)
+                    .record());
+        });
+        assertHandshakeFailure(o, Pattern.compile("(?i)illegal_parameter|retry|key.?share|group"));
+        // RFC 8446 4.2.8: the selected_group must be in supported_groups, "otherwise the client MUST abort the
+        // handshake with an illegal_parameter alert".
+        assertAlertSent(o, Set.of(AlertDescription.ILLEGAL_PARAMETER));
     }
 
     @ParameterizedTest(name = "--provider {0}")

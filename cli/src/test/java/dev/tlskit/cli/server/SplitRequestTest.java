@@ -49,6 +49,19 @@ class SplitRequestTest {
         assertTrue(s.out().contains("\"request\":\"GET / HTTP/1.0\\r\\nHost: tlskit\\r\\n\\r\\n\""), s.out());
     }
 
+    @Test
+    void httpModeAnswersNothingWhenTheClientLeavesBeforeTheBlankLine() throws Exception {
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-g", "--json");
+        try (RecordClient client = new RecordClient(server.port(), "1.3")) {
+            client.record(ascii("GET / HTTP/1.0\r\n"));
+        }
+        Tlskit.Result s = server.await(LIMIT);
+
+        assertEquals(0, s.exitCode(), s.err());
+        assertTrue(s.out().contains("\"request\":\"GET / HTTP/1.0\\r\\n\""), s.out());
+        assertTrue(s.err().lines().noneMatch(l -> l.startsWith("tlskit: error:")), s.err());
+    }
+
     @ParameterizedTest(name = "--provider {0} -v {1}")
     @CsvSource({"jdk, 1.2", "bc, 1.2", "bc, 1.3"})
     void echoModeEchoesNothingForAZeroLengthRecordAndCarriesOn(String provider, String version) throws Exception {

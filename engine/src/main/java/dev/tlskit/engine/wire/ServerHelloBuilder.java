@@ -70,7 +70,10 @@ public final class ServerHelloBuilder {
         return this;
     }
 
-    /** The random of a HelloRetryRequest (RFC 8446 4.1.3): the message then means "send another ClientHello". */
+    /**
+     * The random of a HelloRetryRequest (RFC 8446 4.1.3): the message then means "send another ClientHello"; its
+     * key share is {@link #keyShareRequest}.
+     */
     public ServerHelloBuilder helloRetryRequest() {
         return random(HELLO_RETRY_RANDOM);
     }
@@ -116,6 +119,15 @@ public final class ServerHelloBuilder {
         put16(b, keyExchange.length);
         b.writeBytes(keyExchange);
         return extension(KEY_SHARE, b.toByteArray());
+    }
+
+    /**
+     * Appends the key_share extension of a HelloRetryRequest: only the group the client is to send a share for
+     * (RFC 8446 4.2.8).
+     */
+    public ServerHelloBuilder keyShareRequest(int group) {
+        u16(group, "group");
+        return extension(KEY_SHARE, new byte[] {(byte) (group >> 8), (byte) group});
     }
 
     /**

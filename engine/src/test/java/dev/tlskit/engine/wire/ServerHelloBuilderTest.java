@@ -41,10 +41,12 @@ class ServerHelloBuilderTest {
 
     @Test
     void helloRetryRequestHasTheRandomOfRfc8446() {
-        byte[] message = ServerHelloBuilder.tls13(0x1301).helloRetryRequest().message();
+        byte[] message = ServerHelloBuilder.tls13(0x1301).helloRetryRequest().keyShareRequest(0x0017).message();
 
         assertArrayEquals(HEX.parseHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"),
                 Arrays.copyOfRange(message, 6, 38));
+        assertEquals("0033" + "0002" + "0017",
+                HEX.formatHex(Arrays.copyOfRange(message, message.length - 6, message.length)));
     }
 
     @Test
