@@ -40,7 +40,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,9 @@ import picocli.CommandLine.Spec;
 public final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     static final String REPLY = "I hear you fa shizzle!";
     private static final int MAX_CONCURRENT = 64;
+    /** The longest HTTP request head -g reads before it answers anyway. */
+    static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final long IDLE_THREAD_SECONDS = 2;
 
     @Spec
     CommandSpec spec;
@@ -155,11 +159,14 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
 
     private int serve(ServerSocket listener, TlsContext baseContext, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tlskit-server-connection");
-            t.setDaemon(true);
-            return t;
-        });
+        // As a cached pool, but an idle connection thread ends after a few seconds, not a minute: a server that has
+        // just weathered a burst of connections is soon back to its resting threads.
+        ExecutorService pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "tlskit-server-connection");
+                    t.setDaemon(true);
+                    return t;
+                });
         Semaphore slots = new Semaphore(MAX_CONCURRENT);
         AtomicInteger firstFailure = new AtomicInteger(0);
         int accepted = 0;
@@ -252,11 +259,15 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             if (echo) {
                 doc.put("echoedBytes", echo(c));
             } else {
-                String message = readMessage(c);
                 if (http) {
-                    c.write(httpPage(s).getBytes(StandardCharsets.UTF_8));
-                    doc.put("request", message);
+                    String request = readRequest(c);
+                    if (request.endsWith("\n\n") || request.endsWith("\r\n\r\n")
+                            || request.length() >= MAX_REQUEST_BYTES) {
+                        c.write(httpPage(s).getBytes(StandardCharsets.UTF_8));
+                    }
+                    doc.put("request", request);
                 } else {
+                    String message = readMessage(c);
                     block.println("Client message: " + stripNewline(message));
                     c.write(REPLY.getBytes(StandardCharsets.UTF_8));
                     doc.put("clientMessage", message);
@@ -346,6 +357,38 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         byte[] buf = new byte[16 * 1024];
         int n = c.read(buf, 0, buf.length);
         return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The HTTP request head: reads until the blank line that ends it, however the client split it into records
+     * (zero-length ones included), the peer's end of stream, or {@value #MAX_REQUEST_BYTES} bytes, whichever
+     * comes first. A request body, if any, is not read: the page is the same for every request.
+     */
+    private static String readRequest(Connection c) throws TlsException {
+        byte[] head = new byte[MAX_REQUEST_BYTES];
+        int filled = 0;
+        while (filled < head.length) {
+            int n = c.read(head, filled, head.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+            if (endsHead(head, filled)) {
+                break;
+            }
+        }
+        return new String(head, 0, filled, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code b[0..n)} holds the blank line ending an HTTP head (CRLF CRLF, or bare LF LF). */
+    private static boolean endsHead(byte[] b, int n) {
+        for (int i = 1; i < n; i++) {
+            if (b[i] == '\n' && (b[i - 1] == '\n' || i >= 3 && b[i - 1] == '\r' && b[i - 2] == '\n'
+                    && b[i - 3] == '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long echo(Connection c) throws TlsException {

@@ -1,0 +1,189 @@
+package dev.tlskit.cli.client;
+
+import dev.tlskit.engine.wire.Alert;
+import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.HandshakeType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A server made of raw bytes, no TLS library: it accepts one connection on loopback, reads the client's
+ * ClientHello, lets a test answer it byte by byte, then records every record the client sends until the client
+ * closes (or a few seconds pass).
+ */
+final class HostileServer implements AutoCloseable {
+    private static final int AFTERMATH_LIMIT_MILLIS = 5_000;
+
+    /** The client's hello, as far as an answer needs it. */
+    record ClientHello(byte[] sessionId, List<Integer> cipherSuites, List<Integer> supportedGroups) {}
+
+    /** What the test sends; it may also stop writing, or close its side. */
+    interface Answer {
+        void answer(ClientHello hello, OutputStream out, Socket socket) throws IOException;
+    }
+
+    /** One record the client sent after the answer. */
+    record Sent(int contentType, byte[] fragment) {
+        /** The alert it carries, when it is a plaintext alert record; else null. */
+        Alert alert() {
+            return contentType == ContentType.ALERT.code() ? Alert.parse(fragment) : null;
+        }
+
+        @Override
+        public String toString() {
+            Alert a = alert();
+            return a != null ? "alert " + a : ContentType.nameOf(contentType) + " (" + fragment.length + " bytes)";
+        }
+    }
+
+    /** Everything the client sent after the answer, and how the connection ended. */
+    record Aftermath(List<Sent> records, String end) {
+        List<Alert> alerts() {
+            return records.stream().map(Sent::alert).filter(a -> a != null).toList();
+        }
+    }
+
+    private final ServerSocket listener;
+    private final CompletableFuture<Aftermath> aftermath = new CompletableFuture<>();
+
+    HostileServer(Answer answer) throws IOException {
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread t = new Thread(() -> serve(answer), "hostile-server");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** What the client sent after the answer; fails the test with the server's own failure, if any. */
+    Aftermath aftermath() throws Exception {
+        return aftermath.get(AFTERMATH_LIMIT_MILLIS * 3L, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void serve(Answer answer) {
+        try (Socket s = listener.accept()) {
+            s.setSoTimeout(AFTERMATH_LIMIT_MILLIS);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            ClientHello hello = readClientHello(in);
+            answer.answer(hello, s.getOutputStream(), s);
+            if (!s.isOutputShutdown()) {
+                s.getOutputStream().flush();
+            }
+            aftermath.complete(readAftermath(in));
+        } catch (Throwable e) {
+            aftermath.completeExceptionally(e);
+        }
+    }
+
+    private static ClientHello readClientHello(DataInputStream in) throws IOException {
+        ByteArrayOutputStream handshake = new ByteArrayOutputStream();
+        int need = -1;
+        while (need < 0 || handshake.size() < need) {
+            int type = in.readUnsignedByte();
+            in.readUnsignedShort();
+            byte[] fragment = new byte[in.readUnsignedShort()];
+            in.readFully(fragment);
+            if (type != ContentType.HANDSHAKE.code()) {
+                throw new IOException("expected a handshake record, got " + ContentType.nameOf(type));
+            }
+            handshake.writeBytes(fragment);
+            byte[] h = handshake.toByteArray();
+            if (need < 0 && h.length >= 4) {
+                if (h[0] != HandshakeType.CLIENT_HELLO.code()) {
+                    throw new IOException("expected a ClientHello, got " + HandshakeType.nameOf(h[0] & 0xFF));
+                }
+                need = 4 + ((h[1] & 0xFF) << 16 | (h[2] & 0xFF) << 8 | h[3] & 0xFF);
+            }
+        }
+        byte[] h = handshake.toByteArray();
+        int p = 4 + 2 + 32;
+        byte[] sessionId = java.util.Arrays.copyOfRange(h, p + 1, p + 1 + (h[p] & 0xFF));
+        p += 1 + sessionId.length;
+        int suitesLength = (h[p] & 0xFF) << 8 | h[p + 1] & 0xFF;
+        List<Integer> suites = new ArrayList<>();
+        for (int i = 0; i < suitesLength; i += 2) {
+            suites.add((h[p + 2 + i] & 0xFF) << 8 | h[p + 3 + i] & 0xFF);
+        }
+        p += 2 + suitesLength;
+        p += 1 + (h[p] & 0xFF); // compression methods
+        List<Integer> groups = new ArrayList<>();
+        int end = p + 2 + ((h[p] & 0xFF) << 8 | h[p + 1] & 0xFF);
+        for (p += 2; p + 4 <= end; ) {
+            int type = (h[p] & 0xFF) << 8 | h[p + 1] & 0xFF;
+            int length = (h[p + 2] & 0xFF) << 8 | h[p + 3] & 0xFF;
+            if (type == 10) { // supported_groups: a 2-byte list length, then the groups
+                for (int i = p + 6; i + 1 < p + 4 + length; i += 2) {
+                    groups.add((h[i] & 0xFF) << 8 | h[i + 1] & 0xFF);
+                }
+            }
+            p += 4 + length;
+        }
+        return new ClientHello(sessionId, suites, groups);
+    }
+
+    private static Aftermath readAftermath(DataInputStream in) {
+        List<Sent> records = new ArrayList<>();
+        try {
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return new Aftermath(records, "FIN");
+                }
+                in.readUnsignedShort();
+                byte[] fragment = new byte[in.readUnsignedShort()];
+                in.readFully(fragment);
+                records.add(new Sent(type, fragment));
+            }
+        } catch (SocketTimeoutException e) {
+            return new Aftermath(records, "still open after " + AFTERMATH_LIMIT_MILLIS + " ms");
+        } catch (EOFException e) {
+            return new Aftermath(records, "FIN mid-record");
+        } catch (IOException e) {
+            return new Aftermath(records, "reset (" + e.getMessage() + ")");
+        }
+    }
+
+    // ------------------------------------------------------------ raw bytes the answers are made of
+
+    /** One plaintext record (version 0x0303). */
+    static byte[] record(ContentType type, byte[] fragment) {
+        ByteArrayOutputStream r = new ByteArrayOutputStream();
+        r.write(type.code());
+        r.write(0x03);
+        r.write(0x03);
+        r.write(fragment.length >> 8);
+        r.write(fragment.length);
+        r.writeBytes(fragment);
+        return r.toByteArray();
+    }
+
+    /** One handshake message: type, a 3-byte length, body. */
+    static byte[] handshake(HandshakeType type, byte[] body) {
+        ByteArrayOutputStream m = new ByteArrayOutputStream();
+        m.write(type.code());
+        m.write(body.length >> 16);
+        m.write(body.length >> 8);
+        m.write(body.length);
+        m.writeBytes(body);
+        return m.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}
