@@ -55,6 +55,12 @@ public final class Failures {
             return new TlsException(Kind.NETWORK, lower(t.getMessage()), t);
         }
         FailureAlert wireAlert = alertOf(t, observer);
+        String unparsable = unparsableCertificate(t);
+        if (unparsable != null) {
+            // Not a trust decision: the peer's Certificate message is broken, so the handshake is.
+            return new TlsException(Kind.HANDSHAKE, "handshake failed: the peer's certificate does not parse ("
+                    + unparsable + ")" + sentSuffix(wireAlert), t, List.of(), wireAlert);
+        }
         String verification = verificationReason(t);
         if (verification != null) {
             return new TlsException(Kind.VERIFICATION, verification + sentSuffix(wireAlert), t,
@@ -158,6 +164,17 @@ public final class Failures {
                 if (d != null) {
                     return d.rfcName();
                 }
+            }
+        }
+        return null;
+    }
+
+    /** SunJSSE's words when a certificate in the peer's Certificate message is not a certificate at all. */
+    private static String unparsableCertificate(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateParsingException
+                    || c instanceof CertificateException && String.valueOf(c.getMessage()).startsWith("Could not parse")) {
+                return message(c);
             }
         }
         return null;
