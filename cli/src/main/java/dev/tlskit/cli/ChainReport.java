@@ -32,13 +32,15 @@ public final class ChainReport {
     /**
      * @param chain the peer's chain, leaf first, as it sent it
      * @param config the endpoint's configuration (its trust anchors)
-     * @param host the name the leaf must match (a client's host or SNI), or null (a server)
+     * @param host the host a client connects to (the leaf must match it, or the configured SNI name), or null (a
+     *     server)
      */
     public ChainReport(List<X509Certificate> chain, TlsConfig config, String host) {
         this.chain = List.copyOf(chain);
         this.anchors = anchors(config);
         this.verified = config.trustMode() != TlsConfig.TrustMode.INSECURE;
-        this.host = host;
+        // A client verifies the SNI name when it sends one (-S), not the host it connects to.
+        this.host = host != null && config.serverName() != null ? config.serverName() : host;
     }
 
     /** Prints the tree, and, for a failure, the reason and a hint. */

@@ -98,11 +98,13 @@ public final class TlsContext {
             p.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
         }
         if (config.isClient()) {
-            if (config.verifyHostname()) {
-                p.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            if (config.serverName() != null) {
-                p.setServerNames(List.<SNIServerName>of(new SNIHostName(config.serverName())));
+            // No endpoint identification: the trust manager checks the names itself (internal.HostnameCheck), for
+            // the SNI name when there is one, where both providers would fall back to the host.
+            String sni = sniFor(config.serverName() != null ? config.serverName() : peerHost);
+            if (sni != null) {
+                // Set explicitly: SunJSSE and BCJSSE derive SNI from the host only when it has a dot, so neither
+                // sends "localhost" (OpenSSL, GnuTLS and curl do).
+                p.setServerNames(List.<SNIServerName>of(new SNIHostName(sni)));
             }
         } else {
             switch (config.clientAuth()) {
@@ -125,6 +127,23 @@ public final class TlsContext {
             bc.setParameters(bp);
         }
         return engine;
+    }
+
+    /**
+     * The SNI name for a host (RFC 6066: a host name, never an IP literal; no trailing dot), or null when it is an IP
+     * literal or not a name SNI can carry (SNIHostName refuses, e.g., an underscore).
+     */
+    static String sniFor(String host) {
+        if (host == null || host.isEmpty() || IpLiteral.is(host)) {
+            return null;
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        try {
+            new SNIHostName(name);
+            return name;
+        } catch (IllegalArgumentException notAName) {
+            return null;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -40,6 +41,10 @@ public final class EngineCore {
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private ByteBuffer netOut;
+    /** A server told to accept one SNI name only (it has SNI matchers): a ClientHello without SNI is refused. */
+    private final boolean sniRequired;
+    private boolean helloChecked;
+    private boolean helloRejected;
 
     /** A core whose buffers are allocated once and kept (a blocking connection). */
     public EngineCore(SSLEngine engine, WireObserver observer) {
@@ -52,6 +57,8 @@ public final class EngineCore {
         this.pool = pool;
         this.packetSize = engine.getSession().getPacketBufferSize();
         this.appSize = engine.getSession().getApplicationBufferSize();
+        var matchers = engine.getUseClientMode() ? null : engine.getSSLParameters().getSNIMatchers();
+        this.sniRequired = matchers != null && !matchers.isEmpty();
     }
 
     public SSLEngine engine() {
@@ -125,6 +132,9 @@ public final class EngineCore {
      */
     public void wrapClosingRecords() throws SSLException {
         engine.closeOutbound();
+        if (helloRejected) {
+            return; // the alert is in netOut already; the engine never saw the ClientHello
+        }
         for (int i = 0; i < MAX_CLOSING_WRAPS && !engine.isOutboundDone(); i++) {
             if (wrap(null).bytesProduced() == 0) {
                 break;
@@ -139,6 +149,7 @@ public final class EngineCore {
     public SSLEngineResult unwrap() throws SSLException {
         netIn();
         appIn();
+        checkHello();
         while (true) {
             netIn.flip();
             SSLEngineResult r;
@@ -163,6 +174,39 @@ public final class EngineCore {
             }
         }
     }
+
+    /**
+     * A server that accepts one SNI name only must refuse a client that names none: JSSE's SNI matchers are asked
+     * only when the ClientHello carries SNI. The ClientHello is read off the wire before the engine unwraps it, and
+     * refused with a fatal unrecognized_name alert (RFC 6066 section 3, the alert JSSE and OpenSSL's
+     * {@code s_server -servername_fatal} send for a name they do not serve), written in plaintext here.
+     */
+    private void checkHello() throws SSLException {
+        if (!sniRequired || helloChecked || !observer.clientHelloSeen()) {
+            return;
+        }
+        helloChecked = true;
+        if (observer.serverName() != null) {
+            return;
+        }
+        helloRejected = true;
+        ByteBuffer alert = ByteBuffer.wrap(new byte[] {21, 3, 3, 0, 2, 2, (byte) UNRECOGNIZED_NAME});
+        netOut();
+        if (netOut.remaining() < alert.remaining()) {
+            netOut = grow(netOut, alert.remaining());
+        }
+        int before = netOut.position();
+        netOut.put(alert);
+        ByteBuffer produced = netOut.duplicate();
+        produced.flip();
+        produced.position(before);
+        observer.sent(produced);
+        throw new SSLHandshakeException("the client sent no server name (SNI) and this server accepts only the one"
+                + " it was given (sent alert unrecognized_name)");
+    }
+
+    /** RFC 6066's alert for a server name the server does not serve. */
+    private static final int UNRECOGNIZED_NAME = 112;
 
     /**
      * What the finished handshake negotiated: the session's facts, and what only the wire tells (group,

@@ -59,6 +59,7 @@ public final class WireObserver {
     private volatile String alertReceived;
     private volatile String alertSent;
     private volatile boolean clientSentNoCertificate;
+    private volatile boolean clientHelloSeen;
 
     /**
      * @param client whether this endpoint is the client (decides which direction carries the ServerHello)
@@ -118,6 +119,11 @@ public final class WireObserver {
     /** The SNI host name of the ClientHello, or null when it carried none. */
     public String serverName() {
         return serverName;
+    }
+
+    /** Whether a whole ClientHello has been parsed (so {@link #serverName()} tells whether it carried SNI). */
+    public boolean clientHelloSeen() {
+        return clientHelloSeen;
     }
 
     /** The last alert the peer sent in plaintext (e.g. {@code fatal handshake_failure}), or null. */
@@ -391,6 +397,7 @@ public final class WireObserver {
             int compressionLength = b.get() & 0xFF;
             b.position(b.position() + compressionLength); // compression methods
             if (b.remaining() < 2) {
+                clientHelloSeen = true; // no extensions at all
                 return;
             }
             int extEnd = (b.getShort() & 0xFFFF) + b.position();
@@ -415,6 +422,7 @@ public final class WireObserver {
                 }
                 b.position(next);
             }
+            clientHelloSeen = true;
         }
 
         private String onServerHello(ByteBuffer b) {
