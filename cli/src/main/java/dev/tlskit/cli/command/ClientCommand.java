@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  # mutual-auth TLS 1.3 on the TEST-ONLY demo certificates",
             "  tlskit server & tlskit client",
             "  # TLS 1.2 over IPv6",
-            "  tlskit server --bind ::1 & tlskit client -h ::1 -v 1.2",
+            "  tlskit server & tlskit client -h ::1 -v 1.2",
             "  # a public server, with the platform's trust store; prints the HTTP response",
             "  tlskit client -h example.com -p 443 -A system -g",
             "  # reconnect resuming the session, and report it as JSON",
