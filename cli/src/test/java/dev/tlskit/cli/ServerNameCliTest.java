@@ -100,7 +100,7 @@ class ServerNameCliTest {
         assertEquals(3, client.exitCode(), client.err());
         assertTrue(client.err().contains("unrecognized_name"), client.err());
         assertEquals(3, s.exitCode(), s.err());
-        assertTrue(s.err().contains("sent no server name (SNI)"), s.err());
+        assertTrue(s.err().contains("sent no server name (SNI); this server accepts only other.test"), s.err());
         assertFalse(s.out().contains("Client message"), s.out());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
 import dev.tlskit.engine.internal.TrustManagers;
 import java.lang.reflect.Method;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -114,7 +114,7 @@ public final class TlsContext {
                 default -> throw new IllegalStateException("unknown client auth " + config.clientAuth());
             }
             if (config.serverName() != null) {
-                p.setSNIMatchers(List.of(SNIHostName.createSNIMatcher("(?i)" + Pattern.quote(config.serverName()))));
+                p.setSNIMatchers(List.of(new OnlyServerName(config.serverName())));
             }
         }
         if (!namedGroups.isEmpty() && config.provider() == TlsProvider.JDK) {

@@ -139,7 +139,7 @@ class ServerNameTest {
             assertEquals(TlsException.Kind.HANDSHAKE, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
             TlsException refused = serverFailure(served);
-            assertTrue(refused.getMessage().contains("sent no server name (SNI)"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("sent no server name (SNI); this server accepts only other.test"), refused.getMessage());
         }
     }
 
@@ -159,6 +159,38 @@ class ServerNameTest {
 
             assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
             serverFailure(served);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    @Timeout(20)
+    void eventLoopServerWithOneNameRefusesAClientThatSendsNone(TlsProvider provider) throws Exception {
+        HeldCertificate ca = TestPki.newCa();
+        TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca))
+                .serverName("other.test").build());
+        TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
+        CompletableFuture<TlsException> refused = new CompletableFuture<>();
+        SessionHandler handler = new SessionHandler() {
+            @Override
+            public void received(Session session, java.nio.ByteBuffer data) {}
+
+            @Override
+            public void closed(Session session, TlsException failure) {
+                refused.complete(failure);
+            }
+        };
+
+        try (EventLoopServer loop = EventLoopServer.start(server,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                EventLoopServer.Settings.defaults(), handler)) {
+            TlsException e = assertThrows(TlsException.class, () -> TlsConnection.connect(client, "127.0.0.1",
+                    loop.localAddress().getPort(), IpFamily.IPV4).close());
+
+            assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
+            TlsException onServer = refused.get(10, TimeUnit.SECONDS);
+            assertTrue(onServer != null && onServer.getMessage().contains("sent no server name (SNI); this server accepts only other.test"),
+                    String.valueOf(onServer));
         }
     }
 }

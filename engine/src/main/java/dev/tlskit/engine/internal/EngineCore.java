@@ -41,8 +41,8 @@ public final class EngineCore {
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private ByteBuffer netOut;
-    /** A server told to accept one SNI name only (it has SNI matchers): a ClientHello without SNI is refused. */
-    private final boolean sniRequired;
+    /** A server told to accept one SNI name only: a ClientHello without SNI is refused. Else null. */
+    private final String requiredServerName;
     private boolean helloChecked;
     private boolean helloRejected;
 
@@ -57,8 +57,7 @@ public final class EngineCore {
         this.pool = pool;
         this.packetSize = engine.getSession().getPacketBufferSize();
         this.appSize = engine.getSession().getApplicationBufferSize();
-        var matchers = engine.getUseClientMode() ? null : engine.getSSLParameters().getSNIMatchers();
-        this.sniRequired = matchers != null && !matchers.isEmpty();
+        this.requiredServerName = requiredServerName(engine);
     }
 
     public SSLEngine engine() {
@@ -182,7 +181,7 @@ public final class EngineCore {
      * {@code s_server -servername_fatal} send for a name they do not serve), written in plaintext here.
      */
     private void checkHello() throws SSLException {
-        if (!sniRequired || helloChecked || !observer.clientHelloSeen()) {
+        if (requiredServerName == null || helloChecked || !observer.clientHelloSeen()) {
             return;
         }
         helloChecked = true;
@@ -201,8 +200,25 @@ public final class EngineCore {
         produced.flip();
         produced.position(before);
         observer.sent(produced);
-        throw new SSLHandshakeException("the client sent no server name (SNI) and this server accepts only the one"
-                + " it was given (sent alert unrecognized_name)");
+        throw new SSLHandshakeException("the client sent no server name (SNI); this server accepts only "
+                + requiredServerName + " (sent alert unrecognized_name)");
+    }
+
+    /** The one SNI name a server engine accepts ({@link OnlyServerName}), or null for a client or any name. */
+    private static String requiredServerName(SSLEngine engine) {
+        if (engine.getUseClientMode()) {
+            return null;
+        }
+        var matchers = engine.getSSLParameters().getSNIMatchers();
+        if (matchers == null) {
+            return null;
+        }
+        for (var m : matchers) {
+            if (m instanceof OnlyServerName only) {
+                return only.name();
+            }
+        }
+        return matchers.isEmpty() ? null : "the names it was given";
     }
 
     /** RFC 6066's alert for a server name the server does not serve. */
