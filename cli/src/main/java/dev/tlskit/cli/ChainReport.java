@@ -28,6 +28,7 @@ public final class ChainReport {
     private final List<X509Certificate> anchors;
     private final boolean verified;
     private final String host;
+    private final boolean sniGiven;
 
     /**
      * @param chain the peer's chain, leaf first, as it sent it
@@ -41,6 +42,7 @@ public final class ChainReport {
         this.verified = config.trustMode() != TlsConfig.TrustMode.INSECURE;
         // A client verifies the SNI name when it sends one (-S), not the host it connects to.
         this.host = host != null && config.serverName() != null ? config.serverName() : host;
+        this.sniGiven = config.serverName() != null;
     }
 
     /** Prints the tree, and, for a failure, the reason and a hint. */
@@ -126,7 +128,8 @@ public final class ChainReport {
             }
             if (first.startsWith("NAME MISMATCH")) {
                 return "the certificate is for " + String.join(", ", Report.subjectAltNames(c)) + ", not " + host
-                        + ": connect with one of those names (-h), or send one with -S";
+                        + (sniGiven ? ": send one of those names with -S (it is the name verified), or drop -S"
+                                : ": connect with one of those names (-h), or send one with -S");
             }
             if (v.contains("self-signed, NOT TRUSTED")) {
                 return chain.size() == 1

@@ -61,6 +61,8 @@ class ServerNameCliTest {
         assertTrue(client.err().contains("none matches foo.test"), client.err());
         assertTrue(client.err().contains("NAME MISMATCH: not valid for foo.test"), client.err());
         assertFalse(client.err().contains("matching localhost"), client.err());
+        assertTrue(client.err().contains("hint: the certificate is for DNS:localhost, IP:127.0.0.1, IP:::1, not"
+                + " foo.test: send one of those names with -S"), client.err());
     }
 
     @Test
