@@ -28,17 +28,21 @@ public final class ChainReport {
     private final List<X509Certificate> anchors;
     private final boolean verified;
     private final String host;
+    private final boolean sniGiven;
 
     /**
      * @param chain the peer's chain, leaf first, as it sent it
      * @param config the endpoint's configuration (its trust anchors)
-     * @param host the name the leaf must match (a client's host or SNI), or null (a server)
+     * @param host the host a client connects to (the leaf must match it, or the configured SNI name), or null (a
+     *     server)
      */
     public ChainReport(List<X509Certificate> chain, TlsConfig config, String host) {
         this.chain = List.copyOf(chain);
         this.anchors = anchors(config);
         this.verified = config.trustMode() != TlsConfig.TrustMode.INSECURE;
-        this.host = host;
+        // A client verifies the SNI name when it sends one (-S), not the host it connects to.
+        this.host = host != null && config.serverName() != null ? config.serverName() : host;
+        this.sniGiven = config.serverName() != null;
     }
 
     /** Prints the tree, and, for a failure, the reason and a hint. */
@@ -124,7 +128,8 @@ public final class ChainReport {
             }
             if (first.startsWith("NAME MISMATCH")) {
                 return "the certificate is for " + String.join(", ", Report.subjectAltNames(c)) + ", not " + host
-                        + ": connect with one of those names (-h), or send one with -S";
+                        + (sniGiven ? ": send one of those names with -S (it is the name verified), or drop -S"
+                                : ": connect with one of those names (-h), or send one with -S");
             }
             if (v.contains("self-signed, NOT TRUSTED")) {
                 return chain.size() == 1

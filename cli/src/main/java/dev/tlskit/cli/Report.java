@@ -1,6 +1,7 @@
 package dev.tlskit.cli;
 
 import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TraceEvent;
 import java.io.PrintWriter;
 import java.security.MessageDigest;
@@ -118,7 +119,9 @@ public final class Report {
                         case 7 -> "IP:";
                         default -> "other:";
                     };
-                    out.add(prefix + n.get(1));
+                    Object value = n.get(1);
+                    java.net.InetAddress ip = prefix.equals("IP:") ? IpLiteral.parse(String.valueOf(value)) : null;
+                    out.add(prefix + (ip != null ? IpLiteral.format(ip) : value)); // IPv6 compressed: IP:::1
                 }
             }
         } catch (CertificateParsingException e) {

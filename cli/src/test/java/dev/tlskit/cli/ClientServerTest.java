@@ -80,7 +80,7 @@ class ClientServerTest {
         assertTrue(doc.startsWith("{\"tlskit\":1,\"command\":\"client\""), doc);
         for (String field : List.of("\"protocol\":\"TLSv1.3\"", "\"group\":\"X25519\"", "\"resumed\":false",
                 "\"verification\":\"verified\"", "\"hostnameVerified\":true", "\"subject\":\"CN=localhost\"",
-                "\"san\":[\"DNS:localhost\",\"IP:127.0.0.1\",\"IP:0:0:0:0:0:0:0:1\"]", "\"sha256\":\"",
+                "\"san\":[\"DNS:localhost\",\"IP:127.0.0.1\",\"IP:::1\"]", "\"sha256\":\"",
                 "\"reply\":\"I hear you fa shizzle!\"", "\"messages\":[{\"direction\":\"sent\"")) {
             assertTrue(doc.contains(field), field + " missing in " + doc);
         }

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -69,15 +70,15 @@ public final class EventLoopServer implements Closeable {
         public final AtomicLong bytesOut = new AtomicLong();
     }
 
-    private final ServerSocketChannel listener;
+    private final List<ServerSocketChannel> listeners;
     private final List<EventLoop> loops;
     private final ExecutorService workers;
     private final Counters counters;
     private final ThreadCpu workerCpu;
 
-    private EventLoopServer(ServerSocketChannel listener, List<EventLoop> loops, ExecutorService workers,
+    private EventLoopServer(List<ServerSocketChannel> listeners, List<EventLoop> loops, ExecutorService workers,
             Counters counters, ThreadCpu workerCpu) {
-        this.listener = listener;
+        this.listeners = listeners;
         this.loops = loops;
         this.workers = workers;
         this.counters = counters;
@@ -91,19 +92,23 @@ public final class EventLoopServer implements Closeable {
      */
     public static EventLoopServer start(TlsContext context, InetSocketAddress bind, Settings settings,
             SessionHandler handler) throws IOException {
+        return start(context, List.of(bind.getAddress()), bind.getPort(), settings, handler);
+    }
+
+    /**
+     * Binds every address on one port ({@link ListenAddresses#bindAll}: {@code 0} picks one free on all) and starts
+     * serving them all.
+     *
+     * @throws java.net.BindException when an address is in use
+     */
+    public static EventLoopServer start(TlsContext context, List<InetAddress> addresses, int port, Settings settings,
+            SessionHandler handler) throws IOException {
         if (context.config().isClient()) {
             throw new IllegalArgumentException("an event-loop server needs a server configuration");
         }
         int n = settings.loops() == 0 ? Runtime.getRuntime().availableProcessors() : settings.loops();
-        ServerSocketChannel listener = ServerSocketChannel.open();
-        try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(bind, 1024);
-            listener.configureBlocking(false);
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
+        List<ServerSocketChannel> listeners = ListenAddresses.bindAll(addresses, port, EventLoopServer::listen,
+                l -> ((InetSocketAddress) l.getLocalAddress()).getPort());
         AtomicInteger workerIds = new AtomicInteger();
         ThreadCpu workerCpu = new ThreadCpu();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -121,16 +126,41 @@ public final class EventLoopServer implements Closeable {
         for (EventLoop loop : loops) {
             loop.start();
         }
-        loops.get(0).acceptOn(listener, loops);
-        return new EventLoopServer(listener, loops, workers, counters, workerCpu);
+        for (ServerSocketChannel listener : listeners) {
+            loops.get(0).acceptOn(listener, loops);
+        }
+        return new EventLoopServer(listeners, loops, workers, counters, workerCpu);
     }
 
-    public InetSocketAddress localAddress() {
+    private static ServerSocketChannel listen(InetSocketAddress bind) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
         try {
-            return (InetSocketAddress) listener.getLocalAddress();
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(bind, 1024);
+            listener.configureBlocking(false);
+            return listener;
         } catch (IOException e) {
-            throw new IllegalStateException("listener closed", e);
+            listener.close();
+            throw e;
         }
+    }
+
+    /** The first address listened on (and its port, which all share). */
+    public InetSocketAddress localAddress() {
+        return localAddresses().get(0);
+    }
+
+    /** Every address listened on, in the order given to {@code start}. */
+    public List<InetSocketAddress> localAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                out.add((InetSocketAddress) listener.getLocalAddress());
+            } catch (IOException e) {
+                throw new IllegalStateException("listener closed", e);
+            }
+        }
+        return out;
     }
 
     public Stats stats() {
@@ -196,10 +226,12 @@ public final class EventLoopServer implements Closeable {
      */
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // Closing a listener that is already closed.
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // Closing a listener that is already closed.
+            }
         }
         for (EventLoop loop : loops) {
             loop.shutdown();

@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
 import dev.tlskit.engine.internal.TrustManagers;
 import dev.tlskit.engine.wire.NamedGroup;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -99,11 +99,13 @@ public final class TlsContext {
             p.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
         }
         if (config.isClient()) {
-            if (config.verifyHostname()) {
-                p.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            if (config.serverName() != null) {
-                p.setServerNames(List.<SNIServerName>of(new SNIHostName(config.serverName())));
+            // No endpoint identification: the trust manager checks the names itself (internal.HostnameCheck), for
+            // the SNI name when there is one, where both providers would fall back to the host.
+            String sni = sniFor(config.serverName() != null ? config.serverName() : peerHost);
+            if (sni != null) {
+                // Set explicitly: SunJSSE and BCJSSE derive SNI from the host only when it has a dot, so neither
+                // sends "localhost" (OpenSSL, GnuTLS and curl do).
+                p.setServerNames(List.<SNIServerName>of(new SNIHostName(sni)));
             }
         } else {
             switch (config.clientAuth()) {
@@ -113,7 +115,7 @@ public final class TlsContext {
                 default -> throw new IllegalStateException("unknown client auth " + config.clientAuth());
             }
             if (config.serverName() != null) {
-                p.setSNIMatchers(List.of(SNIHostName.createSNIMatcher("(?i)" + Pattern.quote(config.serverName()))));
+                p.setSNIMatchers(List.of(new OnlyServerName(config.serverName())));
             }
         }
         if (!namedGroups.isEmpty() && config.provider() == TlsProvider.JDK) {
@@ -126,6 +128,23 @@ public final class TlsContext {
             bc.setParameters(bp);
         }
         return engine;
+    }
+
+    /**
+     * The SNI name for a host (RFC 6066: a host name, never an IP literal; no trailing dot), or null when it is an IP
+     * literal or not a name SNI can carry (SNIHostName refuses, e.g., an underscore).
+     */
+    static String sniFor(String host) {
+        if (host == null || host.isEmpty() || IpLiteral.is(host)) {
+            return null;
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        try {
+            new SNIHostName(name);
+            return name;
+        } catch (IllegalArgumentException notAName) {
+            return null;
+        }
     }
 
     /**

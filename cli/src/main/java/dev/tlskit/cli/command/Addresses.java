@@ -1,5 +1,7 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.ListenAddresses;
 import dev.tlskit.engine.TlsException;
 import java.net.InetAddress;
 
@@ -14,15 +16,19 @@ final class Addresses {
 
     /** The failure to bind {@code address:port} ({@code transport} is "" or "UDP "): a network error, exit 1. */
     static TlsException cannotListen(String transport, InetAddress address, int port, Exception e) {
+        if (e instanceof ListenAddresses.BindFailed failed) { // of several addresses, the one that failed
+            address = failed.address().getAddress();
+            port = failed.address().getPort();
+        }
         String why = e.getMessage() == null || e.getMessage().isEmpty() ? "failed"
                 : Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1);
         return new TlsException(TlsException.Kind.NETWORK, "cannot listen on " + transport + hostPort(address, port)
                 + ": " + why, e);
     }
 
-    /** An address as a URL would write it: IPv6 in brackets. */
+    /** An address as a URL would write it: IPv6 compressed, in brackets ({@code [::1]}). */
     static String hostLiteral(InetAddress address) {
-        String h = address.getHostAddress();
+        String h = IpLiteral.format(address);
         return h.contains(":") ? "[" + h + "]" : h;
     }
 }

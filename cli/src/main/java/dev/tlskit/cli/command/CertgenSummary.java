@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.certs.Certgen;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
+import dev.tlskit.engine.IpLiteral;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -101,40 +102,10 @@ final class CertgenSummary {
     }
 
     private static String shortSan(String san) {
-        if (san.startsWith("IP:") && san.indexOf(':', 3) > 0) {
-            return compressIpv6(san.substring(3));
+        if (san.startsWith("IP:") && IpLiteral.parse(san.substring(3)) != null) {
+            return IpLiteral.format(IpLiteral.parse(san.substring(3)));
         }
         return san.startsWith("DNS:") || san.startsWith("IP:") ? san.substring(san.indexOf(':') + 1) : san;
-    }
-
-    /** {@code 0:0:0:0:0:0:0:1} as {@code ::1} (RFC 5952: the longest run of zero groups becomes ::). */
-    static String compressIpv6(String full) {
-        String[] groups = full.split(":");
-        if (groups.length != 8) {
-            return full;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j].replaceFirst("^0+", "").isEmpty()) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        List<String> parts = new ArrayList<>();
-        for (String g : groups) {
-            parts.add(g.replaceFirst("^0+(?=.)", ""));
-        }
-        if (bestStart < 0) {
-            return String.join(":", parts);
-        }
-        return String.join(":", parts.subList(0, bestStart)) + "::"
-                + String.join(":", parts.subList(bestStart + bestLength, 8));
     }
 
     private static String commonName(X509Certificate c) {

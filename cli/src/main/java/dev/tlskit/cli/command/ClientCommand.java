@@ -3,8 +3,6 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.ChainReport;
 import dev.tlskit.cli.ExpectationFailed;
-import dev.tlskit.cli.Json;
-import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.ChainOptions;
 import dev.tlskit.cli.option.DtlsOptions;
@@ -14,18 +12,14 @@ import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,15 +40,15 @@ import picocli.CommandLine.Spec;
             "  # mutual-auth TLS 1.3 on the TEST-ONLY demo certificates",
             "  tlskit server & tlskit client",
             "  # TLS 1.2 over IPv6",
-            "  tlskit server --bind ::1 & tlskit client -h ::1 -v 1.2",
+            "  tlskit server & tlskit client -h ::1 -v 1.2",
             "  # a public server, with the platform's trust store; prints the HTTP response",
             "  tlskit client -h example.com -p 443 -A system -g",
             "  # reconnect resuming the session, and report it as JSON",
             "  tlskit server -C 2 & tlskit client -r --json",
             "  # CI smoke test: exit 0 if it works, 3 handshake failed, 4 untrusted, 5 an",
             "  # assertion failed (one 'expected X, got Y' line each)",
-            "  tlskit client -h ci.example.test -p 443 -A system --expect-version TLSv1.3 \\",
-            "      --min-days 30 --json > handshake.json",
+            "  tlskit client -h ci.example.test -p 443 -A system --handshake-only \\",
+            "      --expect-version TLSv1.3 --min-days 30 --json > handshake.json",
             "  # why is the chain rejected? a tree with a verdict per certificate, and a hint",
             "  tlskit client -h ci.example.test -p 443 -A system --show-certs",
             "  # every record as it crosses the wire, and the secrets for Wireshark/tshark",
@@ -82,6 +76,12 @@ public final class ClientCommand implements Callable<Integer> {
     @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "-g", description = "send an HTTP GET /index.html and print the whole response")
     boolean httpGet;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--handshake-only",
+            description = "only shake hands: print the handshake, check the --expect-* assertions, close cleanly;"
+                    + " send nothing (as openssl s_client </dev/null; for CI checks of any server, HTTP or not)")
+    boolean handshakeOnly;
 
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"},
@@ -126,6 +126,10 @@ public final class ClientCommand implements Callable<Integer> {
         if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
             throw new UsageException("-g and -m conflict: -g sends a GET request");
         }
+        if (handshakeOnly && (httpGet || !DEFAULT_MESSAGE.equals(message))) {
+            throw new UsageException("--handshake-only and " + (httpGet ? "-g" : "-m")
+                    + " conflict: --handshake-only sends nothing");
+        }
         if (expectResumed && !resume) {
             throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
         }
@@ -138,41 +142,12 @@ public final class ClientCommand implements Callable<Integer> {
             err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
         }
         TlsContext context = Configs.context(config);
-        Map<String, Object> doc = Json.document("client");
-        doc.put("host", target);
-        doc.put("port", port);
-        List<Assertion> assertions = new ArrayList<>();
+        ClientDocument doc = new ClientDocument(target, port, traceEvents);
+        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, handshakeOnly,
+                out, err);
+        ClientExchange first;
         try {
-            Exchange first = exchange(context, target, family, httpGet ? HTTP_GET : message, out, err);
-            showAndSave(new ChainReport(first.summary.peerChain(), config, target), null, err);
-            doc.put("address", first.address);
-            doc.put("handshake", Report.handshakeJson(first.summary));
-            doc.put("sent", first.sent);
-            doc.put("reply", first.reply);
-            if (resume) {
-                Exchange second = exchange(context, target, family, httpGet ? HTTP_GET : RESUME_MESSAGE, out, err);
-                if (!output.json()) {
-                    out.println(second.summary.resumed() ? "reused session id" : "didn't reuse session id!!!");
-                }
-                Map<String, Object> r = Json.object();
-                r.put("resumed", second.summary.resumed());
-                r.put("handshake", Report.handshakeJson(second.summary));
-                r.put("sent", second.sent);
-                r.put("reply", second.reply);
-                doc.put("resumption", r);
-                if (expectResumed) {
-                    assertions.add(ExpectOptions.resumed(second.summary));
-                }
-            }
-            assertions.addAll(0, expect.check(first.summary));
-            if (expectClientAuth) {
-                assertions.add(ExpectOptions.clientAuthRequested(first.summary, peer.noClientCert()));
-            }
-            if (!assertions.isEmpty()) {
-                List<Object> results = new ArrayList<>();
-                assertions.forEach(a -> results.add(a.json()));
-                doc.put("assertions", results);
-            }
+            first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
         } catch (TlsException e) {
             if (!e.peerChain().isEmpty()) {
                 showAndSave(new ChainReport(e.peerChain(), config, target), e.getMessage(), err);
@@ -180,27 +155,58 @@ public final class ClientCommand implements Callable<Integer> {
                 err.println("tlskit: no certificate chain to show: the connection failed before verifying one");
             }
             if (output.json()) {
-                doc.put("error", ErrorJson.of(e));
-                if (!traceEvents.isEmpty()) {
-                    doc.put("trace", traceEvents);
-                }
-                out.println(Json.write(doc));
-                out.flush();
+                doc.error(e);
+                doc.print(out);
             }
             throw e;
         }
+        showAndSave(new ChainReport(first.summary().peerChain(), config, target), null, err);
+        doc.first(first);
+        List<Assertion> assertions = new ArrayList<>(expect.check(first.summary()));
+        if (expectClientAuth) {
+            assertions.add(ExpectOptions.clientAuthRequested(first.summary(), peer.noClientCert()));
+        }
+        TlsException failure = first.failure();
+        if (resume && failure == null) {
+            failure = reconnect(connection, context, target, family, out, doc, assertions);
+        }
+        doc.assertions(assertions);
+        if (failure != null) {
+            doc.error(failure);
+        }
         if (output.json()) {
-            if (!traceEvents.isEmpty()) {
-                doc.put("trace", traceEvents);
-            }
-            out.println(Json.write(doc));
+            doc.print(out);
         }
         out.flush();
         List<Assertion> failed = assertions.stream().filter(a -> !a.ok()).toList();
+        if (failure != null) {
+            // The exchange failed after a good handshake: the failed assertions are said too, the failure decides.
+            failed.forEach(a -> err.println("tlskit: error: " + a.line()));
+            throw failure;
+        }
         if (!failed.isEmpty()) {
             throw new ExpectationFailed(failed);
         }
         return 0;
+    }
+
+    /** {@code -r}: the second connection, resuming; its assertion is added; returns its failure, or null. */
+    private TlsException reconnect(ClientConnection connection, TlsContext context, String target,
+            IpFamily family, PrintWriter out, ClientDocument doc, List<Assertion> assertions) {
+        ClientExchange second;
+        try {
+            second = connection.exchange(context, target, family, httpGet ? HTTP_GET : RESUME_MESSAGE);
+        } catch (TlsException e) {
+            return e;
+        }
+        if (!output.json()) {
+            out.println(second.summary().resumed() ? "reused session id" : "didn't reuse session id!!!");
+        }
+        doc.resumption(second);
+        if (expectResumed) {
+            assertions.add(ExpectOptions.resumed(second.summary()));
+        }
+        return second.failure();
     }
 
     /** --show-certs and --save-chain, for a chain seen (failure: why verification failed, else null). */
@@ -214,59 +220,5 @@ public final class ClientCommand implements Callable<Integer> {
                     : String.join(", ", files.stream().map(Object::toString).toList())));
         }
         err.flush();
-    }
-
-    private record Exchange(String address, HandshakeSummary summary, String sent, String reply) {}
-
-    private Exchange exchange(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
-            PrintWriter err) throws TlsException {
-        try {
-            return exchangeOnce(context, target, family, text, out, err);
-        } catch (TlsException e) {
-            String where = peer.where();
-            String timeout = e.getMessage().startsWith("timed out") ? " (--timeout " + tls.timeout().toMillis() / 1000.0
-                    + " s)" : "";
-            throw e.withContext(where + ": ").withSuffix(timeout);
-        }
-    }
-
-    private Exchange exchangeOnce(TlsContext context, String target, IpFamily family, String text, PrintWriter out,
-            PrintWriter err) throws TlsException {
-        try (Connection c = Configs.connect(() -> Connection.connect(context, target, peer.port(), family), target)) {
-            HandshakeSummary s = c.summary();
-            if (!output.json()) {
-                Report.seedLines(out, s);
-                out.flush();
-            }
-            if (output.verbose()) {
-                Report.verboseLines(err, s);
-            }
-            c.write(text.getBytes(StandardCharsets.UTF_8));
-            String reply = httpGet ? readAll(c) : readOnce(c);
-            if (!output.json()) {
-                out.print(reply);
-                if (!reply.endsWith("\n")) {
-                    out.println();
-                }
-                out.flush();
-            }
-            String address = c.remoteAddress().getAddress().getHostAddress() + ":" + c.remoteAddress().getPort();
-            return new Exchange(address, s, text, reply);
-        }
-    }
-
-    /** One read, as wolfSSL's client does: the server's reply arrives in one record. */
-    private static String readOnce(Connection c) throws TlsException {
-        byte[] buf = new byte[16 * 1024];
-        int n = c.read(buf, 0, buf.length);
-        if (n < 0) {
-            throw new TlsException(TlsException.Kind.NETWORK, "the server closed the connection without replying", null);
-        }
-        return new String(buf, 0, n, StandardCharsets.UTF_8);
-    }
-
-    /** Everything until the server closes (an HTTP/1.0 response). */
-    private static String readAll(Connection c) throws TlsException {
-        return new String(c.readToEnd(16 * 1024 * 1024), StandardCharsets.UTF_8);
     }
 }

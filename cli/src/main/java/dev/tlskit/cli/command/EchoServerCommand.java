@@ -12,6 +12,7 @@ import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.DtlsServer;
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.ListenAddresses;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
@@ -19,10 +20,12 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,8 +46,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Echoes every byte back on every TLS connection, many clients at once on a few event-loop threads."
                     + " A line 'quit' from any client shuts the server down, 'break' closes that client's session,"
-                    + " a line starting 'GET ' gets a small HTTP page. Loopback only unless -b or --bind; asks for"
-                    + " no client certificate unless --client-auth.",
+                    + " a line starting 'GET ' gets a small HTTP page. Loopback only (127.0.0.1 and ::1, one port)"
+                    + " unless -b or --bind; asks for no client certificate unless --client-auth.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -126,20 +129,21 @@ public final class EchoServerCommand implements Callable<Integer> {
         Running server;
         try {
             server = dtls.dtls() ? startDatagrams(context, address, handler, idle)
-                    : startStreams(context, address, handler, idle);
+                    : startStreams(context, listen.addresses(), listen.port(), handler, idle);
         } catch (BindException e) {
             throw Addresses.cannotListen(dtls.dtls() ? "UDP " : "", listen.address(), listen.port(), e);
         }
         Thread onInterrupt = new Thread(server::close, "tlskit-echoserver-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        InetSocketAddress bound = server.localAddress();
-        String where = (bound.getAddress().isAnyLocalAddress() ? "*" : Addresses.hostLiteral(bound.getAddress())) + ":"
-                + bound.getPort();
-        err.println("tlskit echoserver: listening on " + where + (dtls.dtls() ? " (DTLS over UDP)" : ""));
+        List<String> each = server.addresses().stream()
+                .map(a -> ListenAddresses.describe(List.of(a.getAddress()), a.getPort())).toList();
+        err.println("tlskit echoserver: listening on " + String.join(" and ", each)
+                + (dtls.dtls() ? " (DTLS over UDP)" : ""));
         err.flush();
         if (output.json()) {
             Map<String, Object> e = Json.event("echoserver", "listening");
-            e.put("address", where);
+            e.put("address", each.get(0));
+            e.put("addresses", each);
             Json.println(out, e);
         }
         ScheduledExecutorService timer = null;
@@ -167,11 +171,8 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
 
     /** What this command needs of a running server, TCP or UDP. */
-    private record Running(AutoCloseable server, InetSocketAddress address, Supplier<Map<String, Object>> counters,
-            LongSupplier handshakes) {
-        InetSocketAddress localAddress() {
-            return address;
-        }
+    private record Running(AutoCloseable server, List<InetSocketAddress> addresses,
+            Supplier<Map<String, Object>> counters, LongSupplier handshakes) {
 
         void close() {
             try {
@@ -182,11 +183,11 @@ public final class EchoServerCommand implements Callable<Integer> {
         }
     }
 
-    private Running startStreams(TlsContext context, InetSocketAddress address, EchoHandler handler, Duration idle)
-            throws java.io.IOException {
-        EventLoopServer server = EventLoopServer.start(context, address,
+    private Running startStreams(TlsContext context, List<InetAddress> addresses, int port, EchoHandler handler,
+            Duration idle) throws java.io.IOException {
+        EventLoopServer server = EventLoopServer.start(context, addresses, port,
                 new EventLoopServer.Settings(loops, maxConnections, tls.timeout(), idle), handler);
-        return new Running(server, server.localAddress(), () -> {
+        return new Running(server, server.localAddresses(), () -> {
             EventLoopServer.Stats s = server.stats();
             Map<String, Object> m = Json.object();
             m.put("open", s.open());
@@ -205,7 +206,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             Duration idle) throws java.io.IOException {
         DtlsServer server = DtlsServer.start(context, address,
                 new DtlsServer.Settings(maxConnections, tls.timeout(), idle), handler);
-        return new Running(server, server.localAddress(), () -> {
+        return new Running(server, List.of(server.localAddress()), () -> {
             DtlsServer.Stats s = server.stats();
             Map<String, Object> m = Json.object();
             m.put("open", s.open());

@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Accepts TLS connections, prints the negotiated version, cipher suite and curve, reads the client's"
                     + " message and answers \"I hear you fa shizzle!\", as wolfSSL's example server does. Loopback"
-                    + " only unless -b or --bind; one connection unless -C or -i; asks for and verifies a client"
+                    + " only (127.0.0.1 and ::1, one port) unless -b or --bind; one connection unless -C or -i; asks for and verifies a client"
                     + " certificate unless -d.",
         },
         footerHeading = "%nExamples:%n",
@@ -143,21 +143,21 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         if (dtls.dtls()) {
             return serveDatagrams(address, baseContext, out, err);
         }
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.setReuseAddress(true);
-            try {
-                listener.bind(new InetSocketAddress(address, listen.port()), 128);
-            } catch (BindException e) {
-                throw Addresses.cannotListen("", address, listen.port(), e);
-            }
-            err.println("tlskit server: listening on " + Addresses.hostPort(address, listener.getLocalPort())
+        Listeners bound;
+        try {
+            bound = Listeners.bind(listen.addresses(), listen.port(), 128);
+        } catch (BindException e) {
+            throw Addresses.cannotListen("", address, listen.port(), e);
+        }
+        try (Listeners listener = bound) {
+            err.println("tlskit server: listening on " + listener.where()
                     + (noClientAuth ? "" : " (client certificate required)"));
             err.flush();
             return serve(listener, baseContext, out, err);
         }
     }
 
-    private int serve(ServerSocket listener, TlsContext baseContext, PrintWriter out, PrintWriter err)
+    private int serve(Listeners listener, TlsContext baseContext, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         // As a cached pool, but an idle connection thread ends after a few seconds, not a minute: a server that has
         // just weathered a burst of connections is soon back to its resting threads.

@@ -261,7 +261,6 @@ public final class Chat {
     }
 
     static String hostPort(InetSocketAddress a) {
-        String h = a.getAddress().getHostAddress();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+        return dev.tlskit.engine.IpLiteral.hostPort(a.getAddress(), a.getPort());
     }
 }

@@ -52,7 +52,9 @@ public final class TlsOptions {
     public static final String KEYLOG_ENV = "SSLKEYLOGFILE";
 
     @Option(names = {"-S", "--sni"}, paramLabel = "NAME",
-            description = "client: the SNI name to send and verify; server: the only SNI name accepted")
+            description = "client: the SNI name to send and to verify the certificate against (default: the host,"
+                    + " unless an IP address); server: the only SNI name accepted (no SNI or another: alert"
+                    + " unrecognized_name)")
     String sni;
 
     @Option(names = {"-L", "--alpn"}, paramLabel = "LIST", split = ",",

@@ -246,8 +246,9 @@ public final class EngineCore implements EngineDriver.Io {
                 verification,
                 config.isClient() && config.verifyHostname(),
                 alpn == null || alpn.isEmpty() ? null : alpn,
-                // Read off the ClientHello, i.e. what was really sent: neither provider sends SNI for a dotless
-                // host such as "localhost", and BCJSSE's resumable session lacks getRequestedServerNames().
+                // Read off the ClientHello, i.e. what was really sent (of itself neither provider sends SNI for a
+                // dotless host such as "localhost"; TlsContext sets it), and BCJSSE's resumable session lacks
+                // getRequestedServerNames().
                 observer.serverName(),
                 observer.resumed(),
                 time,

@@ -1,5 +1,6 @@
 package dev.tlskit.engine.internal;
 
+import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.wire.MalformedHelloException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,6 +65,8 @@ public final class EngineDriver {
     private static final int MAX_IDLE_STEPS = 10_000;
 
     private final Io io;
+    /** A server told to accept one SNI name only: a ClientHello without SNI is refused. Else null. */
+    private final String requiredServerName;
     private final Object wrapLock;
     private final Runnable peerProgress;
     private boolean handshakeDone;
@@ -82,6 +85,7 @@ public final class EngineDriver {
      */
     public EngineDriver(Io io, Object wrapLock, Runnable peerProgress) {
         this.io = io;
+        this.requiredServerName = requiredServerName(io.engine());
         this.wrapLock = wrapLock;
         this.peerProgress = peerProgress;
     }
@@ -184,14 +188,39 @@ public final class EngineDriver {
     }
 
     /**
-     * A server does not hand the provider a ClientHello that RFC 8446/5246 say to reject: the observer has read it
-     * off the wire before any unwrap, and the failure path sends the prescribed alert.
+     * A server does not hand the provider a ClientHello it must refuse: the observer has read it off the wire
+     * before any unwrap, and the failure path sends the prescribed alert. Refused are hellos RFC 8446/5246 say to
+     * reject, and, on a server that accepts one SNI name only, a hello without SNI (JSSE's SNI matchers are asked
+     * only when the ClientHello carries SNI): with unrecognized_name, the alert RFC 6066 section 3 gives a server
+     * for a name it does not serve, and JSSE and OpenSSL's {@code s_server -servername_fatal} send for a wrong one.
      */
     private void rejectBrokenHello() throws ProtocolViolation {
-        MalformedHelloException v = io.observer().helloViolation();
+        WireObserver observer = io.observer();
+        MalformedHelloException v = observer.helloViolation();
         if (v != null) {
             throw new ProtocolViolation(v.alert(), "the ClientHello breaks the protocol: " + v.getMessage());
         }
+        if (requiredServerName != null && observer.clientHelloSeen() && observer.serverName() == null) {
+            throw new ProtocolViolation(AlertDescription.UNRECOGNIZED_NAME,
+                    "the client sent no server name (SNI); this server accepts only " + requiredServerName);
+        }
+    }
+
+    /** The one SNI name a server engine accepts ({@link OnlyServerName}), or null for a client or any name. */
+    private static String requiredServerName(SSLEngine engine) {
+        if (engine.getUseClientMode()) {
+            return null;
+        }
+        var matchers = engine.getSSLParameters().getSNIMatchers();
+        if (matchers == null) {
+            return null;
+        }
+        for (var m : matchers) {
+            if (m instanceof OnlyServerName only) {
+                return only.name();
+            }
+        }
+        return matchers.isEmpty() ? null : "the names it was given";
     }
 
     /**

@@ -199,6 +199,11 @@ public final class Failures {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HostnameCheck.Mismatch) {
+                return "hostname mismatch: " + c.getMessage();
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
             if (m.contains("No subject alternative") || m.contains("No name matching")
                     || m.contains("does not match") && m.toLowerCase(Locale.ROOT).contains("host")

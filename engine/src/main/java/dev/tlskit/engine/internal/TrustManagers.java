@@ -29,7 +29,13 @@ public final class TrustManagers {
                 yield config.trustPlatformToo() ? new FirstThatTrusts(List.of(explicit, pkix(null, provider))) : explicit;
             }
         };
-        return tm instanceof AcceptAll ? tm : new Guarded(tm, TrustManagers::remember);
+        if (tm instanceof AcceptAll) {
+            return tm;
+        }
+        if (config.isClient() && config.verifyHostname()) {
+            tm = new NameChecked(tm, config.serverName());
+        }
+        return new Guarded(tm, TrustManagers::remember);
     }
 
     /**
@@ -150,6 +156,53 @@ public final class TrustManagers {
         @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { guard.check(c, () -> delegate.checkServerTrusted(c, a, e)); }
         @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { guard.check(c, () -> delegate.checkClientTrusted(c, a)); }
         @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { guard.check(c, () -> delegate.checkServerTrusted(c, a)); }
+        @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
+    }
+
+    /**
+     * After its delegate trusts a server's chain, checks the leaf's names ({@link HostnameCheck}) against the SNI
+     * name when one is configured, else the host the engine was made for. Clients only; a client's own chain is
+     * judged by the server, never here.
+     */
+    private static final class NameChecked extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private final String serverName;
+
+        NameChecked(X509ExtendedTrustManager delegate, String serverName) {
+            this.delegate = delegate;
+            this.serverName = serverName;
+        }
+
+        private void checkName(X509Certificate[] c, String peerHost) throws CertificateException {
+            if (c == null || c.length == 0) {
+                throw new CertificateException("the server sent no certificate");
+            }
+            HostnameCheck.verify(c[0], serverName != null ? serverName : peerHost);
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { delegate.checkClientTrusted(c, a, s); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { delegate.checkClientTrusted(c, a, e); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { delegate.checkClientTrusted(c, a); }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
+            delegate.checkServerTrusted(c, a, s);
+            checkName(c, s instanceof javax.net.ssl.SSLSocket ssl && ssl.getHandshakeSession() != null
+                    ? ssl.getHandshakeSession().getPeerHost() : null);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
+            delegate.checkServerTrusted(c, a, e);
+            checkName(c, e == null ? null : e.getPeerHost());
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException {
+            delegate.checkServerTrusted(c, a);
+            checkName(c, null);
+        }
+
         @Override public X509Certificate[] getAcceptedIssuers() { return delegate.getAcceptedIssuers(); }
     }
 

@@ -58,6 +58,7 @@ public final class WireObserver {
     /** DTLS: the highest epoch-0 record sequence number this endpoint sent, or -1. */
     private volatile long plainSequenceSent = -1;
     private volatile boolean clientSentNoCertificate;
+    private volatile boolean clientHelloSeen;
 
     /**
      * @param client whether this endpoint is the client (decides which direction carries the ServerHello)
@@ -126,6 +127,11 @@ public final class WireObserver {
     /** The SNI host name of the ClientHello, or null when it carried none. */
     public String serverName() {
         return serverName;
+    }
+
+    /** Whether a whole ClientHello has been parsed (so {@link #serverName()} tells whether it carried SNI). */
+    public boolean clientHelloSeen() {
+        return clientHelloSeen;
     }
 
     /** The last alert the peer sent in plaintext (e.g. {@code fatal handshake_failure}), or null. */
@@ -440,6 +446,7 @@ public final class WireObserver {
                 serverName = name;
             }
             details.addAll(HelloTrace.clientHello(hello));
+            clientHelloSeen = true;
         }
 
         private String onServerHello(ServerHello hello) {
