@@ -288,6 +288,31 @@ class OpenSslInteropTest {
         assertTrue(!s.out().contains("Client message:"), s::describe);
     }
 
+    @ParameterizedTest(name = "TLS {0}, provider {1}")
+    @CsvSource({"1.3, jdk", "1.3, bc", "1.2, jdk", "1.2, bc"})
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void serverNamesTheAlertOfAClientThatRejectsItsCertificate(String version, String provider) throws Exception {
+        // A CA the server's certificate does not chain to: s_client rejects it with unknown_ca. In TLS 1.3 its
+        // alert goes out before its handshake keys are in use, a 2-byte plaintext record that SunJSSE tries to
+        // decrypt ("Insufficient buffer remaining for AEAD cipher fragment"); the wire shows what it was.
+        Path other = dir.resolve("other-ca.pem");
+        if (!Files.exists(other)) {
+            Result made = Interop.run(dir, null, Interop.RUN_LIMIT, "openssl", "req", "-x509", "-newkey", "ec",
+                    "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "other-ca.key", "-out", "other-ca.pem",
+                    "-subj", "/CN=another CA", "-days", "2");
+            assertEquals(0, made.exitCode(), made.output());
+        }
+        Background server = Interop.tlskitInBackground("server", "-p", "0", "-c", dir.resolve("server.pem").toString(),
+                "-k", dir.resolve("server.key").toString(), "-d", "-v", version, "--provider", provider);
+        cleanup.add(server);
+        Result c = Interop.run(dir, new byte[0], Interop.RUN_LIMIT, "openssl", "s_client", "-connect",
+                "127.0.0.1:" + server.port(), "-CAfile", "other-ca.pem", "-verify_return_error");
+        Run s = server.await(Interop.RUN_LIMIT);
+        assertTrue(c.exitCode() != 0, c.output());
+        assertEquals(4, s.exitCode(), s::describe);
+        assertTrue(s.err().contains("peer rejected the certificate: alert unknown_ca"), s::describe);
+    }
+
     // ------------------------------------------------------------------ --keylog against OpenSSL's -keylogfile
     // Both ends of a connection derive the same secrets, so our key log and OpenSSL's must hold the same lines
     // (OpenSSL's starts with a comment). This checks every label, the exporter secret too, which no record uses.

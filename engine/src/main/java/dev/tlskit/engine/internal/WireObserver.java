@@ -270,7 +270,11 @@ public final class WireObserver {
             int n = header.length;
             recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
             // DTLS protects every record of epoch 1 and later; the epoch says it, whatever was lost or reordered.
-            recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0) : encrypted;
+            // A 2-byte alert record is plaintext whatever the state: a protected record carries at least its inner
+            // content type and a 16-byte tag. (A TLS 1.3 client that rejects the server's certificate before its
+            // handshake keys are in use sends one, as OpenSSL's s_client does.)
+            recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0)
+                    : encrypted && !(type == ContentType.ALERT && recordLength == 2);
             if (datagram && direction == Direction.SENT) {
                 if (recordEncrypted) {
                     epochChanged = true;
