@@ -73,6 +73,7 @@ final class HostileCases {
         versions(cases);
         helloContents(cases);
         keyShares(cases);
+        afterTheHandshake(cases);
         return cases;
     }
 
@@ -270,6 +271,55 @@ final class HostileCases {
         c.add(share("key_share-p256-compressed", SECP256R1, compressedP256()));
         c.add(share("key_share-p256-infinity", SECP256R1, new byte[] {0}));
         c.add(share("key_share-p256-64-bytes", SECP256R1, concat(new byte[] {4}, random(63))));
+    }
+
+    /** Once keys are in use: the first protected record, tampered with. */
+    private static void afterTheHandshake(List<HostileCase> c) {
+        for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+            String v = protocol.equals("TLSv1.3") ? "tls13-" : "tls12-";
+            c.add(HostileCase.afterHandshake(v + "valid-application-data", protocol, p -> p.message()));
+            c.add(HostileCase.afterHandshake(v + "flipped-ciphertext-bit", protocol, p -> {
+                byte[] r = p.message();
+                r[Record.HEADER_LENGTH + (r.length - Record.HEADER_LENGTH) / 2] ^= 0x01;
+                return r;
+            }));
+            c.add(HostileCase.afterHandshake(v + "flipped-tag-bit", protocol, p -> {
+                byte[] r = p.message();
+                r[r.length - 1] ^= (byte) 0x80;
+                return r;
+            }));
+            c.add(HostileCase.afterHandshake(v + "record-cut-by-one-byte", protocol, p -> {
+                byte[] r = p.message();
+                byte[] cut = Arrays.copyOf(r, r.length - 1);
+                int length = cut.length - Record.HEADER_LENGTH;
+                cut[3] = (byte) (length >> 8);
+                cut[4] = (byte) length;
+                return cut;
+            }));
+            c.add(HostileCase.afterHandshake(v + "random-ciphertext", protocol,
+                    p -> record(ContentType.APPLICATION_DATA.code(), random(p.message().length - Record.HEADER_LENGTH))));
+            c.add(HostileCase.afterHandshake(v + "protected-record-over-2^14+2048", protocol,
+                    p -> record(ContentType.APPLICATION_DATA.code(), random(Record.MAX_CIPHERTEXT + 1))));
+            c.add(HostileCase.afterHandshake(v + "plaintext-alert-after-handshake", protocol,
+                    p -> alert(Alert.fatal(AlertDescription.HANDSHAKE_FAILURE))));
+            c.add(HostileCase.afterHandshake(v + "plaintext-client-hello-after-handshake", protocol,
+                    p -> hello13().record()));
+            c.add(HostileCase.afterHandshake(v + "ccs-after-handshake", protocol,
+                    p -> record(ContentType.CHANGE_CIPHER_SPEC.code(), new byte[] {1})));
+            c.add(HostileCase.afterHandshake(v + "unknown-content-type-after-handshake", protocol, p -> {
+                byte[] r = p.message();
+                return record(99, Arrays.copyOfRange(r, Record.HEADER_LENGTH, r.length));
+            }));
+        }
+        c.add(HostileCase.afterHandshake("tls13-key-update", "TLSv1.3", p -> concat(p.keyUpdate(), p.message())));
+        c.add(HostileCase.afterHandshake("tls13-key-update-flood-200", "TLSv1.3", p -> {
+            ByteArrayOutputStream flood = new ByteArrayOutputStream();
+            for (int i = 0; i < 200; i++) {
+                flood.writeBytes(p.keyUpdate());
+            }
+            flood.writeBytes(p.message());
+            return flood.toByteArray();
+        }));
     }
 
     /** A hello whose only group and key share are {@code group} with {@code key}. */
