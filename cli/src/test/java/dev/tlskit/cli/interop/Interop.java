@@ -89,13 +89,13 @@ public final class Interop {
     // ---------------------------------------------------------------- files and ports
 
     /** The demo material in {@code dir} (ca.pem, server.pem/.key, client.pem/.key, *-rsa.*). */
-    static Path demo(Path dir) {
+    public static Path demo(Path dir) {
         DemoMaterial.writeTo(dir);
         return dir;
     }
 
     /** A loopback port nobody listens on right now (racy by nature; prefer port 0 where the peer prints it). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(false);
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -156,11 +156,12 @@ public final class Interop {
     record Result(int exitCode, String output) {}
 
     /** An external peer process with stdout+stderr captured; {@link #close} always destroys it and its children. */
-    static final class Peer implements AutoCloseable {
+    public static final class Peer implements AutoCloseable {
         private final Process process;
         private final List<String> command;
         private final Capture output = new Capture();
         private final Thread reader;
+        private OutputStream stdin;
 
         private Peer(Process process, List<String> command) {
             this.process = process;
@@ -170,7 +171,7 @@ public final class Interop {
             reader.start();
         }
 
-        String output() {
+        public String output() {
             return output.text();
         }
 
@@ -179,7 +180,7 @@ public final class Interop {
         }
 
         /** Waits for {@code p} in the peer's output; fails with the output so far if it does not come. */
-        Matcher await(Pattern p, Duration limit) throws InterruptedException {
+        public Matcher await(Pattern p, Duration limit) throws InterruptedException {
             Matcher m = output.await(p, limit, () -> !process.isAlive() && !reader.isAlive());
             if (m == null) {
                 fail("peer " + String.join(" ", command) + " did not print /" + p + "/ within " + limit
@@ -202,6 +203,13 @@ public final class Interop {
 
         @Override
         public void close() {
+            if (stdin != null) {
+                try {
+                    stdin.close();
+                } catch (IOException e) {
+                    // the peer is being destroyed anyway
+                }
+            }
             destroy(process);
             try {
                 reader.join(2_000);
@@ -226,6 +234,17 @@ public final class Interop {
                 // the peer may have exited already; its output tells why
             }
         }
+        return peer;
+    }
+
+    /**
+     * Starts {@code command} in {@code dir} with stdin a pipe that stays open until {@link Peer#close}: for peers
+     * that quit at the end of their input, such as {@code openssl s_server} in its default mode.
+     */
+    public static Peer startWithOpenStdin(Path dir, List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Peer peer = new Peer(p, command);
+        peer.stdin = p.getOutputStream();
         return peer;
     }
 
@@ -296,7 +315,7 @@ public final class Interop {
     }
 
     /** A tlskit command (normally {@code server -p 0 ...}) running in-process on its own daemon thread. */
-    static final class Background implements AutoCloseable {
+    public static final class Background implements AutoCloseable {
         private final Capture out = new Capture();
         private final Capture err = new Capture();
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -319,7 +338,7 @@ public final class Interop {
         }
 
         /** The port from the server's "listening on" line (fails if the server exits before printing it). */
-        int port() throws InterruptedException {
+        public int port() throws InterruptedException {
             if (port < 0) {
                 Matcher m = err.await(LISTENING, PEER_START, exit::isDone);
                 if (m == null) {
@@ -332,15 +351,19 @@ public final class Interop {
             return port;
         }
 
-        String out() {
+        public String out() {
             return out.text();
         }
 
-        String err() {
+        public String err() {
             return err.text();
         }
 
         /** Waits for the command to finish by itself. */
+        public boolean exited() {
+            return exit.isDone();
+        }
+
         Run await(Duration limit) throws Exception {
             int code;
             try {
@@ -374,7 +397,7 @@ public final class Interop {
         }
     }
 
-    static Background tlskitInBackground(String... args) {
+    public static Background tlskitInBackground(String... args) {
         return new Background(args);
     }
 

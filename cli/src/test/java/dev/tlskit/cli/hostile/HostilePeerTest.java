@@ -1,0 +1,477 @@
+package dev.tlskit.cli.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tlskit.cli.interop.Interop;
+import dev.tlskit.cli.interop.Interop.Background;
+import dev.tlskit.cli.interop.Interop.Peer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile clients, differential: the same raw bytes ({@link HostileCases}) go to {@code openssl s_server} and to
+ * tlskit's servers, and tlskit's answer (the first alert, the ServerHello, closing, silence) must be OpenSSL's,
+ * except where {@link #KNOWN_DIFFERENCES} says otherwise. Each run writes the whole table to
+ * {@code target/hostile-table.md}.
+ *
+ * <p>Targets, each started once: {@value #OPENSSL_PROCESSES} {@code openssl s_server} processes (it serves one
+ * connection at a time, and a silent case holds it for the whole read limit), {@code tlskit server -d} on the
+ * {@code jdk} and on the {@code bc} provider (the blocking transport) and {@code tlskit echoserver} on {@code jdk}
+ * (the event loop). The tlskit servers run in-process with {@code -C N}, N the connections this class makes, so
+ * they end by themselves (with {@code -i} an in-process server could not be stopped; the serving loop is the same).
+ * After every case, every target must still complete a real handshake.
+ *
+ * <p>Cases run before the handshake ends are raw bytes; the few after it ({@code tls13-*}/{@code tls12-*}
+ * tampering, KeyUpdate) complete a real handshake with a SunJSSE client engine first ({@link EncryptedProbe}).
+ * Not covered yet: zero-length application data, a protected record whose plaintext exceeds 2^14, inner content
+ * type 0 (JSSE writes none of these: they need a record layer with keys of our own).
+ */
+class HostilePeerTest {
+    /**
+     * Where tlskit answers differently from OpenSSL, one line per case: the expected answer per tlskit target, or
+     * {@code =} for OpenSSL's own. A tag says whose decision the difference is:
+     * <ul>
+     *   <li>{@code [tlskit]}: tlskit's code (no alert written, {@code user_canceled}, a bare {@code close_notify}):
+     *       issue 13 point 1 removes these; delete the row or cell when the test says it now matches;</li>
+     *   <li>{@code [provider]}: the provider's parser or policy decides differently; tlskit passes it on.</li>
+     * </ul>
+     * A cell that goes stale (tlskit now answers as OpenSSL does) fails the test: the table only ever shrinks by
+     * someone editing it.
+     */
+    static final String KNOWN_DIFFERENCES = """
+            case                                          | jdk                                 | bc                                  | echo                                | why
+            record-length-zero                            | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: Unrecognized record version (D)TLS-0.0 , plaintext connectio; bc: alert dropped (logged illegal_parameter(47))
+            handshake-length-short                        | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            handshake-length-zero                         | fatal unexpected_message [provider] | closed [tlskit]                     | fatal unexpected_message [provider] | jdk: SunJSSE: The size of the handshake message (242942) exceeds the maxim; bc: alert dropped (logged decode_error(50))
+            session-id-length-long                        | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid session ID length (33 bytes); bc: alert dropped (logged decode_error(50))
+            session-id-length-short                       | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            session-id-length-zero                        | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            cipher-suites-length-long                     | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid ClientHello message; bc: alert dropped (logged decode_error(50))
+            cipher-suites-length-short                    | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid ClientHello message; bc: alert dropped (logged decode_error(50))
+            cipher-suites-length-zero                     | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid ClientHello message; bc: alert dropped (logged decode_error(50))
+            compression-methods-length-long               | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            compression-methods-length-short              | ServerHello TLS 1.2 [provider]      | closed [tlskit]                     | ServerHello TLS 1.2 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged decode_error(50))
+            compression-methods-length-zero               | ServerHello TLS 1.2 [provider]      | closed [tlskit]                     | ServerHello TLS 1.2 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged decode_error(50))
+            extensions-length-long                        | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            extensions-length-short                       | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged decode_error(50))
+            extensions-length-zero                        | ServerHello TLS 1.2 [provider]      | closed [tlskit]                     | ServerHello TLS 1.2 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged decode_error(50))
+            server_name-ext-length-long                   | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            server_name-ext-length-short                  | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            server_name-ext-length-zero                   | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            server_name-list-length-long                  | =                                   | fatal internal_error [provider]     | =                                   | bc: BC: java.io.EOFException
+            server_name-list-length-short                 | =                                   | fatal internal_error [provider]     | =                                   | bc: BC: java.io.EOFException
+            supported_groups-ext-length-long              | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_groups-ext-length-short             | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_groups-ext-length-zero              | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_groups-list-length-long             | warning user_canceled [tlskit]      | =                                   | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; echo: event loop stalls after the failed task, writes nothing
+            key_share-ext-length-long                     | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            key_share-ext-length-short                    | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            key_share-ext-length-zero                     | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            signature_algorithms-ext-length-long          | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            signature_algorithms-ext-length-short         | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            signature_algorithms-ext-length-zero          | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            signature_algorithms-list-length-long         | warning user_canceled [tlskit]      | =                                   | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; echo: event loop stalls after the failed task, writes nothing
+            supported_versions-ext-length-long            | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_versions-ext-length-short           | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_versions-ext-length-zero            | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            supported_versions-list-length-long           | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            supported_versions-list-length-short          | fatal decode_error [provider]       | closed [tlskit]                     | fatal decode_error [provider]       | jdk: SunJSSE: Invalid supported_versions extension: unknown extra data; bc: alert dropped (logged decode_error(50))
+            supported_versions-list-length-zero           | fatal decode_error [provider]       | closed [tlskit]                     | fatal decode_error [provider]       | jdk: SunJSSE: Invalid supported_versions extension: unknown extra data; bc: alert dropped (logged decode_error(50))
+            alpn-ext-length-long                          | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            alpn-ext-length-short                         | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            alpn-ext-length-zero                          | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            alpn-list-length-long                         | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            alpn-list-length-short                        | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            alpn-list-length-zero                         | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            pre_shared_key-ext-length-long                | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            pre_shared_key-ext-length-short               | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            pre_shared_key-ext-length-zero                | fatal decode_error [provider]       | closed [tlskit]                     | fatal decode_error [provider]       | jdk: SunJSSE: Error parsing extension (33): no sufficient data; bc: alert dropped (logged illegal_parameter(47))
+            pre_shared_key-list-length-long               | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: java.io.EOFException; echo: event loop stalls after the failed task, writes nothing
+            pre_shared_key-list-length-short              | ServerHello TLS 1.3 [provider]      | fatal internal_error [provider]     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC: java.io.EOFException
+            pre_shared_key-list-length-zero               | fatal decode_error [provider]       | fatal decode_error [provider]       | fatal decode_error [provider]       | jdk: SunJSSE: Invalid pre_shared_key extension: insufficient identities (l; bc: BC: decode_error(50)
+            server_name-host-length-long                  | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: java.io.EOFException; echo: event loop stalls after the failed task, writes nothing
+            key_share-key-length-long                     | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: java.io.EOFException; echo: event loop stalls after the failed task, writes nothing
+            key_share-key-length-short                    | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: java.io.EOFException; echo: event loop stalls after the failed task, writes nothing
+            alpn-name-length-zero                         | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            pre_shared_key-identity-length-long           | =                                   | fatal internal_error [provider]     | =                                   | bc: BC: java.io.EOFException
+            pre_shared_key-binders-length-zero            | fatal decode_error [provider]       | fatal decode_error [provider]       | fatal decode_error [provider]       | jdk: SunJSSE: Invalid pre_shared_key extension: insufficient binders (leng; bc: BC: decode_error(50)
+            pre_shared_key-binder-length-short            | fatal decode_error [provider]       | fatal decode_error [provider]       | fatal decode_error [provider]       | jdk: SunJSSE: Invalid pre_shared_key extension: insufficient binder entry; bc: BC: decode_error(50)
+            truncated-after-legacy-version                | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            truncated-after-random                        | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            truncated-after-session-id                    | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            truncated-after-cipher-suites                 | warning user_canceled [tlskit]      | closed [tlskit]                     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: alert dropped (logged decode_error(50)); echo: event loop stalls after the failed task, writes nothing
+            truncated-after-compression-methods           | ServerHello TLS 1.2 [provider]      | =                                   | ServerHello TLS 1.2 [provider]      | jdk: SunJSSE accepts it
+            truncated-after-extensions-length             | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            truncated-inside-extension-header             | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            truncated-inside-key-share                    | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            record-2^14+1                                 | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged record_overflow(22))
+            record-2^14+257                               | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged record_overflow(22))
+            record-2^14+2049                              | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged record_overflow(22))
+            content-type-0                                | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged peer does not speak TLS (unexpected_message(10))
+            content-type-24                               | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged unexpected_message(10))
+            content-type-99                               | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged peer does not speak TLS (unexpected_message(10))
+            content-type-255                              | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged peer does not speak TLS (unexpected_message(10))
+            zero-length-handshake-record                  | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged illegal_parameter(47))
+            zero-length-handshake-record-then-hello       | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged illegal_parameter(47))
+            zero-length-alert-record                      | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: alert dropped (logged illegal_parameter(47))
+            one-byte-alert-record                         | fatal illegal_parameter [provider]  | silence [provider]                  | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: BC: handshake_failure(40)
+            zero-length-ccs-record                        | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged illegal_parameter(47))
+            zero-length-application-data-record           | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged unexpected_message(10))
+            ccs-then-hello                                | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged unexpected_message(10))
+            ccs-value-2-then-hello                        | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged unexpected_message(10))
+            warning-alert-then-hello                      | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC accepts it
+            fatal-alert-before-hello                      | closed [provider]                   | closed [provider]                   | closed [provider]                   | jdk: SunJSSE: Received fatal alert: handshake_failure; bc: BC: handshake_failure(40); RFC 8446 6.2: a fatal alert received closes the connection, nothing is sent back; OpenSSL answers unexpected_message
+            close_notify-before-hello                     | warning close_notify [provider]     | closed [tlskit]                     | warning close_notify [provider]     | jdk: SunJSSE: Received close_notify during handshake (alert warning close_; bc: alert dropped (logged handshake_failure(40)); jdk: SunJSSE answers close_notify with close_notify (RFC 8446 6.1); OpenSSL calls it unexpected_message
+            application-data-before-hello                 | fatal internal_error [provider]     | closed [tlskit]                     | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext; bc: alert dropped (logged unexpected_message(10))
+            sslv2-compatible-hello                        | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged peer does not speak TLS (unexpected_message(10))
+            http-request                                  | fatal internal_error [provider]     | =                                   | fatal internal_error [provider]     | jdk: SunJSSE: peer does not speak TLS (Unrecognized SSL message, plaintext
+            server-hello-to-server                        | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged unexpected_message(10))
+            tls12-close_notify-mid-handshake              | warning close_notify [provider]     | fatal handshake_failure [provider]  | warning close_notify [provider]     | jdk: SunJSSE: Received close_notify during handshake (alert warning close_; bc: BC: handshake_failure(40); jdk: SunJSSE answers close_notify with close_notify (RFC 8446 6.1), OpenSSL just closes
+            tls12-second-client-hello                     | fatal unexpected_message [provider] | fatal unexpected_message [provider] | fatal unexpected_message [provider] | jdk: SunJSSE: Unexpected handshake message: client_hello; bc: BC: unexpected_message(10)
+            tls12-empty-client-key-exchange               | =                                   | fatal internal_error [provider]     | =                                   | bc: BC: java.io.EOFException
+            tls12-client-key-exchange-point-too-short     | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: java.io.EOFException; echo: event loop stalls after the failed task, writes nothing
+            tls12-client-key-exchange-zero-x25519         | warning user_canceled [tlskit]      | fatal internal_error [provider]     | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC: cannot calculate secret; echo: event loop stalls after the failed task, writes nothing
+            tls12-plaintext-finished-after-ccs            | fatal handshake_failure [provider]  | fatal decode_error [provider]       | fatal handshake_failure [provider]  | jdk: SunJSSE: Insufficient buffer remaining for AEAD cipher fragment (16).; bc: BC: decode_error(50)
+            legacy_version-0x0300-with-supported_versions | fatal protocol_version [provider]   | ServerHello TLS 1.3 [provider]      | fatal protocol_version [provider]   | jdk: SunJSSE: The ClientHello.legacy_version field is not TLS 1.2; bc: BC accepts it
+            legacy_version-0x0304-with-supported_versions | fatal protocol_version [provider]   | =                                   | fatal protocol_version [provider]   | jdk: SunJSSE: The ClientHello.legacy_version field is not TLS 1.2
+            legacy_version-0x0302-tls12-hello             | fatal protocol_version [provider]   | fatal protocol_version [provider]   | fatal protocol_version [provider]   | jdk: SunJSSE: Client requested protocol TLSv1.1 is not enabled or supporte; bc: BC: protocol_version(70)
+            legacy_version-0x0400-tls12-hello             | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged illegal_parameter(47))
+            legacy_version-0x0200-tls12-hello             | fatal protocol_version [provider]   | closed [tlskit]                     | fatal protocol_version [provider]   | jdk: SunJSSE: Client requested protocol (D)TLS-2.0 is not enabled or suppo; bc: alert dropped (logged illegal_parameter(47))
+            record_version-0x0000                         | fatal internal_error [provider]     | ServerHello TLS 1.3 [provider]      | fatal internal_error [provider]     | jdk: SunJSSE: Unrecognized record version (D)TLS-0.0 , plaintext connectio; bc: BC accepts it
+            record_version-0x0400                         | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC accepts it
+            supported_versions-tls11-only                 | fatal protocol_version [provider]   | fatal protocol_version [provider]   | fatal protocol_version [provider]   | jdk: SunJSSE: The client supported protocol versions [TLSv1.1] are not acc; bc: BC: protocol_version(70)
+            supported_versions-grease-only                | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged protocol_version(70))
+            supported_versions-empty                      | fatal decode_error [provider]       | closed [tlskit]                     | fatal decode_error [provider]       | jdk: SunJSSE: Invalid supported_versions extension: insufficient data; bc: alert dropped (logged decode_error(50))
+            duplicate-supported_groups                    | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged illegal_parameter(47)); RFC 8446 4.2: one extension of a type at most (engine check, issue 13)
+            duplicate-server_name                         | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged illegal_parameter(47)); RFC 8446 4.2: one extension of a type at most (engine check, issue 13)
+            duplicate-unknown-extension                   | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged illegal_parameter(47))
+            pre_shared_key-not-last                       | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged illegal_parameter(47)); RFC 8446 4.2.11: servers MUST check it is last, illegal_parameter (engine check, issue 13)
+            no-null-compression                           | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged handshake_failure(40)); RFC 8446 4.1.2 requires rejecting it (engine check, issue 13)
+            no-null-compression-tls12                     | ServerHello TLS 1.2 [provider]      | closed [tlskit]                     | ServerHello TLS 1.2 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged handshake_failure(40)); RFC 5246 7.4.1.2: null compression MUST be offered (engine check, issue 13)
+            null-and-deflate-compression-tls13            | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC accepts it; RFC 8446 4.1.2: exactly one null byte, else illegal_parameter (engine check, issue 13)
+            no-compression-methods                        | ServerHello TLS 1.3 [provider]      | closed [tlskit]                     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: alert dropped (logged decode_error(50)); RFC 8446 4.1.2 requires rejecting it (engine check, issue 13)
+            no-cipher-suites                              | =                                   | closed [tlskit]                     | =                                   | bc: alert dropped (logged decode_error(50))
+            odd-cipher-suites-length                      | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid ClientHello message; bc: alert dropped (logged decode_error(50))
+            session_id-33-bytes                           | fatal illegal_parameter [provider]  | closed [tlskit]                     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Invalid session ID length (33 bytes); bc: alert dropped (logged decode_error(50))
+            sni-not-a-host-name                           | fatal illegal_parameter [provider]  | fatal internal_error [provider]     | fatal illegal_parameter [provider]  | jdk: SunJSSE: Illegal server name, type=host_name(0), name=bad host<NUL>; bc: BC: internal_error(80)
+            no-supported_groups                           | =                                   | fatal handshake_failure [provider]  | =                                   | bc: BC: handshake_failure(40)
+            key_share-for-group-not-offered               | ServerHello TLS 1.3 [provider]      | HelloRetryRequest [provider]        | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC accepts it; RFC 8446 4.2.8: servers MAY check, illegal_parameter (engine check, issue 13)
+            key_share-extension-missing                   | =                                   | HelloRetryRequest [provider]        | =                                   | bc: BC accepts it
+            key_share-x25519-all-zero                     | ServerHello TLS 1.3 [provider]      | fatal internal_error [provider]     | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; bc: BC: cannot calculate secret; RFC 8446 7.4.2: an all-zero X25519 secret MUST abort
+            key_share-x25519-31-bytes                     | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            key_share-x25519-33-bytes                     | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it
+            key_share-p256-not-on-curve                   | ServerHello TLS 1.3 [provider]      | =                                   | ServerHello TLS 1.3 [provider]      | jdk: SunJSSE accepts it; RFC 8446 4.2.8.2: the peer's point MUST be validated
+            key_share-p256-compressed                     | warning user_canceled [tlskit]      | ServerHello TLS 1.3 [provider]      | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; bc: BC accepts it; echo: event loop stalls after the failed task, writes nothing; RFC 8446 4.2.8.2: uncompressed points only
+            key_share-p256-infinity                       | warning user_canceled [tlskit]      | =                                   | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; echo: event loop stalls after the failed task, writes nothing
+            key_share-p256-64-bytes                       | warning user_canceled [tlskit]      | =                                   | silence [tlskit]                    | jdk: failed task queued no alert, close says user_canceled; echo: event loop stalls after the failed task, writes nothing
+            tls13-protected-record-over-2^14+2048         | fatal unexpected_message [provider] | =                                   | fatal unexpected_message [provider] | jdk: SunJSSE: TLS connection failed: Input record too big: max = 16709 len
+            tls13-plaintext-alert-after-handshake         | fatal bad_record_mac [provider]     | =                                   | fatal bad_record_mac [provider]     | jdk: SunJSSE: TLS connection failed: Insufficient buffer remaining for AEA
+            tls13-plaintext-client-hello-after-handshake  | fatal bad_record_mac [provider]     | =                                   | fatal bad_record_mac [provider]     | jdk: SunJSSE: TLS connection failed: Tag mismatch!
+            tls13-unknown-content-type-after-handshake    | fatal bad_record_mac [provider]     | =                                   | fatal bad_record_mac [provider]     | jdk: SunJSSE: TLS connection failed: Tag mismatch!
+            tls12-protected-record-over-2^14+2048         | fatal unexpected_message [provider] | =                                   | fatal unexpected_message [provider] | jdk: SunJSSE: TLS connection failed: Input record too big: max = 16709 len
+            tls12-plaintext-alert-after-handshake         | =                                   | fatal decode_error [provider]       | =                                   | bc: BC: TLS connection failed: decode_error(50)
+            tls12-plaintext-client-hello-after-handshake  | fatal bad_record_mac [provider]     | fatal bad_record_mac [provider]     | fatal bad_record_mac [provider]     | jdk: SunJSSE: TLS connection failed: Tag mismatch!; bc: BC: TLS connection failed: bad_record_mac(20)
+            tls12-ccs-after-handshake                     | =                                   | fatal decode_error [provider]       | =                                   | bc: BC: TLS connection failed: decode_error(50)
+            tls12-unknown-content-type-after-handshake    | =                                   | fatal unexpected_message [provider] | =                                   | bc: BC: TLS connection failed: unexpected_message(10)
+            """;
+
+    static final int OPENSSL_PROCESSES = 4;
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
+    /** A tlskit server's line about one client: {@code tlskit: error: client 127.0.0.1:PORT: why}. */
+    private static final Pattern LOGGED = Pattern.compile("client 127\\.0\\.0\\.1:(\\d+): (.*)");
+    private static final List<String> TLSKIT_TARGETS = List.of("jdk", "bc", "echo");
+
+    @TempDir
+    static Path dir;
+
+    private static final List<AutoCloseable> cleanup = new ArrayList<>();
+    private static final List<Integer> opensslPorts = new ArrayList<>();
+    private static final Map<String, Background> tlskit = new LinkedHashMap<>();
+    /** case → target → answer. */
+    private static final Map<String, Map<String, String>> answers = new ConcurrentHashMap<>();
+    /** case → target → the local port of the probe, by which the tlskit servers name the client they log. */
+    private static final Map<String, Map<String, Integer>> ports = new ConcurrentHashMap<>();
+    /** target → survived (null) or why not. */
+    private static final Map<String, String> survival = new ConcurrentHashMap<>();
+    private static List<HostileCase> cases;
+
+    @BeforeAll
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    static void attackEveryTarget() throws Exception {
+        Interop.requireBinary("openssl");
+        Interop.demo(dir);
+        cases = HostileCases.all();
+        for (int i = 0; i < OPENSSL_PROCESSES; i++) {
+            Peer s = Interop.startWithOpenStdin(dir, List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
+                    "-cert", "server.pem", "-key", "server.key"));
+            cleanup.add(s);
+            opensslPorts.add(Integer.parseInt(s.await(ACCEPT, Duration.ofSeconds(10)).group(1)));
+        }
+        // warm-up handshake + every case + the survival handshake
+        String connections = String.valueOf(cases.size() + 2);
+        tlskit.put("jdk", Interop.tlskitInBackground("server", "-d", "-C", connections, "-p", "0",
+                "--provider", "jdk"));
+        tlskit.put("bc", Interop.tlskitInBackground("server", "-d", "-C", connections, "-p", "0",
+                "--provider", "bc"));
+        tlskit.put("echo", Interop.tlskitInBackground("echoserver", "-p", "0", "--provider", "jdk"));
+        cleanup.addAll(tlskit.values());
+        for (Background b : tlskit.values()) {
+            handshake(b.port(), null, null); // warm-up: the first TLS use of a provider loads and initialises a lot
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(OPENSSL_PROCESSES + 3 * 4);
+        try {
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < OPENSSL_PROCESSES; lane++) {
+                lanes.add(pool.submit(lane(lane, OPENSSL_PROCESSES, "openssl", opensslPorts.get(lane))));
+            }
+            for (String target : TLSKIT_TARGETS) {
+                for (int lane = 0; lane < 4; lane++) {
+                    lanes.add(pool.submit(lane(lane, 4, target, tlskit.get(target).port())));
+                }
+            }
+            for (Future<?> f : lanes) {
+                f.get(100, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < opensslPorts.size(); i++) {
+            survival.put("openssl #" + (i + 1), survives(opensslPorts.get(i), null, null));
+        }
+        survival.put("jdk", survives(tlskit.get("jdk").port(), "hello", "I hear you fa shizzle!"));
+        survival.put("bc", survives(tlskit.get("bc").port(), "hello", "I hear you fa shizzle!"));
+        survival.put("echo", survives(tlskit.get("echo").port(), "ping\n", "ping\n"));
+        quitEchoServer(tlskit.get("echo").port());
+        writeTable();
+    }
+
+    private static Runnable lane(int lane, int lanes, String target, int port) {
+        return () -> {
+            for (int i = lane; i < cases.size(); i += lanes) {
+                HostileCase c = cases.get(i);
+                Probe.Outcome o = Probe.run(port, c, LIMIT);
+                answers.computeIfAbsent(c.name(), k -> new ConcurrentHashMap<>()).put(target, o.answer());
+                ports.computeIfAbsent(c.name(), k -> new ConcurrentHashMap<>()).put(target, o.localPort());
+            }
+        };
+    }
+
+    @AfterAll
+    static void stopTargets() throws Exception {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            cleanup.get(i).close();
+        }
+        cleanup.clear();
+    }
+
+    static Stream<String> caseNames() {
+        return HostileCases.all().stream().map(HostileCase::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseNames")
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void answersAsOpenSslDoes(String name) {
+        Map<String, String> got = answers.get(name);
+        String openssl = got.get("openssl");
+        Map<String, String> known = knownDifferences().getOrDefault(name, Map.of());
+        List<String> wrong = new ArrayList<>();
+        for (String target : TLSKIT_TARGETS) {
+            String cell = known.getOrDefault(target, "=");
+            String expected = cell.equals("=") ? openssl : cell.replaceAll("\\s*\\[\\w+]$", "");
+            String actual = got.get(target);
+            if (!expected.equals(actual)) {
+                wrong.add(target + ": expected <" + expected + "> but was <" + actual + ">"
+                        + (actual.equals(openssl) ? " (OpenSSL's answer: set its cell to = in KNOWN_DIFFERENCES)"
+                                : ""));
+            }
+        }
+        assertTrue(wrong.isEmpty(), name + " (OpenSSL: " + openssl + ")\n  " + String.join("\n  ", wrong));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void everyServerStillServesAfterEveryCase() {
+        survival.forEach((target, why) -> assertEquals("ok", why, target + " no longer completes a handshake"));
+        assertEquals(OPENSSL_PROCESSES + 3, survival.size(), survival::toString);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void knownDifferencesNameRealCasesAndTargets() {
+        List<String> names = caseNames().toList();
+        for (Map.Entry<String, Map<String, String>> row : knownDifferences().entrySet()) {
+            assertTrue(names.contains(row.getKey()), "KNOWN_DIFFERENCES names no case: " + row.getKey());
+            for (String cell : row.getValue().values()) {
+                assertTrue(cell.equals("=") || cell.matches(".+ \\[(tlskit|provider)]"),
+                        row.getKey() + ": a cell is = or an answer tagged [tlskit] or [provider]: " + cell);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void theProbesWorkAgainstOpenSsl() {
+        // Guards the probes: if these fail, the builder, the reader or the client engine is wrong, not the servers.
+        Map<String, String> expected = Map.of("valid-tls13", "ServerHello TLS 1.3", "valid-tls12",
+                "ServerHello TLS 1.2", "key_share-none-hrr-expected", "HelloRetryRequest",
+                "tls12-application-data-mid-handshake", "fatal unexpected_message", "tls13-valid-application-data",
+                EncryptedProbe.CARRIES_ON, "tls13-key-update", EncryptedProbe.CARRIES_ON, "tls13-flipped-tag-bit",
+                "fatal bad_record_mac", "tls12-flipped-tag-bit", "fatal bad_record_mac");
+        expected.forEach((name, answer) -> assertEquals(answer, answers.get(name).get("openssl"), name));
+    }
+
+    // ------------------------------------------------------------------ the table of known differences
+
+    /** case → target → cell, parsed from {@link #KNOWN_DIFFERENCES}. */
+    static Map<String, Map<String, String>> knownDifferences() {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        List<String> lines = KNOWN_DIFFERENCES.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\|", -1);
+            if (cells.length != 5) {
+                fail("KNOWN_DIFFERENCES: a row has case | jdk | bc | echo | why: " + line);
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < TLSKIT_TARGETS.size(); i++) {
+                row.put(TLSKIT_TARGETS.get(i), cells[i + 1].strip());
+            }
+            if (rows.put(cells[0].strip(), row) != null) {
+                fail("KNOWN_DIFFERENCES has two rows for " + cells[0].strip());
+            }
+        }
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static void writeTable() throws IOException {
+        Map<String, Map<Integer, String>> logged = new LinkedHashMap<>();
+        for (String t : TLSKIT_TARGETS) {
+            Map<Integer, String> byPort = new LinkedHashMap<>();
+            Matcher m = LOGGED.matcher(tlskit.get(t).err());
+            while (m.find()) {
+                String why = m.group(2).strip().replaceAll("[\\p{Cntrl}|`]", "?");
+                byPort.merge(Integer.parseInt(m.group(1)), why, (a, b) -> a + "; " + b);
+            }
+            logged.put(t, byPort);
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("Answers of each server to each case; **bold**: differs from OpenSSL; after the tlskit answer, the"
+                + " error its server logged for that connection.\n\n");
+        md.append("| case | OpenSSL | jdk | bc | echoserver (jdk) |\n|---|---|---|---|---|\n");
+        int[] differ = new int[TLSKIT_TARGETS.size()];
+        for (HostileCase c : cases) {
+            Map<String, String> a = answers.get(c.name());
+            String openssl = a.get("openssl");
+            md.append("| ").append(c.name()).append(" | ").append(openssl);
+            for (int i = 0; i < TLSKIT_TARGETS.size(); i++) {
+                String v = a.get(TLSKIT_TARGETS.get(i));
+                boolean same = v.equals(openssl);
+                differ[i] += same ? 0 : 1;
+                md.append(" | ").append(same ? v : "**" + v + "**");
+                String log = logged.get(TLSKIT_TARGETS.get(i)).get(ports.get(c.name()).get(TLSKIT_TARGETS.get(i)));
+                if (log != null) {
+                    md.append(" <br>`").append(log.length() > 90 ? log.substring(0, 90) + "..." : log).append('`');
+                }
+            }
+            md.append(" |\n");
+        }
+        md.append("\n").append(cases.size()).append(" cases; differing from OpenSSL: jdk ").append(differ[0])
+                .append(", bc ").append(differ[1]).append(", echoserver ").append(differ[2])
+                .append(". Survival handshakes: ").append(survival).append('\n');
+        Path target = Path.of(System.getProperty("basedir", "."), "target");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("hostile-table.md"), md.toString());
+        for (String t : TLSKIT_TARGETS) {
+            Files.writeString(target.resolve("hostile-" + t + ".log"), tlskit.get(t).err());
+        }
+    }
+
+    // ------------------------------------------------------------------ real handshakes
+
+    /** "ok" when a TLS 1.3 handshake with the server completes (and {@code request} gets {@code reply}). */
+    private static String survives(int port, String request, String reply) {
+        try {
+            handshake(port, request, reply);
+            return "ok";
+        } catch (IOException | RuntimeException | AssertionError e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * A real TLS 1.3 handshake; with a request, its reply must follow. The server is not verified: the suite is
+     * about the server's answers, not its name.
+     */
+    private static void handshake(int port, String request, String reply) throws IOException {
+        try (SSLSocket s = connect(port)) {
+            s.startHandshake();
+            assertEquals("TLSv1.3", s.getSession().getProtocol());
+            if (request != null) {
+                OutputStream out = s.getOutputStream();
+                out.write(request.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                byte[] got = s.getInputStream().readNBytes(reply.length());
+                assertEquals(reply, new String(got, StandardCharsets.US_ASCII), "reply on port " + port);
+            }
+        }
+    }
+
+    /** The echoserver ends on a 'quit' line from any client. */
+    private static void quitEchoServer(int port) {
+        try (SSLSocket s = connect(port)) {
+            s.getOutputStream().write("quit\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.getInputStream().read();
+        } catch (IOException e) {
+            // it went away as asked; AfterAll's close() tells if it did not
+        }
+    }
+
+    private static SSLSocket connect(int port) throws IOException {
+        Socket raw = new Socket();
+        try {
+            raw.connect(new InetSocketAddress("127.0.0.1", port), (int) LIMIT.toMillis());
+            raw.setSoTimeout((int) (2 * LIMIT.toMillis()));
+            SSLSocket s = (SSLSocket) EncryptedProbe.insecure().getSocketFactory().createSocket(raw, "localhost", port, true);
+            s.setEnabledProtocols(new String[] {"TLSv1.3"});
+            return s;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+}
