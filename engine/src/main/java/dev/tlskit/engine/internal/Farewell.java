@@ -23,8 +23,9 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
  * </ul>
  * So: whatever alert the provider produced is sent first; if it produced none and no keys protect this endpoint's
  * records yet, the alert the failure calls for is written here, in plaintext; once keys are in use the connection
- * closes without a misleading plaintext alert. The engine's outbound side is closed without wrapping again, so a
- * protocol failure never turns into {@code user_canceled} or a bare {@code close_notify}.
+ * closes without a misleading plaintext alert. During the handshake the engine's outbound side is closed without
+ * wrapping again, so a protocol failure never turns into {@code user_canceled} or a bare {@code close_notify}; after
+ * it, the provider's own (encrypted) alert goes out as the engine closes.
  */
 public final class Farewell {
     /** A provider's pending alert is a record or two; more wraps than this means it has nothing to say. */
@@ -55,6 +56,17 @@ public final class Farewell {
             Output out) {
         try {
             if (!isLocalProtocolFailure(cause, observer)) {
+                return null;
+            }
+            if (observer.handshakeComplete()) {
+                // Every record is protected now: the provider's pending alert (bad_record_mac, record_overflow...)
+                // is all there is to say, and SunJSSE hands it out only once its outbound side is closed.
+                engine.closeOutbound();
+                for (int i = 0; i < MAX_WRAPS && !engine.isOutboundDone(); i++) {
+                    if (out.wrapOnce() == 0) {
+                        break;
+                    }
+                }
                 return null;
             }
             Alert before = observer.sentAlert();

@@ -102,6 +102,11 @@ public final class WireObserver {
         handshakeDone = true;
     }
 
+    /** Whether {@link #handshakeDone()} was called. */
+    public boolean handshakeComplete() {
+        return handshakeDone;
+    }
+
     /** The negotiated group's name ({@code X25519}), or null when the handshake had none (RSA, PSK-only). */
     public String negotiatedGroup() {
         if (negotiatedGroup >= 0) {
@@ -215,6 +220,8 @@ public final class WireObserver {
         /** DTLS: handshake messages arriving in fragments, by message_seq. */
         private final java.util.Map<Integer, DtlsFragments> fragments = new java.util.HashMap<>();
 
+        /** Whether a protected record went this way (TLS). */
+        private boolean protectedRecordSeen;
         /** DTLS: whether a record of epoch 1 or later went this way. */
         private volatile boolean epochChanged;
 
@@ -270,11 +277,15 @@ public final class WireObserver {
             int n = header.length;
             recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
             // DTLS protects every record of epoch 1 and later; the epoch says it, whatever was lost or reordered.
-            // A 2-byte alert record is plaintext whatever the state: a protected record carries at least its inner
-            // content type and a 16-byte tag. (A TLS 1.3 client that rejects the server's certificate before its
-            // handshake keys are in use sends one, as OpenSSL's s_client does.)
+            // Until this direction has carried a protected record, a 2-byte alert record is plaintext whatever the
+            // state: a protected record carries at least its inner content type and a 16-byte tag. (A TLS 1.3
+            // client that rejects the server's certificate before its handshake keys are in use sends one, as
+            // OpenSSL's s_client does.) After a protected record such a record is garbage, not the peer's word.
             recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0)
-                    : encrypted && !(type == ContentType.ALERT && recordLength == 2);
+                    : encrypted && !(type == ContentType.ALERT && recordLength == 2 && !protectedRecordSeen);
+            if (recordEncrypted && type != ContentType.CHANGE_CIPHER_SPEC) {
+                protectedRecordSeen = true;
+            }
             if (datagram && direction == Direction.SENT) {
                 if (recordEncrypted) {
                     epochChanged = true;

@@ -2,9 +2,7 @@ package dev.tlskit.engine.wire;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +33,8 @@ public record ClientHello(
 
     /**
      * Reads a ClientHello body and checks it: the syntax (lengths, vectors, nothing left over) and the rules a
-     * server must enforce (null compression offered, no duplicate extension, key shares only for offered groups
-     * and one per group, pre_shared_key last, supported_groups with key_share).
+     * server must enforce (null compression offered, no duplicate extension, key shares only for offered groups,
+     * pre_shared_key last, supported_groups with key_share).
      *
      * @param datagram DTLS (a cookie follows the session id)
      * @throws MalformedHelloException at the first breach
@@ -74,9 +72,7 @@ public record ClientHello(
             if (suitesLength % 2 != 0) {
                 throw MalformedHelloException.decode("cipher_suites", "length " + suitesLength + " is odd");
             }
-            if (suitesLength == 0 && !lenient) {
-                throw MalformedHelloException.decode("cipher_suites", "empty");
-            }
+            // An empty list is left to the provider: SunJSSE and OpenSSL answer it with illegal_parameter.
             Cursor list = new Cursor(c.bytes(suitesLength, "cipher_suites"));
             while (list.hasRemaining()) {
                 suites.add(list.u16("cipher_suites"));
@@ -124,14 +120,11 @@ public record ClientHello(
                     AlertDescription.MISSING_EXTENSION);
         }
         List<Integer> groups = ExtensionDecoders.codes(groupsExt.data(), 2, "supported_groups");
-        Set<Integer> seen = new HashSet<>();
+        // Two shares for one group: RFC 8446 section 4.2.8 lets a server check it (MAY); OpenSSL does not, nor here.
         for (KeyShareEntry e : ExtensionDecoders.clientKeyShares(shares.data())) {
             if (!groups.contains(e.group())) {
                 throw MalformedHelloException.illegal("key_share",
                         "share for " + NamedGroup.nameOf(e.group()) + ", a group not in supported_groups");
-            }
-            if (!seen.add(e.group())) {
-                throw MalformedHelloException.illegal("key_share", "two shares for " + NamedGroup.nameOf(e.group()));
             }
         }
     }
