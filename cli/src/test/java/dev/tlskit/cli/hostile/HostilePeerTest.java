@@ -288,6 +288,26 @@ class HostilePeerTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void theReadmeListsTheKnownDifferencesAsTheTableHere() throws IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int from = readme.indexOf("<!-- hostile-differences -->");
+        int to = readme.indexOf("<!-- /hostile-differences -->");
+        assertTrue(from >= 0 && to > from, "README.md has no hostile-differences table");
+        Map<String, List<String>> documented = new LinkedHashMap<>();
+        for (String line : readme.substring(from, to).lines().toList()) {
+            Matcher m = Pattern.compile("^\\| `([^`]+)` \\| [^|]* \\| ([^|]*) \\| ([^|]*) \\| ([^|]*) \\|").matcher(line);
+            if (m.find()) {
+                documented.put(m.group(1), List.of(m.group(2).strip(), m.group(3).strip(), m.group(4).strip()));
+            }
+        }
+        Map<String, List<String>> here = new LinkedHashMap<>();
+        knownDifferences().forEach((name, row) -> here.put(name, row.values().stream()
+                .map(c -> c.replace(" [provider]", " (provider)").replace(" [openssl]", " (RFC)")).toList()));
+        assertEquals(here, documented, "README.md's Known limits table differs from KNOWN_DIFFERENCES");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void theProbesWorkAgainstOpenSsl() {
         // Guards the probes: if these fail, the builder, the reader or the client engine is wrong, not the servers.
         Map<String, String> expected = Map.of("valid-tls13", "ServerHello TLS 1.3", "valid-tls12",
