@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,23 @@ class SniInteropTest {
         assertEquals(3, s.exitCode(), s::describe);
         assertTrue(s.err().contains("sent no server name (SNI); this server accepts only other.test"), s::describe);
         assertFalse(s.out().contains("Client message"), s::describe);
+    }
+
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void dtlsServerWithSniRefusesSClientWithoutSniOnceItReturnedTheCookie() throws Exception {
+        // The cookie-less hello gets its HelloVerifyRequest (nothing else goes to an unproven address); the hello
+        // that returns the cookie is refused with unrecognized_name, as over TCP.
+        Background server = server("-u", "-S", "other.test");
+        int port = server.port();
+        Result c = Interop.run(dir, new byte[0], Interop.RUN_LIMIT, "openssl", "s_client", "-dtls1_2", "-connect",
+                "127.0.0.1:" + port, "-noservername", "-CAfile", "ca.pem");
+        assertTrue(c.exitCode() != 0, c.output());
+        assertTrue(c.output().contains("unrecognized name"), c.output());
+        // The server goes on waiting: a client naming other.test is its one connection.
+        Run named = Interop.tlskit("client", "-u", "-p", String.valueOf(port), "-S", "other.test", "-d");
+        assertEquals(0, named.exitCode(), named::describe);
+        assertEquals(0, server.await(Interop.RUN_LIMIT).exitCode());
     }
 
     @ParameterizedTest(name = "--provider {0}")

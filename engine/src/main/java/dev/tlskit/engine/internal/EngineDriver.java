@@ -196,6 +196,9 @@ public final class EngineDriver {
      */
     private void rejectBrokenHello() throws ProtocolViolation {
         WireObserver observer = io.observer();
+        if (observer.helloAwaitsCookie()) {
+            return; // DTLS: the engine answers with a HelloVerifyRequest; the hello that returns the cookie is judged
+        }
         MalformedHelloException v = observer.helloViolation();
         if (v != null) {
             throw new ProtocolViolation(v.alert(), "the ClientHello breaks the protocol: " + v.getMessage());

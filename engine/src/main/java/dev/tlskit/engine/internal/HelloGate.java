@@ -68,12 +68,20 @@ public final class HelloGate {
             engine.beginHandshake();
         }
         List<ByteBuffer> replies = new ArrayList<>();
-        core.received(datagram);
-        step(core, d -> {
+        DatagramCore.Sender collect = d -> {
             ByteBuffer copy = ByteBuffer.allocate(d.remaining());
             copy.put(d).flip();
             replies.add(copy);
-        });
+        };
+        core.received(datagram);
+        try {
+            step(core, collect);
+        } catch (ProtocolViolation refused) {
+            // A hello that returned our cookie (so its sender receives at its address) and that this server
+            // refuses: tell it why, as a TCP server does, and keep nothing.
+            core.farewell(refused, collect);
+            return new Answer(null, List.copyOf(replies), false);
+        }
         boolean verify = !replies.isEmpty() && isHelloVerifyRequest(replies.get(0));
         if (verify || replies.isEmpty() && earlier != null) {
             remember(peer, core, nowNanos);
@@ -108,6 +116,7 @@ public final class HelloGate {
 
     /** Runs a fresh driver over the peer's engine until it needs the peer again. */
     private static void step(DatagramCore core, DatagramCore.Sender collect) throws SSLException {
+        // (a ProtocolViolation, the driver refusing a hello, passes through as the SSLException it is)
         EngineDriver driver = new EngineDriver(core.io(collect), core);
         try {
             while (true) {

@@ -53,6 +53,7 @@ public final class WireObserver {
     private volatile boolean serverHelloSeen;
     private volatile boolean handshakeDone;
     private volatile MalformedHelloException helloViolation;
+    private volatile boolean helloAwaitsCookie;
     private volatile Alert alertReceived;
     private volatile Alert alertSent;
     /** DTLS: the highest epoch-0 record sequence number this endpoint sent, or -1. */
@@ -127,6 +128,14 @@ public final class WireObserver {
      */
     public MalformedHelloException helloViolation() {
         return helloViolation;
+    }
+
+    /**
+     * DTLS server side: whether the last ClientHello came without a cookie (RFC 6347 section 4.2.1), so the server
+     * answers with a HelloVerifyRequest and says nothing else to an address not proven yet.
+     */
+    public boolean helloAwaitsCookie() {
+        return helloAwaitsCookie;
     }
 
     /** The SNI host name of the ClientHello, or null when it carried none. */
@@ -455,6 +464,7 @@ public final class WireObserver {
         }
 
         private void onClientHello(ClientHello hello) {
+            helloAwaitsCookie = datagram && !client && (hello.cookie() == null || hello.cookie().length == 0);
             clientSessionId = hello.sessionId();
             String name = hello.serverName();
             if (name != null) {
