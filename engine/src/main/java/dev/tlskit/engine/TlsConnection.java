@@ -72,17 +72,38 @@ public final class TlsConnection implements Connection {
         if (!context.config().isClient()) {
             throw new IllegalArgumentException("connect needs a client configuration");
         }
-        Socket socket = null;
-        TlsConnection c = null;
+        Socket socket;
         try {
             socket = openSocket(host, port, family, context.config().handshakeTimeout());
+        } catch (IOException e) {
+            throw Failures.classify(e, false, null);
+        }
+        return over(context, socket, host, new byte[0]);
+    }
+
+    /**
+     * Runs the client side of the handshake on a socket that is already connected, for instance after a STARTTLS
+     * prelude spoke plaintext on it. The socket is closed if the handshake fails.
+     *
+     * @param host the server's name as the user gave it (SNI and the hostname check use it)
+     * @param alreadyRead bytes the prelude read past its own last line, which belong to the TLS stream (usually none)
+     */
+    public static TlsConnection over(TlsContext context, Socket socket, String host, byte[] alreadyRead)
+            throws TlsException {
+        if (!context.config().isClient()) {
+            throw new IllegalArgumentException("a client handshake needs a client configuration");
+        }
+        TlsConnection c = null;
+        try {
+            socket.setTcpNoDelay(true);
             c = new TlsConnection(context, socket, host, null);
+            c.preload(alreadyRead);
             c.handshake();
             return c;
         } catch (IOException e) {
             closeAfterFailure(socket);
             // The observer knows the plaintext alerts the server sent: classify them as the server side does.
-            throw Failures.classify(e, socket != null && socket.isConnected(), c == null ? null : c.core.observer());
+            throw Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
         } catch (RuntimeException e) {
             closeQuietly(socket);
             throw e;
@@ -100,6 +121,15 @@ public final class TlsConnection implements Connection {
      */
     public static TlsConnection accept(TlsContext context, Socket socket, Consumer<TraceEvent> trace)
             throws TlsException {
+        return accept(context, socket, trace, new byte[0]);
+    }
+
+    /**
+     * As {@link #accept(TlsContext, Socket, Consumer)}, deferred: the socket already carried a plaintext prelude
+     * (a server's side of STARTTLS), and {@code alreadyRead} holds the bytes read past it, which belong to TLS.
+     */
+    public static TlsConnection accept(TlsContext context, Socket socket, Consumer<TraceEvent> trace,
+            byte[] alreadyRead) throws TlsException {
         if (context.config().isClient()) {
             throw new IllegalArgumentException("accept needs a server configuration");
         }
@@ -107,6 +137,7 @@ public final class TlsConnection implements Connection {
         try {
             socket.setTcpNoDelay(true);
             c = new TlsConnection(context, socket, null, trace);
+            c.preload(alreadyRead);
             c.handshake();
             return c;
         } catch (IOException e) {
@@ -188,6 +219,19 @@ public final class TlsConnection implements Connection {
                 case DATA, PEER_CLOSED -> throw new IllegalStateException(need + " before the handshake completed");
                 default -> throw new IllegalStateException("unknown need " + need);
             }
+        }
+    }
+
+    /** Bytes already read from the socket (by a plaintext prelude) go first, as if just read. */
+    private void preload(byte[] alreadyRead) {
+        if (alreadyRead.length > 0) {
+            ByteBuffer netIn = core.netIn();
+            if (netIn.remaining() < alreadyRead.length) {
+                throw new IllegalArgumentException("more bytes read ahead (" + alreadyRead.length
+                        + ") than one TLS record holds");
+            }
+            netIn.put(alreadyRead);
+            core.received(alreadyRead.length);
         }
     }
 
