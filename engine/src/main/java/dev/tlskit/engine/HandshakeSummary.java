@@ -18,6 +18,9 @@ import java.util.List;
  * @param applicationProtocol the ALPN protocol agreed, or null
  * @param serverName the SNI name sent (client) or received (server), or null
  * @param resumed whether the server accepted a session resumption
+ * @param helloRetryRequest whether the server asked for another key share first (a TLS 1.3 HelloRetryRequest)
+ * @param certificateRequestSeen whether a CertificateRequest crossed in plaintext (TLS 1.2 only; TLS 1.3
+ *     encrypts it)
  * @param handshakeTime from the first handshake byte written or read to completion
  * @param records the handshake's records as seen on the wire
  */
@@ -33,6 +36,8 @@ public record HandshakeSummary(
         String applicationProtocol,
         String serverName,
         boolean resumed,
+        boolean helloRetryRequest,
+        boolean certificateRequestSeen,
         Duration handshakeTime,
         List<TraceEvent> records) {
 

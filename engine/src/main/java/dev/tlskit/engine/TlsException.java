@@ -20,7 +20,26 @@ public final class TlsException extends IOException {
         VERIFICATION
     }
 
+    /** What happened, where the kind alone does not tell a caller enough to act on. */
+    public enum Reason {
+        /** No answer within the configured time (connect, handshake or read). */
+        TIMED_OUT,
+        /** Nothing listens there: TCP refused the connection, or UDP got ICMP port unreachable. */
+        REFUSED,
+        /** The host has no address (DNS) of the family asked for. */
+        UNKNOWN_HOST,
+        /** No route to the host. */
+        UNREACHABLE,
+        /** The peer closed the connection, or sent a fatal alert, before the handshake completed. */
+        PEER_CLOSED,
+        /** The peer does not speak TLS (an HTTP server, a plaintext port). */
+        NOT_TLS,
+        /** Anything else: the message says it. */
+        OTHER
+    }
+
     private final Kind kind;
+    private final Reason reason;
     private final List<X509Certificate> peerChain;
     private final FailureAlert alert;
 
@@ -39,8 +58,15 @@ public final class TlsException extends IOException {
     /** @param alert the alert that ended the connection, sent or received, or null when none crossed the wire */
     public TlsException(Kind kind, String message, Throwable cause, List<X509Certificate> peerChain,
             FailureAlert alert) {
+        this(kind, Reason.OTHER, message, cause, peerChain, alert);
+    }
+
+    /** @param reason what happened, for callers that act on it (retry a refusal, name the timeout flag) */
+    public TlsException(Kind kind, Reason reason, String message, Throwable cause, List<X509Certificate> peerChain,
+            FailureAlert alert) {
         super(message, cause);
         this.kind = kind;
+        this.reason = reason;
         this.peerChain = List.copyOf(peerChain);
         this.alert = alert;
     }
@@ -50,12 +76,12 @@ public final class TlsException extends IOException {
      * the cause, the chain and the alert.
      */
     public TlsException withContext(String context) {
-        return new TlsException(kind, context + getMessage(), getCause(), peerChain, alert);
+        return new TlsException(kind, reason, context + getMessage(), getCause(), peerChain, alert);
     }
 
     /** The same failure with {@code more} after its message, keeping everything else. */
     public TlsException withSuffix(String more) {
-        return new TlsException(kind, getMessage() + more, getCause(), peerChain, alert);
+        return new TlsException(kind, reason, getMessage() + more, getCause(), peerChain, alert);
     }
 
     /**
@@ -69,6 +95,16 @@ public final class TlsException extends IOException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What happened, in the terms a caller acts on; {@link Reason#OTHER} when the message is all there is. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The same failure with another message, keeping everything else (a caller saying it in its own words). */
+    public TlsException withMessage(String message) {
+        return new TlsException(kind, reason, message, this, peerChain, alert);
     }
 
     /**

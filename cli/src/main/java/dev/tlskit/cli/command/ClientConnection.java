@@ -54,7 +54,7 @@ final class ClientConnection {
 
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
-        String limit = e.getMessage().startsWith("timed out") ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
+        String limit = e.reason() == TlsException.Reason.TIMED_OUT ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
                 : "";
         return e.withContext(peer.where() + ": ").withSuffix(limit);
     }

@@ -156,8 +156,7 @@ final class Configs {
             try {
                 return connector.connect();
             } catch (TlsException e) {
-                boolean refused = e.getCause() instanceof java.net.ConnectException
-                        || e.getCause() instanceof java.net.PortUnreachableException;
+                boolean refused = e.reason() == TlsException.Reason.REFUSED;
                 if (!refused || System.nanoTime() >= deadline) {
                     throw e;
                 }

@@ -46,8 +46,8 @@ final class Session {
             } catch (BoundedLines.TooLongException e) {
                 throw new IOException("sent a name longer than " + Chat.MAX_NAME_BYTES + " bytes");
             } catch (TlsException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("timed out")) {
-                    throw new TlsException(e.kind(), "sent no name within " + seconds(nameTimeout), e);
+                if (e.reason() == TlsException.Reason.TIMED_OUT) {
+                    throw e.withMessage("sent no name within " + seconds(nameTimeout));
                 }
                 throw e;
             }

@@ -3,7 +3,6 @@ package dev.tlskit.cli.option;
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.Direction;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
@@ -143,8 +142,7 @@ public final class ExpectOptions {
         Object actual;
         boolean ok;
         if (s.protocol().endsWith("1.2")) {
-            ok = s.records().stream().anyMatch(
-                    r -> r.direction() == Direction.RECEIVED && r.messages().contains("Certificate Request"));
+            ok = s.certificateRequestSeen();
             actual = ok ? "requested" : "not requested";
         } else if (!s.localChain().isEmpty()) {
             ok = true;

@@ -251,6 +251,8 @@ public final class EngineCore implements EngineDriver.Io {
                 // getRequestedServerNames().
                 observer.serverName(),
                 observer.resumed(),
+                observer.helloRetryRequest(),
+                observer.certificateRequestSeen(),
                 time,
                 observer.handshakeRecords());
     }

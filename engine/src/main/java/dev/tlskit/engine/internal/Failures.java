@@ -6,6 +6,7 @@ import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.TlsException.Kind;
+import dev.tlskit.engine.TlsException.Reason;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -29,7 +30,13 @@ public final class Failures {
     /** An alert name as a word of its own ({@code decode_error}, not part of {@code foo_decode_error_bar}). */
     private static final Pattern ALERT_WORD = Pattern.compile("(?<![a-z_])([a-z]+(?:_[a-z]+)+)(?![a-z_])");
 
+    private static final String NOT_TLS = "peer does not speak TLS";
+
     private Failures() {}
+
+    private static TlsException network(Reason reason, String message, Throwable t) {
+        return new TlsException(Kind.NETWORK, reason, message, t, List.of(), null);
+    }
 
     /**
      * @param t what was thrown
@@ -42,17 +49,20 @@ public final class Failures {
             return te;
         }
         if (t instanceof SocketTimeoutException) {
-            return new TlsException(Kind.NETWORK, "timed out" + (duringHandshake ? " during the handshake" : ""), t);
+            return network(Reason.TIMED_OUT, "timed out" + (duringHandshake ? " during the handshake" : ""), t);
         }
         if (t instanceof PortUnreachableException) {
             // UDP has no connection to refuse: the peer's host answered a datagram with ICMP port unreachable.
-            return new TlsException(Kind.NETWORK, "port unreachable: nothing listens on that UDP port", t);
+            return network(Reason.REFUSED, "port unreachable: nothing listens on that UDP port", t);
         }
         if (t instanceof UnknownHostException) {
-            return new TlsException(Kind.NETWORK, "unknown host " + t.getMessage(), t);
+            return network(Reason.UNKNOWN_HOST, "unknown host " + t.getMessage(), t);
         }
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-            return new TlsException(Kind.NETWORK, lower(t.getMessage()), t);
+        if (t instanceof ConnectException) {
+            return network(Reason.REFUSED, lower(t.getMessage()), t);
+        }
+        if (t instanceof NoRouteToHostException) {
+            return network(Reason.UNREACHABLE, lower(t.getMessage()), t);
         }
         FailureAlert wireAlert = alertOf(t, observer);
         String unparsable = unparsableCertificate(t);
@@ -88,8 +98,11 @@ public final class Failures {
                 return new TlsException(Kind.NETWORK, "TLS connection failed: " + message(t) + sentSuffix(wireAlert),
                         t, List.of(), wireAlert);
             }
-            return new TlsException(Kind.HANDSHAKE, "handshake failed: " + handshakeReason(t, alert)
-                    + sentSuffix(wireAlert), t, List.of(), wireAlert);
+            String reason = handshakeReason(t, alert);
+            Reason why = reason.startsWith(NOT_TLS) ? Reason.NOT_TLS
+                    : t instanceof PeerClosed || t instanceof EOFException ? Reason.PEER_CLOSED : Reason.OTHER;
+            return new TlsException(Kind.HANDSHAKE, why, "handshake failed: " + reason + sentSuffix(wireAlert), t,
+                    List.of(), wireAlert);
         }
         return new TlsException(Kind.NETWORK, message(t), t, List.of(), wireAlert);
     }
@@ -236,7 +249,7 @@ public final class Failures {
                 || m.contains("not an SSL/TLS record")
                 || m.contains("Not a TLS") || m.contains("unexpected_message") && m.contains("record")
                 || m.matches("(?s).*Unsupported UNKNOWN\\(\\d+\\).*")) { // BCJSSE: an unknown record content type
-            return "peer does not speak TLS (" + m + ")";
+            return NOT_TLS + " (" + m + ")";
         }
         if (alert != null && !m.contains(alert)) {
             return m + " (alert " + alert + ")";

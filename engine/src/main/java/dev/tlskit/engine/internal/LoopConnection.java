@@ -114,8 +114,9 @@ final class LoopConnection implements Session {
             return;
         }
         if (!handshakeDone && now - startNanos > settings.handshakeTimeout().toNanos()) {
-            fail(new TlsException(TlsException.Kind.NETWORK, "handshake timed out after "
-                    + settings.handshakeTimeout().toMillis() + " ms", new SocketTimeoutException()), false);
+            String message = "handshake timed out after " + settings.handshakeTimeout().toMillis() + " ms";
+            fail(new TlsException(TlsException.Kind.NETWORK, TlsException.Reason.TIMED_OUT, message,
+                    new SocketTimeoutException(), List.of(), null), false);
         } else if (handshakeDone && settings.idleTimeout() != null
                 && now - lastActivity > settings.idleTimeout().toNanos()) {
             close();

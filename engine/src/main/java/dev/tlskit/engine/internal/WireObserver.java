@@ -60,6 +60,8 @@ public final class WireObserver {
     private volatile long plainSequenceSent = -1;
     private volatile boolean clientSentNoCertificate;
     private volatile boolean clientHelloSeen;
+    private volatile boolean helloRetryRequest;
+    private volatile boolean certificateRequested;
 
     /**
      * @param client whether this endpoint is the client (decides which direction carries the ServerHello)
@@ -141,6 +143,19 @@ public final class WireObserver {
     /** The SNI host name of the ClientHello, or null when it carried none. */
     public String serverName() {
         return serverName;
+    }
+
+    /** Whether the server answered the first ClientHello with a HelloRetryRequest (TLS 1.3). */
+    public boolean helloRetryRequest() {
+        return helloRetryRequest;
+    }
+
+    /**
+     * Whether a CertificateRequest crossed the wire in plaintext (TLS 1.2; in TLS 1.3 it is encrypted, and this
+     * stays false).
+     */
+    public boolean certificateRequestSeen() {
+        return certificateRequested;
     }
 
     /** Whether a whole ClientHello has been parsed (so {@link #serverName()} tells whether it carried SNI). */
@@ -442,6 +457,7 @@ public final class WireObserver {
                             clientSentNoCertificate = true; // an empty certificate_list
                         }
                     }
+                    case CERTIFICATE_REQUEST -> certificateRequested = true; // plaintext: TLS 1.2
                     default -> { }
                 }
             }
@@ -477,6 +493,7 @@ public final class WireObserver {
         private String onServerHello(ServerHello hello) {
             cipherSuite = hello.cipherSuite();
             boolean hrr = hello.isHelloRetryRequest();
+            helloRetryRequest |= hrr;
             boolean psk = hello.pskSelected();
             int selectedGroup = hello.keyShareGroup();
             boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
