@@ -93,11 +93,7 @@ public final class Main {
         private static void usageJson(CommandLine cl, String message) {
             String[] names = cl.getCommandSpec().qualifiedName(" ").split(" ");
             Map<String, Object> doc = Json.document(names.length > 1 ? names[1] : names[0]);
-            Map<String, Object> error = Json.object();
-            error.put("exitCode", ExitCode.USAGE);
-            error.put("kind", "usage");
-            error.put("message", message);
-            doc.put("error", error);
+            doc.put("error", Errors.usageJson(message));
             Json.println(cl.getOut(), doc);
         }
 
@@ -130,16 +126,12 @@ public final class Main {
                 f.failed().forEach(a -> err.println("tlskit: error: " + a.line()));
                 code = ExitCode.EXPECTATION;
             } else if (ex instanceof TlsException t) {
-                err.println("tlskit: error: " + t.getMessage());
-                code = ExitCode.of(t);
+                return Errors.print(err, null, t, verbose);
             } else if (ex instanceof InterruptedException) {
                 err.println("tlskit: interrupted");
                 code = ExitCode.INTERRUPTED;
             } else {
-                err.println("tlskit: internal error (a bug; please report it with this trace): " + ex);
-                ex.printStackTrace(err);
-                err.flush();
-                return ExitCode.INTERNAL;
+                return Errors.bug(err, null, ex);
             }
             if (verbose) {
                 ex.printStackTrace(err);

@@ -1,5 +1,7 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.cli.Errors;
+
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
@@ -49,7 +51,7 @@ final class ClientDocument {
     }
 
     void error(TlsException e) {
-        doc.put("error", ErrorJson.of(e));
+        doc.put("error", Errors.json(e));
     }
 
     void print(PrintWriter out) {

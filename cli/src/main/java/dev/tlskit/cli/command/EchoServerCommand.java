@@ -1,5 +1,7 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.cli.Errors;
+
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
@@ -400,14 +402,11 @@ public final class EchoServerCommand implements Callable<Integer> {
                 Map<String, Object> e = Json.event("echoserver", "closed");
                 e.put("peer", peer(session));
                 if (failure != null) {
-                    e.put("error", ErrorJson.of(failure));
+                    e.put("error", Errors.json(failure));
                 }
                 Json.println(out, e);
             } else if (failure != null && !quiet) {
-                synchronized (err) {
-                    err.println("tlskit: client " + peer(session) + ": " + failure.getMessage());
-                    err.flush();
-                }
+                Errors.print(err, "client " + peer(session), failure, output.verbose());
             }
         }
 

@@ -2,6 +2,7 @@ package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.ChainReport;
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
@@ -276,23 +277,11 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             }
             code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
-            code = ExitCode.INTERNAL;
-            synchronized (err) {
-                err.println("tlskit: internal error (a bug; please report it with this trace): client " + peer);
-                bug.printStackTrace(err);
-                err.flush();
-            }
+            code = Errors.bug(err, "client " + peer, bug);
         } catch (TlsException e) {
-            code = ExitCode.of(e);
-            doc.put("error", ErrorJson.of(e));
+            doc.put("error", Errors.json(e));
             showAndSave(e.peerChain(), e.getMessage(), peer, err);
-            synchronized (err) {
-                err.println("tlskit: error: client " + peer + ": " + e.getMessage());
-                if (output.verbose()) {
-                    e.printStackTrace(err);
-                }
-                err.flush();
-            }
+            code = Errors.print(err, "client " + peer, e, output.verbose());
         }
         if (!traceEvents.isEmpty()) {
             doc.put("trace", traceEvents);

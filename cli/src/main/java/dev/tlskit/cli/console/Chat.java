@@ -1,5 +1,7 @@
 package dev.tlskit.cli.console;
 
+import dev.tlskit.cli.ExitCode;
+
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
@@ -107,7 +109,7 @@ public final class Chat {
                 network.run();
             } catch (RuntimeException bug) {
                 ui.notice("internal error (a bug): " + bug);
-                networkCode = 70;
+                networkCode = ExitCode.INTERNAL;
             } finally {
                 synchronized (lock) {
                     networkDone = true;
@@ -162,7 +164,7 @@ public final class Chat {
                 continue;
             } catch (ChatUi.Cancelled c) {
                 if (c.lineWasEmpty()) {
-                    return 130;
+                    return ExitCode.INTERRUPTED;
                 }
                 continue;
             }

@@ -1,5 +1,7 @@
 package dev.tlskit.cli.console;
 
+import dev.tlskit.cli.ExitCode;
+
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsException;
 import java.io.IOException;
@@ -89,11 +91,11 @@ final class Session {
                 ui.message(peer, line);
             }
         } catch (BoundedLines.TooLongException e) {
-            outcome = new Outcome(1, "too-long", peer + " sent a line longer than " + Chat.MAX_LINE_BYTES / 1024
+            outcome = new Outcome(ExitCode.NETWORK, "too-long", peer + " sent a line longer than " + Chat.MAX_LINE_BYTES / 1024
                     + " KiB (the limit); chat closed");
         } catch (IOException e) {
             outcome = localQuit ? new Outcome(0, "quit", "you left the chat with " + peer)
-                    : new Outcome(1, "error", "connection to " + peer + " failed: " + e.getMessage());
+                    : new Outcome(ExitCode.NETWORK, "error", "connection to " + peer + " failed: " + e.getMessage());
         }
         close();
         return outcome;

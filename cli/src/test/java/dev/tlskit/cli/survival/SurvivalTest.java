@@ -49,8 +49,9 @@ class SurvivalTest {
         try (ServerProcess server = new ServerProcess("echoserver", "-p", "0", "--timeout", "2",
                 "--idle-timeout", "2", "--provider", "bc")) {
             Report r = storm(server, "echoserver --provider bc");
-            // An echoserver's per-connection failure: "tlskit: client 127.0.0.1:PORT: why".
-            assertOnlyExpectedErrorLines(server.err(), Pattern.compile("tlskit: client 127\\.0\\.0\\.1:\\d+: .+"));
+            // An echoserver's per-connection failure, as the server's: "tlskit: error: client 127.0.0.1:PORT: why".
+            assertOnlyExpectedErrorLines(server.err(),
+                    Pattern.compile("tlskit: error: client 127\\.0\\.0\\.1:\\d+: .+"));
             assertTrue(r.settled, r.toString());
         }
     }

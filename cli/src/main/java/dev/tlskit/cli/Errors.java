@@ -1,0 +1,75 @@
+package dev.tlskit.cli;
+
+import dev.tlskit.engine.TlsException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place for how a failure is said: the stderr line shapes ({@code tlskit: error: <what>: <why>}, the
+ * internal-error line with its trace) and the JSON {@code error} object. {@link Main}'s exception mapper, the
+ * servers (one line per failed connection, and they go on serving) and the chat all say failures through it.
+ */
+public final class Errors {
+    private static final String BUG = "tlskit: internal error (a bug; please report it with this trace): ";
+
+    private Errors() {}
+
+    /**
+     * Prints {@code tlskit: error: <where>: <message>} (the trace too with {@code verbose}) and returns the exit
+     * code of the failure.
+     *
+     * @param where who failed ({@code client 127.0.0.1:5000}), or null
+     */
+    public static int print(PrintWriter err, String where, TlsException e, boolean verbose) {
+        synchronized (err) {
+            err.println("tlskit: error: " + (where == null ? "" : where + ": ") + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        }
+        return ExitCode.of(e);
+    }
+
+    /** Prints the internal-error line and the trace (always: it is a bug) and returns {@link ExitCode#INTERNAL}. */
+    public static int bug(PrintWriter err, String where, Throwable bug) {
+        synchronized (err) {
+            err.println(BUG + (where == null ? String.valueOf(bug) : where));
+            bug.printStackTrace(err);
+            err.flush();
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    /**
+     * A failure as a JSON object: {@code {"exitCode": 3, "kind": "handshake", "message": "...", "alert":
+     * {"direction": "sent", "level": "fatal", "description": "decode_error"}}} ({@code alert} only when one crossed
+     * the wire).
+     */
+    public static Map<String, Object> json(TlsException e) {
+        Map<String, Object> m = object(ExitCode.of(e), e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
+        if (e.alert() != null) {
+            // The alert that ended the connection, as on the wire: {"direction":"sent","level":"fatal",...}.
+            Map<String, Object> a = Json.object();
+            a.put("direction", e.alert().directionName());
+            a.put("level", e.alert().alert().levelName());
+            a.put("description", e.alert().alert().descriptionName());
+            m.put("alert", a);
+        }
+        return m;
+    }
+
+    /** A usage error as a JSON object: {@code {"exitCode": 2, "kind": "usage", "message": "..."}}. */
+    public static Map<String, Object> usageJson(String message) {
+        return object(ExitCode.USAGE, "usage", message);
+    }
+
+    private static Map<String, Object> object(int exitCode, String kind, String message) {
+        Map<String, Object> m = Json.object();
+        m.put("exitCode", exitCode);
+        m.put("kind", kind);
+        m.put("message", message);
+        return m;
+    }
+}
