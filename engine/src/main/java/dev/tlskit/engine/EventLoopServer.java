@@ -1,6 +1,7 @@
 package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.EventLoop;
+import dev.tlskit.engine.internal.LoopCounters;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -59,25 +60,14 @@ public final class EventLoopServer implements Closeable {
     public record Stats(int open, long accepted, long handshakes, long failures, long rejected, long bytesIn,
             long bytesOut) {}
 
-    /** Live counters shared by the loops. */
-    public static final class Counters {
-        public final AtomicInteger open = new AtomicInteger();
-        public final AtomicLong accepted = new AtomicLong();
-        public final AtomicLong handshakes = new AtomicLong();
-        public final AtomicLong failures = new AtomicLong();
-        public final AtomicLong rejected = new AtomicLong();
-        public final AtomicLong bytesIn = new AtomicLong();
-        public final AtomicLong bytesOut = new AtomicLong();
-    }
-
     private final List<ServerSocketChannel> listeners;
     private final List<EventLoop> loops;
     private final ExecutorService workers;
-    private final Counters counters;
+    private final LoopCounters counters;
     private final ThreadCpu workerCpu;
 
     private EventLoopServer(List<ServerSocketChannel> listeners, List<EventLoop> loops, ExecutorService workers,
-            Counters counters, ThreadCpu workerCpu) {
+            LoopCounters counters, ThreadCpu workerCpu) {
         this.listeners = listeners;
         this.loops = loops;
         this.workers = workers;
@@ -118,7 +108,7 @@ public final class EventLoopServer implements Closeable {
                     return t;
                 });
         workers.allowCoreThreadTimeOut(true);
-        Counters counters = new Counters();
+        LoopCounters counters = new LoopCounters();
         List<EventLoop> loops = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             loops.add(new EventLoop(i, context, settings, handler, workers, counters));

@@ -30,7 +30,7 @@ public final class EventLoop extends Thread {
     private final EventLoopServer.Settings settings;
     private final SessionHandler handler;
     private final Executor workers;
-    private final EventLoopServer.Counters counters;
+    private final LoopCounters counters;
     private final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<LoopConnection> connections = new HashSet<>();
@@ -44,7 +44,7 @@ public final class EventLoop extends Thread {
     private long lastSweep = System.nanoTime();
 
     public EventLoop(int index, TlsContext context, EventLoopServer.Settings settings,
-            SessionHandler handler, Executor workers, EventLoopServer.Counters counters) throws IOException {
+            SessionHandler handler, Executor workers, LoopCounters counters) throws IOException {
         super("tlskit-event-loop-" + index);
         setDaemon(true);
         this.context = context;

@@ -36,7 +36,7 @@ final class LoopConnection implements Session {
     private final TlsConfig config;
     private final SessionHandler handler;
     private final Executor workers;
-    private final EventLoopServer.Counters counters;
+    private final LoopCounters counters;
     private final EventLoopServer.Settings settings;
     private final EngineCore core;
     private final EngineDriver driver;
@@ -54,7 +54,7 @@ final class LoopConnection implements Session {
     private Object attachment;
 
     LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, SessionHandler handler,
-            Executor workers, EventLoopServer.Counters counters, BufferPool pool, EventLoopServer.Settings settings)
+            Executor workers, LoopCounters counters, BufferPool pool, EventLoopServer.Settings settings)
             throws IOException {
         this.loop = loop;
         this.channel = channel;
