@@ -1,5 +1,7 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.wire.HandshakeType;
+import dev.tlskit.engine.wire.NamedGroup;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -40,5 +42,21 @@ public record HandshakeSummary(
         peerChain = List.copyOf(peerChain);
         localChain = List.copyOf(localChain);
         records = List.copyOf(records);
+    }
+
+    /**
+     * Whether the server answered the first ClientHello with a HelloRetryRequest (TLS 1.3: none of the client's
+     * key shares was for a group the server would take), so the group came from a second ClientHello; as the wire
+     * showed it.
+     */
+    public boolean helloRetried() {
+        String hrr = HandshakeType.HELLO_RETRY_REQUEST.displayName();
+        return records.stream().anyMatch(e -> e.messages().contains(hrr));
+    }
+
+    /** Whether the key exchange group has an ML-KEM part ({@code X25519MLKEM768}, {@code MLKEM768}). */
+    public boolean postQuantum() {
+        NamedGroup g = group == null ? null : NamedGroup.named(group);
+        return g != null && g.postQuantum();
     }
 }
