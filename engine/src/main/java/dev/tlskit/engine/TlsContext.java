@@ -50,6 +50,12 @@ public final class TlsContext {
      */
     public static TlsContext create(TlsConfig config) {
         List<String> groups = effectiveGroups(config);
+        List<NamedGroup> pq = postQuantum(groups);
+        if (!pq.isEmpty() && config.dtls()) {
+            // Before jdk.tls.namedGroups is set: a refused configuration leaves the JVM as it was.
+            throw new IllegalArgumentException("named group " + pq.get(0).ianaName() + " needs TLS 1.3; DTLS here is"
+                    + " DTLS 1.2, which has no ML-KEM key exchange");
+        }
         if (!groups.isEmpty() && config.provider() == TlsProvider.JDK) {
             JdkNamedGroups.applyJvmWide(groups);
         }
@@ -236,18 +242,13 @@ public final class TlsContext {
         return List.copyOf(shares);
     }
 
-    /** Refuses ML-KEM groups where they cannot run: on DTLS (1.2 here) and on a SunJSSE without them. */
+    private static List<NamedGroup> postQuantum(List<String> groups) {
+        return groups.stream().map(NamedGroup::named).filter(g -> g != null && g.postQuantum()).toList();
+    }
+
+    /** Refuses ML-KEM groups on a SunJSSE that does not implement them (Java 17 and 25 do not). */
     private void checkGroupsAgainstProvider() {
-        List<NamedGroup> pq = namedGroups.stream().map(NamedGroup::named)
-                .filter(g -> g != null && g.postQuantum()).toList();
-        if (pq.isEmpty()) {
-            return;
-        }
-        if (config.dtls()) {
-            throw new IllegalArgumentException("named group " + pq.get(0).ianaName() + " needs TLS 1.3; DTLS here is"
-                    + " DTLS 1.2, which has no ML-KEM key exchange");
-        }
-        if (config.provider() == TlsProvider.JDK) {
+        if (config.provider() == TlsProvider.JDK && !postQuantum(namedGroups).isEmpty()) {
             List<NamedGroup> missing = JdkNamedGroups.missingPostQuantum(sslContext, namedGroups);
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("named group" + (missing.size() > 1 ? "s " : " ")
