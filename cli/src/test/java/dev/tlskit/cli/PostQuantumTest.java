@@ -97,6 +97,29 @@ class PostQuantumTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aHelloRetryRequestMovesTheClientToTheHybridAndEveryOutputSaysSo() throws Exception {
+        // the client's first hybrid is SecP256r1MLKEM768 (its share, and X25519's); the server takes X25519MLKEM768 only
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc", "--groups", "X25519MLKEM768",
+                "--json");
+        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
+                "--groups", "SecP256r1MLKEM768:X25519MLKEM768:x25519", "--trace", "--verbose",
+                "--expect-group", "X25519MLKEM768");
+        Tlskit.Result s = server.await(LIMIT);
+
+        assertEquals(0, client.exitCode(), client.err());
+        String err = client.err();
+        assertTrue(err.contains("\n                  key_share SECP256R1MLKEM768 (1249 bytes), X25519 (32 bytes)\n"), err);
+        assertTrue(err.contains("  Hello Retry Request\n                  chose TLS 1.3, TLS_AES_256_GCM_SHA384, key_share"
+                + " X25519MLKEM768 (retry: asks for a share)\n"), err);
+        assertTrue(err.contains("\n                  key_share X25519MLKEM768 (1216 bytes)\n"), "the second hello: " + err);
+        assertTrue(err.contains("tlskit: key exchange X25519MLKEM768 (post-quantum hybrid), after a HelloRetryRequest\n"),
+                err);
+        assertTrue(client.out().contains("SSL curve name is X25519MLKEM768\n"), client.out());
+        assertTrue(s.out().contains("\"group\":\"X25519MLKEM768\",\"postQuantum\":true,\"helloRetry\":true"), s.out());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void groupsWithoutAHybridTurnThePostQuantumDefaultOff() throws Exception {
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
         Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
