@@ -71,6 +71,8 @@ public final class Report {
         m.put("protocol", s.protocol());
         m.put("cipherSuite", s.cipherSuite());
         m.put("group", s.group());
+        m.put("postQuantum", s.postQuantum());
+        m.put("helloRetry", s.helloRetried());
         m.put("resumed", s.resumed());
         m.put("alpn", s.applicationProtocol());
         m.put("sni", s.serverName());
@@ -148,10 +150,24 @@ public final class Report {
         }
     }
 
+    /**
+     * How the group was reached, for people: {@code X25519MLKEM768 (post-quantum hybrid), from the first
+     * ClientHello's key share} or {@code X25519, after a HelloRetryRequest}.
+     */
+    public static String keyExchange(HandshakeSummary s) {
+        String kind = s.postQuantum() ? " (post-quantum" + (s.group().startsWith("MLKEM") ? ")" : " hybrid)") : "";
+        String path = !s.protocol().equals("TLSv1.3") ? ""
+                : s.helloRetried() ? ", after a HelloRetryRequest" : ", from the first ClientHello's key share";
+        return s.group() + kind + path;
+    }
+
     /** Short stderr lines for --verbose: peer identity and checks. */
     public static void verboseLines(PrintWriter err, HandshakeSummary s) {
         err.printf("tlskit: %s handshake with %s in %.1f ms%s%n", s.protocol(), s.provider().cliName(),
                 s.handshakeTime().toNanos() / 1e6, s.resumed() ? " (resumed)" : "");
+        if (s.group() != null) {
+            err.println("tlskit: key exchange " + keyExchange(s));
+        }
         if (!s.peerChain().isEmpty()) {
             X509Certificate leaf = s.peerChain().get(0);
             err.printf("tlskit: peer certificate %s, issued by %s, valid until %s (%s)%n",

@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.wire.NamedGroup;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  * @param applicationProtocol the ALPN protocol agreed, or null
  * @param serverName the SNI name sent (client) or received (server), or null
  * @param resumed whether the server accepted a session resumption
- * @param helloRetryRequest whether the server asked for another key share first (a TLS 1.3 HelloRetryRequest)
+ * @param helloRetried whether the server answered the first ClientHello with a HelloRetryRequest (TLS 1.3: none
+ *     of the client's key shares was for a group it would take), so the group came from a second ClientHello
  * @param certificateRequestSeen whether a CertificateRequest crossed in plaintext (TLS 1.2 only; TLS 1.3
  *     encrypts it)
  * @param handshakeTime from the first handshake byte written or read to completion
@@ -36,7 +38,7 @@ public record HandshakeSummary(
         String applicationProtocol,
         String serverName,
         boolean resumed,
-        boolean helloRetryRequest,
+        boolean helloRetried,
         boolean certificateRequestSeen,
         Duration handshakeTime,
         List<TraceEvent> records) {
@@ -45,5 +47,11 @@ public record HandshakeSummary(
         peerChain = List.copyOf(peerChain);
         localChain = List.copyOf(localChain);
         records = List.copyOf(records);
+    }
+
+    /** Whether the key exchange group has an ML-KEM part ({@code X25519MLKEM768}, {@code MLKEM768}). */
+    public boolean postQuantum() {
+        NamedGroup g = group == null ? null : NamedGroup.named(group);
+        return g != null && g.postQuantum();
     }
 }

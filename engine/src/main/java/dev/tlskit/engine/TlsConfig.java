@@ -187,12 +187,16 @@ public final class TlsConfig {
             return this;
         }
 
-        /** Named groups by JSSE name ({@code x25519}, {@code secp256r1}), in preference order. If unset: defaults. */
+        /**
+         * Named groups by any name {@link NamedGroup#named} takes ({@code x25519}, {@code P-256},
+         * {@code X25519MLKEM768}), in preference order. If unset: the provider's defaults on jdk; on bc
+         * {@link NamedGroup#hybridDefaults} (X25519MLKEM768 first, with key shares for it and X25519).
+         */
         public Builder namedGroups(List<String> groups) {
             for (String g : groups) {
                 if (NamedGroup.named(g) == null) {
                     throw new IllegalArgumentException("unknown named group '" + g + "' (known: "
-                            + String.join(", ", NamedGroup.usualNames()) + ")");
+                            + NamedGroup.listedNames() + ")");
                 }
             }
             namedGroups.clear();

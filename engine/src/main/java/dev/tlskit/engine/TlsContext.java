@@ -1,10 +1,10 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.JdkNamedGroups;
 import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
 import dev.tlskit.engine.internal.TrustManagers;
 import dev.tlskit.engine.wire.NamedGroup;
-import java.lang.reflect.Method;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
@@ -50,8 +50,14 @@ public final class TlsContext {
      */
     public static TlsContext create(TlsConfig config) {
         List<String> groups = effectiveGroups(config);
+        List<NamedGroup> pq = postQuantum(groups);
+        if (!pq.isEmpty() && config.dtls()) {
+            // Before jdk.tls.namedGroups is set: a refused configuration leaves the JVM as it was.
+            throw new IllegalArgumentException("named group " + pq.get(0).ianaName() + " needs TLS 1.3; DTLS here is"
+                    + " DTLS 1.2, which has no ML-KEM key exchange");
+        }
         if (!groups.isEmpty() && config.provider() == TlsProvider.JDK) {
-            applyJdkGroupsJvmWide(groups);
+            JdkNamedGroups.applyJvmWide(groups);
         }
         try {
             Provider provider = config.keyLog() == null ? Providers.jsse(config.provider())
@@ -65,6 +71,7 @@ public final class TlsContext {
             ctx.init(keyManagers(config, provider), new TrustManager[] {TrustManagers.create(config, provider)}, null);
             TlsContext context = new TlsContext(config, ctx, groups);
             context.checkAgainstProvider();
+            context.checkGroupsAgainstProvider();
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot set up TLS (" + config.provider() + "): " + e.getMessage(), e);
@@ -119,12 +126,19 @@ public final class TlsContext {
             }
         }
         if (!namedGroups.isEmpty() && config.provider() == TlsProvider.JDK) {
-            setJdkGroupsPerConnection(p, namedGroups);
+            JdkNamedGroups.set(p, namedGroups);
         }
         engine.setSSLParameters(p);
         if (!namedGroups.isEmpty() && engine instanceof BCSSLEngine bc) {
             BCSSLParameters bp = bc.getParameters();
             bp.setNamedGroups(namedGroups.toArray(String[]::new));
+            if (config.isClient()) {
+                if (config.versions().contains(TlsVersion.TLS_1_3)) {
+                    bp.setEarlyKeyShares(earlyKeyShares(namedGroups).toArray(String[]::new));
+                }
+            } else {
+                bp.setUseNamedGroupsOrder(true); // the server's order decides: the hybrid whenever it is offered
+            }
             bc.setParameters(bp);
         }
         return engine;
@@ -179,11 +193,16 @@ public final class TlsContext {
     }
 
     /**
-     * The configured groups, plus the curve of an EC identity key: SunJSSE (TLS 1.2) and BCJSSE (1.2 and 1.3)
-     * refuse to sign with an ECDSA key whose curve is not among the enabled groups.
+     * The configured groups, or on the bc provider with none configured the hybrid defaults
+     * ({@link NamedGroup#hybridDefaults}: X25519MLKEM768 first); plus the curve of an EC identity key: SunJSSE
+     * (TLS 1.2) and BCJSSE (1.2 and 1.3) refuse to sign with an ECDSA key whose curve is not among the enabled
+     * groups. SunJSSE keeps its own defaults.
      */
     private static List<String> effectiveGroups(TlsConfig config) {
         List<String> groups = new ArrayList<>(config.namedGroups());
+        if (groups.isEmpty() && config.provider() == TlsProvider.BC && !config.dtls()) {
+            NamedGroup.hybridDefaults(config.isClient()).forEach(g -> groups.add(g.jsseName()));
+        }
         if (!groups.isEmpty() && config.privateKey() instanceof ECKey ec) {
             NamedGroup curve = NamedGroup.primeCurveOfFieldSize(ec.getParams().getCurve().getField().getFieldSize());
             if (curve != null && !groups.contains(curve.jsseName())) {
@@ -215,41 +234,47 @@ public final class TlsContext {
         return kmf.getKeyManagers();
     }
 
-    /** Java 20+ has {@code SSLParameters.setNamedGroups}; reach it by reflection from code built for 17. */
-    private static void setJdkGroupsPerConnection(SSLParameters p, List<String> groups) {
-        Method m = jdkSetNamedGroups();
-        if (m != null) {
-            try {
-                m.invoke(p, (Object) groups.toArray(String[]::new));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("SSLParameters.setNamedGroups failed", e);
+    /**
+     * BCJSSE's client sends a key share for X25519 alone unless told otherwise, so a hybrid offered first would
+     * cost a HelloRetryRequest with every server that prefers it. Shares go, as OpenSSL 3.5 and browsers send them,
+     * for the first post-quantum group and for X25519 (those of them in the list, in its order); a list with
+     * neither gets one for its first group.
+     */
+    static List<String> earlyKeyShares(List<String> groups) {
+        String firstPq = null;
+        for (String g : groups) {
+            NamedGroup group = NamedGroup.named(g);
+            if (group != null && group.postQuantum()) {
+                firstPq = g;
+                break;
             }
         }
+        List<String> shares = new ArrayList<>();
+        for (String g : groups) {
+            if (g.equals(firstPq) || NamedGroup.named(g) == NamedGroup.X25519) {
+                shares.add(g);
+            }
+        }
+        if (shares.isEmpty() && !groups.isEmpty()) {
+            shares.add(groups.get(0));
+        }
+        return List.copyOf(shares);
     }
 
-    private static Method jdkSetNamedGroups() {
-        try {
-            return SSLParameters.class.getMethod("setNamedGroups", String[].class);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+    private static List<NamedGroup> postQuantum(List<String> groups) {
+        return groups.stream().map(NamedGroup::named).filter(g -> g != null && g.postQuantum()).toList();
     }
 
-    /**
-     * Java 17 reads {@code jdk.tls.namedGroups} once per JVM, at SunJSSE's first use; it is the only way there.
-     * A second, different list in the same JVM cannot take effect, so it is refused rather than ignored.
-     */
-    private static synchronized void applyJdkGroupsJvmWide(List<String> groups) {
-        if (jdkSetNamedGroups() != null) {
-            return;
-        }
-        String wanted = String.join(",", groups);
-        String current = System.getProperty("jdk.tls.namedGroups");
-        if (current == null) {
-            System.setProperty("jdk.tls.namedGroups", wanted);
-        } else if (!current.equals(wanted)) {
-            throw new IllegalArgumentException("named groups " + wanted + " cannot be set: on Java 17 the jdk provider"
-                    + " fixes them once per JVM (already " + current + "); use --provider bc or Java 20+");
+    /** Refuses ML-KEM groups on a SunJSSE that does not implement them (Java 17 and 25 do not). */
+    private void checkGroupsAgainstProvider() {
+        if (config.provider() == TlsProvider.JDK && !postQuantum(namedGroups).isEmpty()) {
+            List<NamedGroup> missing = JdkNamedGroups.missingPostQuantum(sslContext, namedGroups);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("named group" + (missing.size() > 1 ? "s " : " ")
+                        + String.join(", ", missing.stream().map(NamedGroup::ianaName).toList())
+                        + " not implemented by the jdk provider (" + JdkNamedGroups.describe()
+                        + "); use --provider bc");
+            }
         }
     }
 }

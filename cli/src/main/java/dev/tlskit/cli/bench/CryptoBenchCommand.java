@@ -42,22 +42,25 @@ import picocli.CommandLine.Spec;
             "Measures the crypto under TLS per JCA provider, in openssl speed's units: digests, MACs and AEAD"
                     + " ciphers in thousands of bytes per second at each block size (one operation: a one-shot"
                     + " digest, or an AEAD init with a fresh nonce plus doFinal); signatures in signs/s and"
-                    + " verifies/s; key agreement in derives/s. 'jdk' is the first JDK provider that has the"
-                    + " algorithm, 'bc' Bouncy Castle's JCE provider. Algorithms a provider lacks show as n/a.",
+                    + " verifies/s; key agreement in derives/s; a KEM (ML-KEM-768, the post-quantum half of"
+                    + " X25519MLKEM768) in key pairs, encapsulations and decapsulations per second. 'jdk' is the first"
+                    + " JDK provider that has the algorithm (ML-KEM: javax.crypto.KEM, Java 24+), 'bc' Bouncy Castle's"
+                    + " JCE provider. Algorithms a provider lacks show as n/a.",
             "Algorithms: md2, md4, md5, sha1, sha224, sha256, sha384, sha512, sha3-256, blake2b-512, ripemd160,"
                     + " poly1305, aes-128-gcm, aes-256-gcm, chacha20-poly1305, rsa-2048, ecdsa-p256, ed25519,"
-                    + " ecdh-p256, x25519.",
+                    + " ecdh-p256, x25519, ml-kem-768.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlskit bench crypto --algorithms sha256,aes-128-gcm",
             "  tlskit bench crypto -a ecdsa-p256,x25519 --duration 2 --baseline openssl",
             "  tlskit bench crypto --sizes 16,16384 --csv",
+            "  tlskit bench crypto -a x25519,ml-kem-768",
         })
 public final class CryptoBenchCommand implements Callable<Integer> {
     static final List<Integer> SIZES = List.of(16, 64, 256, 1024, 8192, 16384);
 
-    enum Kind { DIGEST, MAC, AEAD, SIGN, DERIVE }
+    enum Kind { DIGEST, MAC, AEAD, SIGN, DERIVE, KEM }
 
     /** One algorithm: its CLI name, its JCA name, and how {@code openssl speed} names it (null: not there). */
     record Algorithm(String name, Kind kind, String jca, String openssl) {}
@@ -82,7 +85,8 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             new Algorithm("ecdsa-p256", Kind.SIGN, "SHA256withECDSA", "ecdsap256"),
             new Algorithm("ed25519", Kind.SIGN, "Ed25519", "ed25519"),
             new Algorithm("ecdh-p256", Kind.DERIVE, "ECDH", "ecdhp256"),
-            new Algorithm("x25519", Kind.DERIVE, "X25519", "ecdhx25519"));
+            new Algorithm("x25519", Kind.DERIVE, "X25519", "ecdhx25519"),
+            new Algorithm("ml-kem-768", Kind.KEM, "ML-KEM-768", null));
 
     @Spec
     CommandSpec spec;
@@ -125,7 +129,14 @@ public final class CryptoBenchCommand implements Callable<Integer> {
      * when no provider of that family has it.
      */
     record Row(Algorithm algorithm, String family, String provider, Map<Integer, Double> kBytesPerSecond,
-            double signPerSecond, double verifyPerSecond, double derivePerSecond) {
+            double signPerSecond, double verifyPerSecond, double derivePerSecond, double keygenPerSecond,
+            double encapsPerSecond, double decapsPerSecond) {
+        Row(Algorithm algorithm, String family, String provider, Map<Integer, Double> kBytesPerSecond,
+                double signPerSecond, double verifyPerSecond, double derivePerSecond) {
+            this(algorithm, family, provider, kBytesPerSecond, signPerSecond, verifyPerSecond, derivePerSecond,
+                    Double.NaN, Double.NaN, Double.NaN);
+        }
+
         boolean available() {
             return provider != null;
         }
@@ -214,9 +225,10 @@ public final class CryptoBenchCommand implements Callable<Integer> {
                 case AEAD -> Cipher.getInstance(a.jca, p);
                 case SIGN -> Signature.getInstance(a.jca, p);
                 case DERIVE -> KeyAgreement.getInstance(a.jca, p);
+                case KEM -> Kems.of(p);
                 default -> throw new IllegalStateException("unknown kind " + a.kind);
             }
-            if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE) {
+            if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE || a.kind == Kind.KEM) {
                 keyPair(a, p);
             }
             return true;
@@ -238,6 +250,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             }
             case "ed25519" -> g = KeyPairGenerator.getInstance("Ed25519", p);
             case "x25519" -> g = KeyPairGenerator.getInstance("X25519", p);
+            case "ml-kem-768" -> g = KeyPairGenerator.getInstance("ML-KEM-768", p);
             default -> throw new IllegalStateException("no key pair for " + a.name);
         }
         return g.generateKeyPair();
@@ -288,6 +301,22 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             rate(verify, warm);
             double v = rate(verify, duration);
             return new Row(a, family, p.getName(), Map.of(), s, v, Double.NaN);
+        }
+        if (a.kind == Kind.KEM) {
+            Kems kem = Kems.of(p);
+            KeyPairGenerator g = KeyPairGenerator.getInstance(a.jca, p);
+            KeyPair kp = g.generateKeyPair();
+            Op keygen = g::generateKeyPair;
+            Op encaps = () -> kem.encapsulate(kp.getPublic());
+            byte[] ciphertext = kem.encapsulate(kp.getPublic());
+            Op decaps = () -> kem.decapsulate(kp.getPrivate(), ciphertext);
+            rate(keygen, warm);
+            double k = rate(keygen, duration);
+            rate(encaps, warm);
+            double e = rate(encaps, duration);
+            rate(decaps, warm);
+            double d = rate(decaps, duration);
+            return new Row(a, family, p.getName(), Map.of(), Double.NaN, Double.NaN, Double.NaN, k, e, d);
         }
         if (a.kind == Kind.DERIVE) {
             KeyPair mine = keyPair(a, p);
@@ -471,6 +500,11 @@ public final class CryptoBenchCommand implements Callable<Integer> {
                 if (r.available() && r.algorithm.kind == Kind.DERIVE) {
                     m.put("derivePerSecond", r.derivePerSecond);
                 }
+                if (r.available() && r.algorithm.kind == Kind.KEM) {
+                    m.put("keygenPerSecond", r.keygenPerSecond);
+                    m.put("encapsPerSecond", r.encapsPerSecond);
+                    m.put("decapsPerSecond", r.decapsPerSecond);
+                }
                 if (opensslVersion != null && !r.family.equals("openssl")) {
                     m.put("ratioToOpenssl", ratio(r, rows, blockSizes));
                 }
@@ -484,6 +518,10 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("algorithm", "provider"));
         blockSizes.forEach(s -> header.add(s + " bytes"));
         header.addAll(List.of("sign/s", "verify/s", "derive/s"));
+        boolean kems = chosen.stream().anyMatch(a -> a.kind == Kind.KEM);
+        if (kems) {
+            header.addAll(List.of("keygen/s", "encaps/s", "decaps/s"));
+        }
         if (opensslVersion != null) {
             header.add("vs openssl");
         }
@@ -492,15 +530,23 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             List<String> cells = new ArrayList<>();
             cells.add(r.algorithm.name);
             cells.add(r.family.equals("openssl") || !r.available() ? r.family : r.family + ":" + r.provider);
-            boolean symmetric = r.algorithm.kind != Kind.SIGN && r.algorithm.kind != Kind.DERIVE;
+            boolean symmetric = r.algorithm.kind != Kind.SIGN && r.algorithm.kind != Kind.DERIVE
+                    && r.algorithm.kind != Kind.KEM;
             for (int s : blockSizes) {
                 cells.add(!r.available() ? "n/a" : symmetric ? Bench.fmt(r.kBytesPerSecond.getOrDefault(s,
                         Double.NaN), 2) + (csv ? "" : "k") : "");
             }
+            boolean isKem = r.algorithm.kind == Kind.KEM;
             cells.add(r.available() && r.algorithm.kind == Kind.SIGN ? Bench.fmt(r.signPerSecond, 1)
-                    : r.available() || symmetric ? "" : "n/a");
+                    : r.available() || symmetric || isKem ? "" : "n/a");
             cells.add(r.available() && r.algorithm.kind == Kind.SIGN ? Bench.fmt(r.verifyPerSecond, 1) : "");
             cells.add(r.available() && r.algorithm.kind == Kind.DERIVE ? Bench.fmt(r.derivePerSecond, 1) : "");
+            if (kems) {
+                boolean kem = r.available() && isKem;
+                cells.add(kem ? Bench.fmt(r.keygenPerSecond, 1) : isKem ? "n/a" : "");
+                cells.add(kem ? Bench.fmt(r.encapsPerSecond, 1) : "");
+                cells.add(kem ? Bench.fmt(r.decapsPerSecond, 1) : "");
+            }
             if (opensslVersion != null) {
                 Double q = r.family.equals("openssl") ? null : ratio(r, rows, blockSizes);
                 cells.add(q == null ? "" : Bench.fmt(q, 2));

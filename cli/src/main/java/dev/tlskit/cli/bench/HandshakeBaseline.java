@@ -152,7 +152,7 @@ final class HandshakeBaseline {
             return new HandshakeResult(S_TIME_RUN, "openssl", "openssl", n, n, resumedCount,
                     failures, seconds, new double[0], (long) (userSeconds * 1e9), resume ? -1 : serverCpu, -1, -1,
                     null, note == null && resume ? "resumption by s_time -reuse on TLS 1.2 (not counted by tlskit)"
-                            : note);
+                            : note, settings.groups(), -1, -1);
         } finally {
             pool.shutdownNow();
         }

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  tlskit bench handshake --duration 5",
             "  tlskit bench handshake --resume -c 2 --provider bc -v 1.2",
+            "  tlskit bench handshake --provider bc --groups X25519MLKEM768 --groups x25519",
             "  tlskit bench handshake --key-type rsa-2048 --baseline openssl",
             "  tlskit bench handshake -h example.com -p 443 --count 20 --json",
         })
@@ -76,9 +77,11 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
     boolean resume;
 
     @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--groups", paramLabel = "LIST", split = ":",
-            description = "`:`-separated named groups, e.g. x25519 or secp256r1 (default: the providers'). On Java 17"
-                    + " the jdk provider takes them JVM-wide, once")
+    @Option(names = "--groups", paramLabel = "LIST",
+            description = "`:`-separated named groups, e.g. x25519, secp256r1 or X25519MLKEM768 (default: the"
+                    + " providers': on bc X25519MLKEM768 first). Repeat it to measure each list in turn, one row each"
+                    + " (--groups X25519MLKEM768 --groups x25519: what the hybrid costs). On Java 17 the jdk provider"
+                    + " takes them JVM-wide, once")
     List<String> groups = new ArrayList<>();
 
     @OptionGroup.In(OptionGroup.TLS)
@@ -152,38 +155,49 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             throw new UsageException("--baseline runs against the in-process workload, not with -h");
         }
         TlsVersion v = Bench.version(version);
-        TlsOptions.checkGroups(String.join(":", groups), groups);
+        List<List<String>> groupRuns = groupRuns();
+        if (groupRuns.size() > 1 && baseline != null) {
+            throw new UsageException("--baseline compares one workload: give --groups once with it");
+        }
         List<String> suites = ianaSuites(ciphers);
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
         String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
                 : type == KeyType.EC_P384 ? NamedGroup.SECP384R1.jsseName() : null;
-        if (!external && !groups.isEmpty() && curve != null && !groups.contains(curve)) {
-            // Both providers need the ECDSA key's curve among the groups to sign or verify with it (and the jdk
-            // provider on Java 17 takes one list per JVM): add it last, so the key share is still the chosen one.
-            groups.add(curve);
-            notes.add(curve + " added to --groups last: an ECDSA " + type.cliName() + " certificate needs it;"
-                    + " the key exchange still uses " + groups.get(0));
+        for (List<String> list : groupRuns) {
+            if (!external && !list.isEmpty() && curve != null && !list.contains(curve)) {
+                // Both providers need the ECDSA key's curve among the groups to sign or verify with it (and the jdk
+                // provider on Java 17 takes one list per JVM): add it last, so the key share is still the chosen one.
+                list.add(curve);
+                notes.add(curve + " added to --groups " + String.join(":", list.subList(0, list.size() - 1))
+                        + " last: an ECDSA " + type.cliName() + " certificate needs it; the key exchange still uses "
+                        + list.get(0));
+            }
         }
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
-        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groups, ciphers, suites,
+        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0), ciphers, suites,
                 providers.client(), providers.server(), type, concurrency, count, duration == null ? 5 : duration,
                 warmup);
-        HandshakeClients clients = new HandshakeClients(settings);
 
         List<HandshakeResult> results = new ArrayList<>();
         try (OpenSsl cleanup = openssl) {
-            double expected = warmup + (count == null ? settings.seconds() : 1) * (openssl == null ? 1 : 3);
+            double expected = (warmup + (count == null ? settings.seconds() : 1)) * groupRuns.size()
+                    * (openssl == null ? 1 : 3);
             try (Bench.Progress progress = Bench.Progress.start(err, json, expected)) {
-                if (external) {
-                    results.add(clients.run("tlskit → " + host + ":" + port, clients.contexts(null), host, port,
-                            null, progress));
-                } else {
-                    Bench.ServerMaterial material = Bench.ServerMaterial.create(type);
-                    results.add(inProcess(settings, clients, material, progress));
-                    if (openssl != null) {
-                        results.addAll(new HandshakeBaseline(settings, openssl, clients)
-                                .run(material, results.get(0), progress, notes));
+                Bench.ServerMaterial material = external ? null : Bench.ServerMaterial.create(type);
+                for (List<String> list : groupRuns) {
+                    HandshakeSettings run = settings.withGroups(list);
+                    HandshakeClients clients = new HandshakeClients(run);
+                    String suffix = groupRuns.size() > 1 ? " [" + String.join(":", list) + "]" : "";
+                    if (external) {
+                        results.add(clients.run("tlskit → " + host + ":" + port + suffix, clients.contexts(null),
+                                host, port, null, progress));
+                    } else {
+                        results.add(inProcess(run, clients, material, progress, suffix));
+                        if (openssl != null) {
+                            results.addAll(new HandshakeBaseline(run, openssl, clients)
+                                    .run(material, results.get(0), progress, notes));
+                        }
                     }
                 }
             }
@@ -203,12 +217,34 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Each --groups as a list of names, checked; one empty list (the providers' defaults) without --groups. */
+    private List<List<String>> groupRuns() {
+        List<List<String>> runs = new ArrayList<>();
+        for (String given : groups) {
+            List<String> names = new ArrayList<>();
+            for (String n : given.split(":")) {
+                if (!n.isBlank()) {
+                    names.add(n.trim());
+                }
+            }
+            if (names.isEmpty()) {
+                throw new UsageException("--groups '" + given + "': empty list");
+            }
+            TlsOptions.checkGroups(given, names);
+            runs.add(names);
+        }
+        if (runs.isEmpty()) {
+            runs.add(new ArrayList<>());
+        }
+        return runs;
+    }
+
     /**
      * Measures tlskit's event-loop server in this process, on its own threads: it counts the handshakes and
      * resumptions it saw and sends one byte after each handshake.
      */
     private static HandshakeResult inProcess(HandshakeSettings settings, HandshakeClients clients,
-            Bench.ServerMaterial material, Bench.Progress progress) throws Exception {
+            Bench.ServerMaterial material, Bench.Progress progress, String nameSuffix) throws Exception {
         Identity id = material.identity();
         TlsProvider sp = settings.server();
         TlsConfig.Builder sb = TlsConfig.forServer(id.privateKey(), id.chain()).provider(sp)
@@ -243,7 +279,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new EventLoopServer.Settings(0, 100_000, Duration.ofSeconds(30), null), handler)) {
             int p = server.localAddress().getPort();
-            return clients.run("tlskit → tlskit", clients.contexts(material), "127.0.0.1", p,
+            return clients.run("tlskit → tlskit" + nameSuffix, clients.contexts(material), "127.0.0.1", p,
                     new HandshakeClients.ServerProbe(() -> server.cpuTime().toNanos(), serverHandshakes, serverResumed,
                             sp.cliName(), true),
                     progress);

@@ -1,5 +1,6 @@
 package dev.tlskit.cli.bench;
 
+import dev.tlskit.engine.Direction;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
@@ -7,6 +8,7 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.TraceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +47,13 @@ final class HandshakeClients {
         long cpuNanos;
         long excludedCpuNanos;
         long excludedWallNanos;
+        long sentBytes;
+        long receivedBytes;
         String group;
     }
+
+    /** A TLS record's header: type, version, length. */
+    private static final int RECORD_HEADER = 5;
 
     private final HandshakeSettings settings;
 
@@ -207,6 +214,14 @@ final class HandshakeClients {
             if (tally.group == null) {
                 tally.group = c.summary().group();
             }
+            for (TraceEvent e : c.summary().records()) {
+                long bytes = RECORD_HEADER + e.length();
+                if (e.direction() == Direction.SENT) {
+                    tally.sentBytes += bytes;
+                } else {
+                    tally.receivedBytes += bytes;
+                }
+            }
         } catch (TlsException e) {
             tally.failures.merge(cause(e), 1L, Long::sum);
         } finally {
@@ -226,6 +241,8 @@ final class HandshakeClients {
         long hs = 0;
         long res = 0;
         long cpu = 0;
+        long sent = 0;
+        long received = 0;
         String group = null;
         List<Double> lat = new ArrayList<>();
         for (Tally t : tallies) {
@@ -233,6 +250,8 @@ final class HandshakeClients {
             hs += t.handshakes;
             res += t.resumed;
             cpu += t.cpuNanos;
+            sent += t.sentBytes;
+            received += t.receivedBytes;
             lat.addAll(t.latencies);
             t.failures.forEach((k, n) -> failures.merge(k, n, Long::sum));
             group = group == null ? t.group : group;
@@ -246,6 +265,6 @@ final class HandshakeClients {
                     : (hs - res) + " of " + hs + " handshakes were full, not resumed";
         }
         return new HandshakeResult(name, client, server, attempts, hs, res, failures, secs, l, cpu, serverCpu,
-                serverHs, serverRes, group, note);
+                serverHs, serverRes, group, note, settings.groups(), sent, received);
     }
 }

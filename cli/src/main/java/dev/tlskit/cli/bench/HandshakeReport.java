@@ -36,7 +36,7 @@ final class HandshakeReport {
         }
         List<String> header = List.of("run", "client", "server", "handshakes", "resumed", "failed", "hs/s",
                 "p50 ms", "p90 ms", "p99 ms", "max ms", "client CPU ms/hs", "server CPU ms/hs", "server saw",
-                "server resumed");
+                "server resumed", "group", "bytes/hs");
         List<List<String>> rows = new ArrayList<>();
         for (HandshakeResult r : results) {
             rows.add(row(r));
@@ -46,7 +46,7 @@ final class HandshakeReport {
             out.flush();
             return;
         }
-        printHeading(out, results.get(0));
+        printHeading(out, results.get(0), results.stream().map(HandshakeResult::groups).distinct().count() > 1);
         out.println();
         Bench.table(out, header, rows);
         for (HandshakeResult r : results) {
@@ -108,7 +108,13 @@ final class HandshakeReport {
         m.put("serverCpuMsPerHandshake", r.serverCpuMs());
         m.put("serverHandshakes", r.serverHandshakes() < 0 ? null : r.serverHandshakes());
         m.put("serverResumed", r.serverResumed() < 0 ? null : r.serverResumed());
+        m.put("groups", r.groups());
         m.put("group", r.group());
+        m.put("bytesPerHandshake", r.bytesPerHandshake());
+        m.put("clientBytesPerHandshake", r.clientBytes() < 0 || r.handshakes() == 0 ? null
+                : r.clientBytes() / (double) r.handshakes());
+        m.put("serverBytesPerHandshake", r.serverBytes() < 0 || r.handshakes() == 0 ? null
+                : r.serverBytes() / (double) r.handshakes());
         m.put("note", r.note());
         return m;
     }
@@ -125,11 +131,15 @@ final class HandshakeReport {
                 lat ? Bench.fmt(latencies[latencies.length - 1], 3) : "n/a",
                 Bench.fmt(r.clientCpuMs(), 3), Bench.fmt(r.serverCpuMs(), 3),
                 r.serverHandshakes() < 0 ? "n/a" : String.valueOf(r.serverHandshakes()),
-                r.serverResumed() < 0 ? "n/a" : String.valueOf(r.serverResumed()));
+                r.serverResumed() < 0 ? "n/a" : String.valueOf(r.serverResumed()),
+                r.group() == null ? "n/a" : r.group(), Bench.fmt(r.bytesPerHandshake(), 0));
     }
 
-    /** What was measured, how, and on what machine; {@code ours} (the first run) gives the negotiated group. */
-    private void printHeading(PrintWriter out, HandshakeResult ours) {
+    /**
+     * What was measured, how, and on what machine; {@code ours} (the first run) gives the negotiated group, unless
+     * the runs had groups of their own ({@code perRun}).
+     */
+    private void printHeading(PrintWriter out, HandshakeResult ours, boolean perRun) {
         HandshakeSettings s = settings;
         out.printf("tlskit bench handshake: %s %s handshakes, %s, concurrency %d, %s (warm-up %.1f s excluded)%n",
                 s.version().jsseName(), s.resume() ? "resumed" : "full",
@@ -139,8 +149,10 @@ final class HandshakeReport {
                 s.warmup());
         out.printf("machine: %s; client provider %s%s; group %s%n", Bench.machineLine(), s.client().cliName(),
                 s.external() ? "" : ", server provider " + s.server().cliName(),
-                s.groups().isEmpty() ? "default (negotiated " + (ours.group() == null ? "?" : ours.group()) + ")"
-                        : String.join(":", s.groups()));
+                perRun ? "per run (its name and the group column)"
+                        : s.groups().isEmpty() ? "default (negotiated " + (ours.group() == null ? "?" : ours.group())
+                        + ")" : String.join(":", s.groups()));
+        out.println("bytes/hs: TLS records both ways until the client's handshake completed, headers included");
     }
 
     private static void printRatios(PrintWriter out, Map<String, Object> ratios) {

@@ -25,6 +25,12 @@ record HandshakeSettings(String host, int port, TlsVersion version, boolean resu
         suites = List.copyOf(suites);
     }
 
+    /** The same run with other named groups. */
+    HandshakeSettings withGroups(List<String> other) {
+        return new HandshakeSettings(host, port, version, resume, other, ciphers, suites, client, server, keyType,
+                concurrency, count, seconds, warmup);
+    }
+
     /** Measuring a server given with -h, not the in-process one. */
     boolean external() {
         return host != null;

@@ -132,7 +132,7 @@ public final class ChatCommand implements Callable<Integer> {
     private int listen(String localName, PrintWriter out, PrintWriter err) throws Exception {
         TlsConfig config = Configs.server(tls, null, keys, noVerify ? ClientAuth.NONE : ClientAuth.NEED, err,
                 trace(out, err));
-        TlsContext context = Configs.context(config);
+        TlsContext context = Configs.serverContext(config, err);
         InetAddress address = ListenOptions.bindAddress(anyInterface, bind);
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);

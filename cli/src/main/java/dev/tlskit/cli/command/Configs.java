@@ -93,11 +93,19 @@ final class Configs {
         }
         b.traceListener(trace);
         tls.applyKeyLog(b, datagrams, err);
-        TlsConfig config = build(b);
-        if (demo) {
-            err.println(DEMO_WARNING); // once every flag is checked: a usage error comes alone
+        return build(b); // the demo warning comes with serverContext, once the provider took the configuration
+    }
+
+    /**
+     * {@link #context}, then the TEST-ONLY warning when the server runs on the demo identity: after every check,
+     * the provider's included (an ML-KEM group SunJSSE lacks), so that a usage error comes alone.
+     */
+    static TlsContext serverContext(TlsConfig config, PrintWriter err) {
+        TlsContext context = context(config);
+        if (!config.chain().isEmpty() && config.chain().get(0).equals(DemoMaterial.server().chain().get(0))) {
+            err.println(DEMO_WARNING);
         }
-        return config;
+        return context;
     }
 
     static TlsContext context(TlsConfig config) {

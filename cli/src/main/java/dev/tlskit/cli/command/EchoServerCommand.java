@@ -123,7 +123,7 @@ public final class EchoServerCommand implements Callable<Integer> {
                     e.putAll(t);
                     Json.println(out, e);
                 }));
-        TlsContext context = Configs.context(config);
+        TlsContext context = Configs.serverContext(config, err);
         CountDownLatch quit = new CountDownLatch(1);
         EchoHandler handler = new EchoHandler(out, err, output, quiet, quit);
         Duration idle = idleTimeoutSeconds == null ? null : seconds(idleTimeoutSeconds, "--idle-timeout");

@@ -139,7 +139,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         PrintWriter err = spec.commandLine().getErr();
         validate();
         config = Configs.server(tls, dtls, keys, noClientAuth ? ClientAuth.NONE : ClientAuth.NEED, err, null);
-        TlsContext baseContext = Configs.context(config);
+        TlsContext baseContext = Configs.serverContext(config, err);
         InetAddress address = listen.address();
         if (dtls.dtls()) {
             return serveDatagrams(address, baseContext, out, err);

@@ -36,7 +36,7 @@ public final class ExpectOptions {
     String cipher;
 
     @Option(names = "--expect-group", paramLabel = "NAME",
-            description = "the key exchange group must be this, e.g. x25519, secp256r1 or P-256")
+            description = "the key exchange group must be this, e.g. x25519, secp256r1, P-256 or X25519MLKEM768")
     String group;
 
     @Option(names = "--expect-alpn", paramLabel = "PROTO", description = "the agreed ALPN protocol must be this")
@@ -70,7 +70,7 @@ public final class ExpectOptions {
         }
         if (group != null && NamedGroup.named(group) == null) {
             throw new UsageException("--expect-group " + group + ": unknown group (known: "
-                    + String.join(", ", NamedGroup.usualNames()) + ")");
+                    + NamedGroup.listedNames() + ")");
         }
         if (minDays != null && minDays < 0) {
             throw new UsageException("--min-days " + minDays + ": must be 0 or more");

@@ -33,7 +33,11 @@ public final class TlsOptions {
     String ciphers;
 
     @Option(names = "--groups", paramLabel = "LIST",
-            description = ":-separated named groups in preference order, e.g. x25519:secp256r1")
+            description = ":-separated named groups in preference order, e.g. x25519:secp256r1; the post-quantum"
+                    + " X25519MLKEM768, SecP256r1MLKEM768, SecP384r1MLKEM1024 and MLKEM512/768/1024 run on bc"
+                    + " (SunJSSE up to Java 25 has none of them). Default on bc: X25519MLKEM768 first, with key shares for it and X25519, then"
+                    + " x25519, secp256r1, secp384r1, ... (the server takes a hybrid whenever the client offers one);"
+                    + " --groups x25519:secp256r1:secp384r1 turns that off. Default on jdk: SunJSSE's defaults")
     String groups;
 
     @Option(names = "--provider", paramLabel = "NAME", completionCandidates = ProviderNames.class,
@@ -167,7 +171,7 @@ public final class TlsOptions {
         for (String g : names) {
             if (NamedGroup.named(g) == null) {
                 throw new UsageException("--groups " + given + ": unknown group '" + g + "' (known: "
-                        + String.join(", ", NamedGroup.usualNames()) + ")");
+                        + NamedGroup.listedNames() + ")");
             }
         }
     }

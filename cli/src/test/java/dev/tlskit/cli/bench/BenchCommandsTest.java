@@ -122,11 +122,61 @@ class BenchCommandsTest {
         assertEquals(7, out.strip().lines().count(), out);
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void handshakeMeasuresEachGroupsListInTurnWithItsBytesOnTheWire() {
+        Result r = run("bench", "handshake", "--provider", "bc", "--groups", "X25519MLKEM768", "--groups", "x25519",
+                "--count", "10", "--warmup", "0", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<?, ?> doc = (Map<?, ?>) Interop.parseJson(r.out().strip());
+        java.util.List<?> runs = (java.util.List<?>) doc.get("runs");
+        assertEquals(2, runs.size(), r.out());
+        Map<?, ?> hybrid = (Map<?, ?>) runs.get(0);
+        Map<?, ?> classic = (Map<?, ?>) runs.get(1);
+        assertEquals("X25519MLKEM768", hybrid.get("group"), r.out());
+        assertEquals("X25519", classic.get("group"), r.out());
+        assertEquals(java.util.List.of("X25519MLKEM768", "secp256r1"), hybrid.get("groups"), "as run: the ECDSA"
+                + " key's curve added last");
+        for (Map<?, ?> run : java.util.List.of(hybrid, classic)) {
+            assertEquals(10L, ((Number) run.get("handshakes")).longValue(), r.out());
+            assertEquals(10L, ((Number) run.get("serverHandshakes")).longValue(), r.out());
+        }
+        // ML-KEM-768 adds its 1184-byte key to the client's share and a 1088-byte ciphertext to the server's, on
+        // top of X25519's 32 bytes each way, both hellos otherwise alike (the server's ECDSA signature varies by a
+        // byte or two: DER integers)
+        double client = ((Number) hybrid.get("clientBytesPerHandshake")).doubleValue()
+                - ((Number) classic.get("clientBytesPerHandshake")).doubleValue();
+        double server = ((Number) hybrid.get("serverBytesPerHandshake")).doubleValue()
+                - ((Number) classic.get("serverBytesPerHandshake")).doubleValue();
+        assertEquals(1184, client, 0.0, r.out());
+        assertEquals(1088, server, 3.0, r.out());
+        assertEquals(((Number) hybrid.get("clientBytesPerHandshake")).doubleValue()
+                + ((Number) hybrid.get("serverBytesPerHandshake")).doubleValue(),
+                ((Number) hybrid.get("bytesPerHandshake")).doubleValue(), 1e-9);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cryptoMeasuresMlKem768KeyPairsEncapsulationsAndDecapsulations() {
+        Result r = run("bench", "crypto", "--algorithms", "ml-kem-768", "--duration", "0.1", "--providers", "bc",
+                "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<?, ?> doc = (Map<?, ?>) Interop.parseJson(r.out().strip());
+        Map<?, ?> bc = (Map<?, ?>) ((java.util.List<?>) doc.get("results")).get(0);
+        assertEquals("ml-kem-768", bc.get("algorithm"));
+        assertEquals("kem", bc.get("kind"));
+        assertEquals(Boolean.TRUE, bc.get("available"), r.out());
+        for (String op : new String[] {"keygenPerSecond", "encapsPerSecond", "decapsPerSecond"}) {
+            assertTrue(((Number) bc.get(op)).doubleValue() > 0, () -> op + " in " + r.out());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "handshake --count 0", "handshake --concurrency 0", "handshake --count 5 --duration 1",
         "crypto --algorithms sha256,nope", "throughput --size 12Q", "handshake --json --csv",
-        "handshake -h localhost --key-type rsa-2048", "handshake --groups nope"})
+        "handshake -h localhost --key-type rsa-2048", "handshake --groups nope",
+        "handshake --groups x25519 --groups X25519MLKEM768 --baseline openssl"})
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void badInputExits2WithOneLine(String args) {
         String[] a = ("bench " + args).split(" ");

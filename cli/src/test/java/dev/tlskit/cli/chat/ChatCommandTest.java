@@ -58,6 +58,22 @@ class ChatCommandTest {
 
     @Test
     @Timeout(60)
+    void aChatOnBcAgreesOnTheHybridTheCallerOffers() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob", "--provider", "bc");
+                Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
+                        "--provider", "bc", "--groups", "SecP256r1MLKEM768:x25519")) {
+            bob.err.await("alice connected", bob);
+            alice.err.await("bob connected", alice);
+            assertTrue(bob.err.toString().contains(", SECP256R1MLKEM768, "), bob.describe());
+            assertTrue(alice.err.toString().contains(", SECP256R1MLKEM768, "), alice.describe());
+            bob.type("quit");
+            assertEquals(0, bob.awaitExit(), bob.describe());
+            assertEquals(0, alice.awaitExit(), alice.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void quitOnTheListeningSideEndsBothWithCloseNotify() throws Exception {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice")) {

@@ -144,6 +144,25 @@ class EchoCommandsTest {
     }
 
     @Test
+    void aHybridGroupNamedOnBothSidesIsTheOneBothJsonStreamsReport() throws Exception {
+        Path input = Echo.lines(dir, "in.txt", "hello", "quit");
+        try (Server server = new Server("echoserver", "-p", "0", "--json", "--provider", "bc", "--groups",
+                "SecP384r1MLKEM1024:x25519")) {
+            Run client = Echo.tlskit("echoclient", "-p", p(server.port()), "--file", input.toString(), "--json",
+                    "--provider", "bc", "--groups", "secp384r1mlkem1024");
+            Run s = server.await();
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals(0, s.exitCode(), s::describe);
+
+            Map<String, Object> connected = objects(client.out(), "echoclient").get(0);
+            assertEquals("SECP384R1MLKEM1024", handshake(connected).get("group"), client.out());
+            assertEquals(Boolean.TRUE, handshake(connected).get("postQuantum"), client.out());
+            Map<String, Object> open = objects(s.out(), "echoserver").get(1);
+            assertEquals("SECP384R1MLKEM1024", handshake(open).get("group"), s.out());
+        }
+    }
+
+    @Test
     void jsonPrintsOneObjectPerLineOnBothSides() throws Exception {
         Path input = Echo.lines(dir, "in.txt", "hello", "Hi \"quoted\" \\ ☃", "quit");
         try (Server server = new Server("echoserver", "-p", "0", "--json")) {

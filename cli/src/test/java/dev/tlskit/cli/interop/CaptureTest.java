@@ -97,6 +97,18 @@ class CaptureTest {
         assertEquals(new Plaintext(REQUEST, REPLY), Wireshark.plaintext(e.pcap(), e.port(), e.clientKeys()));
     }
 
+    @Test
+    void tsharkDecryptsAHybridX25519MLKEM768HandshakeWithEitherKeyLog() throws Exception {
+        // bc on both sides, TLS 1.3: the hybrid default, its 1216-byte share beside X25519's, a 1120-byte answer
+        Exchange e = seedExchange("1.3", "bc");
+        assertEquals("X25519MLKEM768", Interop.at(e.server(), "handshake", "group"));
+        assertEquals("X25519MLKEM768", Interop.at(e.client(), "handshake", "group"));
+        assertEquals(List.of("1: 4588/1216,29/32", "2: 4588/1120"), Wireshark.keyShares(e.pcap(), e.port()),
+                "the hellos' key shares as tshark dissects them");
+        assertEquals(new Plaintext(REQUEST, REPLY), Wireshark.plaintext(e.pcap(), e.port(), e.serverKeys()));
+        assertEquals(new Plaintext(REQUEST, REPLY), Wireshark.plaintext(e.pcap(), e.port(), e.clientKeys()));
+    }
+
     @ParameterizedTest(name = "TLS {0}")
     @ValueSource(strings = {"1.2", "1.3"})
     void withoutAKeyLogTsharkFindsNoPlaintext(String version) throws Exception {

@@ -270,6 +270,30 @@ final class Wireshark {
         return r.out().lines().filter(l -> !l.isBlank()).map(l -> l.replace(":", "").trim()).toList();
     }
 
+    /**
+     * The key shares of every hello as tshark dissects them, one string per hello in capture order:
+     * {@code "1: 4588/1216,29/32"} (handshake type, then group/key length per share; a HelloRetryRequest's selected
+     * group shows as an empty share list).
+     */
+    static List<String> keyShares(Path pcap, int serverPort) throws Exception {
+        Run r = tshark(dissect(pcap, serverPort, null, "-Y", "tls.handshake.type == 1 || tls.handshake.type == 2",
+                "-T", "fields", "-e", "tls.handshake.type", "-e", "tls.handshake.extensions_key_share_group",
+                "-e", "tls.handshake.extensions_key_share_key_exchange_length"));
+        assertEquals(0, r.exitCode(), () -> "tshark: " + r.describe());
+        List<String> out = new ArrayList<>();
+        for (String line : r.out().lines().filter(l -> !l.isBlank()).toList()) {
+            String[] cols = line.split("\t", -1);
+            String[] groups = cols[1].isEmpty() ? new String[0] : cols[1].split(",");
+            String[] lengths = cols[2].isEmpty() ? new String[0] : cols[2].split(",");
+            List<String> shares = new ArrayList<>();
+            for (int i = 0; i < groups.length && i < lengths.length; i++) {
+                shares.add(Integer.decode(groups[i].trim()) + "/" + lengths[i].trim());
+            }
+            out.add(cols[0].split(",")[0] + ": " + String.join(",", shares));
+        }
+        return out;
+    }
+
     /** tshark's arguments to read {@code pcap}: the server port decoded as TLS; an empty key log unless given. */
     private static String[] dissect(Path pcap, int serverPort, Path keyLog, String... more) {
         List<String> args = new ArrayList<>(List.of("-r", pcap.toString(), "-d", "tcp.port==" + serverPort + ",tls",

@@ -38,7 +38,7 @@ final class HelloTrace {
                 case KEY_SHARE -> {
                     List<KeyShareEntry> shares = hello.keyShares();
                     details.add("key_share " + (shares.isEmpty() ? "(none: asks the server to choose)"
-                            : names(shares.stream().map(KeyShareEntry::group).toList(), NamedGroup::nameOf)));
+                            : String.join(", ", shares.stream().map(KeyShareEntry::toString).toList())));
                 }
                 case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> details.add("ALPN "
                         + String.join(", ", hello.applicationProtocols()));
@@ -48,13 +48,21 @@ final class HelloTrace {
         return details;
     }
 
-    /** {@code chose TLS 1.3, TLS_AES_128_GCM_SHA256, key_share X25519[, pre_shared_key (resumed)]}. */
+    /**
+     * {@code chose TLS 1.3, TLS_AES_128_GCM_SHA256, key_share X25519 (32 bytes)[, pre_shared_key (resumed)]}; a
+     * HelloRetryRequest {@code chose TLS 1.3, TLS_AES_128_GCM_SHA256, key_share X25519 (retry: asks for a share)}.
+     */
     static String serverHello(ServerHello hello) {
         int group = hello.keyShareGroup();
         boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
+        String share = "";
+        if (group >= 0) {
+            KeyShareEntry entry = hello.keyShare();
+            share = ", key_share " + (entry != null ? entry.toString() : NamedGroup.nameOf(group)
+                    + (hello.isHelloRetryRequest() ? " (retry: asks for a share)" : ""));
+        }
         return "chose " + (v13 ? "TLS 1.3" : ProtocolVersion.nameOf(hello.legacyVersion())) + ", "
-                + CipherSuite.nameOf(hello.cipherSuite())
-                + (group >= 0 ? ", key_share " + NamedGroup.nameOf(group) : "")
+                + CipherSuite.nameOf(hello.cipherSuite()) + share
                 + (hello.pskSelected() ? ", pre_shared_key (resumed)" : "");
     }
 

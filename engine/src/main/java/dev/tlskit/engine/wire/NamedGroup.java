@@ -88,6 +88,22 @@ public enum NamedGroup {
     private static final List<NamedGroup> USUAL = List.of(X25519, SECP256R1, SECP384R1, SECP521R1, X448,
             FFDHE2048, FFDHE3072, FFDHE4096, FFDHE6144, FFDHE8192);
 
+    /** The ML-KEM groups Bouncy Castle 1.84 implements, hybrids first. */
+    private static final List<NamedGroup> POST_QUANTUM = List.of(X25519MLKEM768, SECP256R1MLKEM768,
+            SECP384R1MLKEM1024, MLKEM512, MLKEM768, MLKEM1024);
+
+    /**
+     * What a client offers by default where the provider has the hybrids, as browsers, OpenSSL 3.5, Go and rustls
+     * do in 2026: X25519MLKEM768 first, then the classical groups (the FFDHE groups above 4096 bits left out, as
+     * Bouncy Castle's own defaults do: they cost seconds of CPU for nothing a client needs).
+     */
+    private static final List<NamedGroup> CLIENT_DEFAULTS = List.of(X25519MLKEM768, X25519, SECP256R1, SECP384R1,
+            SECP521R1, X448, FFDHE2048, FFDHE3072, FFDHE4096);
+
+    /** A server's default: every hybrid first (it takes the first of these the client offers), then the classics. */
+    private static final List<NamedGroup> SERVER_DEFAULTS = List.of(X25519MLKEM768, SECP256R1MLKEM768,
+            SECP384R1MLKEM1024, X25519, SECP256R1, SECP384R1, SECP521R1, X448, FFDHE2048, FFDHE3072, FFDHE4096);
+
     private final int code;
     private final String ianaName;
     private final Kind kind;
@@ -202,6 +218,32 @@ public enum NamedGroup {
     /** The JSSE names of {@link #usual()}: {@code x25519, secp256r1, ...}. */
     public static List<String> usualNames() {
         return USUAL.stream().map(NamedGroup::jsseName).toList();
+    }
+
+    /**
+     * The post-quantum groups tlskit can run (on the bc provider, or a JDK whose JSSE has them), in the order an
+     * error message lists them: {@code X25519MLKEM768, SecP256r1MLKEM768, ...}.
+     */
+    public static List<NamedGroup> postQuantumGroups() {
+        return POST_QUANTUM;
+    }
+
+    /**
+     * What an error message lists as known: the JSSE names of {@link #usual()}, then of {@link #postQuantumGroups()}
+     * ({@code x25519, ..., ffdhe8192, X25519MLKEM768, ..., MLKEM1024}).
+     */
+    public static String listedNames() {
+        List<String> names = new java.util.ArrayList<>(usualNames());
+        POST_QUANTUM.forEach(g -> names.add(g.jsseName()));
+        return String.join(", ", names);
+    }
+
+    /**
+     * The groups an endpoint offers (client) or accepts in this order of preference (server) when none are
+     * configured and its provider has the hybrids: X25519MLKEM768 first.
+     */
+    public static List<NamedGroup> hybridDefaults(boolean client) {
+        return client ? CLIENT_DEFAULTS : SERVER_DEFAULTS;
     }
 
     /** The SEC 2 prime curve {@code secpNNNr1} with this field size in bits (256, 384, 521), or null. */
