@@ -328,6 +328,7 @@ final class HostileCases {
     /** Once keys are in use: records of our own, which no JSSE engine writes. */
     private static void ownRecords(List<HostileCase> c) {
         int appData = ContentType.APPLICATION_DATA.code();
+        byte[] line = "hello\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
             String v = protocol.equals("TLSv1.3") ? "tls13-" : "tls12-";
             // guards the probe: its keys and sequence numbers are right when this carries on
@@ -340,11 +341,26 @@ final class HostileCases {
             // RFC 8446 5.4: TLSInnerPlaintext over 2^14 + 1; RFC 5246 6.2.1: TLSPlaintext over 2^14
             c.add(HostileCase.ownRecords(v + "decrypted-record-over-2^14", protocol,
                     r -> r.record(appData, new byte[Record.MAX_PLAINTEXT + 1])));
+            // RFC 5246 6.2.1 and RFC 8446 5.1: no zero-length fragments of handshake or alert messages
+            c.add(HostileCase.ownRecords(v + "protected-zero-length-handshake", protocol,
+                    r -> r.record(ContentType.HANDSHAKE.code(), new byte[0])));
+            c.add(HostileCase.ownRecords(v + "protected-zero-length-alert", protocol,
+                    r -> r.record(ContentType.ALERT.code(), new byte[0])));
         }
         // RFC 8446 5.4: no non-zero octet in the cleartext: unexpected_message
         c.add(HostileCase.ownRecords("tls13-inner-content-type-0", "TLSv1.3", r -> r.record(0, new byte[0])));
+        // RFC 8446 5.1: alerts are never fragmented
         c.add(HostileCase.ownRecords("tls13-protected-one-byte-alert", "TLSv1.3",
                 r -> r.record(ContentType.ALERT.code(), new byte[] {2})));
+        // RFC 8446 5: a protected change_cipher_spec is unexpected_message; so is an unknown inner type
+        c.add(HostileCase.ownRecords("tls13-protected-change-cipher-spec", "TLSv1.3",
+                r -> r.record(ContentType.CHANGE_CIPHER_SPEC.code(), new byte[] {1})));
+        c.add(HostileCase.ownRecords("tls13-protected-inner-content-type-99", "TLSv1.3", r -> r.record(99, line)));
+        // RFC 8446 5.4: padding is legal, and counts towards the 2^14 + 1 of the TLSInnerPlaintext
+        c.add(HostileCase.ownRecords("tls13-padded-application-data", "TLSv1.3",
+                r -> r.inner(concat(line, new byte[] {(byte) appData}, new byte[512]))));
+        c.add(HostileCase.ownRecords("tls13-padding-past-2^14+1", "TLSv1.3",
+                r -> r.inner(concat(new byte[Record.MAX_PLAINTEXT], new byte[] {(byte) appData}, new byte[1]))));
     }
 
     /**

@@ -72,8 +72,9 @@ class HostilePeerTest {
      *   <li>{@code [tlskit]}: tlskit's code (no alert written, {@code user_canceled}, a bare {@code close_notify}):
      *       issue 13 point 1 removes these; delete the row or cell when the test says it now matches;</li>
      *   <li>{@code [provider]}: the provider's parser or policy decides differently; tlskit passes it on;</li>
-     *   <li>{@code [openssl]}: tlskit's own hello check follows the RFC where OpenSSL answers otherwise (a field that
-     *       does not parse is decode_error, RFC 8446 section 6; a fatal alert is not answered, section 6.2).</li>
+     *   <li>{@code [openssl]}: tlskit's own hello check (or its provider) follows the RFC where OpenSSL answers
+     *       otherwise (a field that does not parse is decode_error, RFC 8446 section 6; a fatal alert is not
+     *       answered, section 6.2; padding counts towards the record limit, section 5.4).</li>
      * </ul>
      * A cell that goes stale (tlskit now answers as OpenSSL does) fails the test: the table only ever shrinks by
      * someone editing it.
@@ -160,8 +161,13 @@ class HostilePeerTest {
             tls13-zero-length-application-data             | fatal bad_record_mac [provider]      | =                                    | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; RFC 8446 5.4 allows zero-length application data (JDK-8366454)
             tls13-decrypted-record-over-2^14               | carries on [provider]                | =                                    | carries on [provider]                | jdk: SunJSSE accepts a plaintext of 2^14+1 bytes; RFC 8446 5.4: record_overflow
             tls12-decrypted-record-over-2^14               | carries on [provider]                | =                                    | carries on [provider]                | jdk: SunJSSE accepts a plaintext of 2^14+1 bytes; RFC 5246 6.2.1: at most 2^14
+            tls13-protected-zero-length-handshake          | fatal bad_record_mac [provider]      | fatal illegal_parameter [provider]   | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; bc: BC: illegal_parameter(47)
+            tls13-protected-zero-length-alert              | fatal bad_record_mac [provider]      | fatal illegal_parameter [provider]   | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; bc: BC: illegal_parameter(47)
+            tls12-protected-zero-length-handshake          | =                                    | fatal illegal_parameter [provider]   | =                                    | bc: BC: illegal_parameter(47); OpenSSL and SunJSSE ignore it
+            tls12-protected-zero-length-alert              | fatal illegal_parameter [provider]   | fatal illegal_parameter [provider]   | fatal illegal_parameter [provider]   | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: BC: illegal_parameter(47)
             tls13-inner-content-type-0                     | fatal bad_record_mac [provider]      | =                                    | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; RFC 8446 5.4: unexpected_message
             tls13-protected-one-byte-alert                 | fatal illegal_parameter [provider]   | carries on [provider]                | fatal illegal_parameter [provider]   | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: BC waits for the alert's second byte (RFC 8446 5.1: alerts are never fragmented)
+            tls13-padding-past-2^14+1                      | =                                    | fatal record_overflow [openssl]      | =                                    | bc follows RFC 8446 5.4 (a TLSInnerPlaintext of 2^14+2 bytes, padding included: record_overflow); OpenSSL 3.0 and SunJSSE take it
             tls12-client-auth-empty-certificate            | fatal bad_certificate [provider]     | =                                    | fatal bad_certificate [provider]     | jdk: SunJSSE: Empty client certificate chain
             tls12-client-auth-garbage-certificate          | fatal bad_certificate [provider]     | fatal internal_error [provider]      | fatal bad_certificate [provider]     | jdk: SunJSSE: Failed to parse client certificates; bc: BC: EOF found reading length
             tls12-client-auth-certificate-list-length-long | fatal illegal_parameter [provider]   | fatal internal_error [provider]      | fatal illegal_parameter [provider]   | jdk: SunJSSE: Error parsing certificate message:no sufficient data; bc: BC: java.io.EOFException

@@ -74,6 +74,14 @@ final class OwnRecordProbe {
             return out;
         }
 
+        /**
+         * TLS 1.3: one record whose TLSInnerPlaintext (content, type, zero padding; RFC 8446 5.2) is {@code inner}
+         * exactly: Bouncy Castle appends the type byte, so the last byte of {@code inner} is given as the type.
+         */
+        byte[] inner(byte[] inner) throws IOException {
+            return record(inner[inner.length - 1], Arrays.copyOf(inner, inner.length - 1));
+        }
+
         /** An application-data record carrying a short line, as {@link EncryptedProbe}'s message. */
         byte[] message() throws IOException {
             return record(ContentType.APPLICATION_DATA.code(), "hello\n".getBytes(StandardCharsets.US_ASCII));
