@@ -1,5 +1,6 @@
 package dev.tlskit.cli.hostile;
 
+import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.wire.ClientHelloBuilder;
@@ -74,6 +75,8 @@ final class HostileCases {
         helloContents(cases);
         keyShares(cases);
         afterTheHandshake(cases);
+        ownRecords(cases);
+        clientAuth(cases);
         return cases;
     }
 
@@ -320,6 +323,84 @@ final class HostileCases {
             flood.writeBytes(p.message());
             return flood.toByteArray();
         }));
+    }
+
+    /** Once keys are in use: records of our own, which no JSSE engine writes. */
+    private static void ownRecords(List<HostileCase> c) {
+        int appData = ContentType.APPLICATION_DATA.code();
+        byte[] line = "hello\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+            String v = protocol.equals("TLSv1.3") ? "tls13-" : "tls12-";
+            // guards the probe: its keys and sequence numbers are right when this carries on
+            c.add(HostileCase.ownRecords(v + "own-record-application-data", protocol, r -> r.message()));
+            // RFC 8446 5.4 / RFC 5246 6.2.1: legal, and the message after it is answered
+            c.add(HostileCase.ownRecords(v + "zero-length-application-data", protocol,
+                    r -> concat(r.record(appData, new byte[0]), r.message())));
+            c.add(HostileCase.ownRecords(v + "decrypted-record-of-2^14", protocol,
+                    r -> r.record(appData, new byte[Record.MAX_PLAINTEXT])));
+            // RFC 8446 5.4: TLSInnerPlaintext over 2^14 + 1; RFC 5246 6.2.1: TLSPlaintext over 2^14
+            c.add(HostileCase.ownRecords(v + "decrypted-record-over-2^14", protocol,
+                    r -> r.record(appData, new byte[Record.MAX_PLAINTEXT + 1])));
+            // RFC 5246 6.2.1 and RFC 8446 5.1: no zero-length fragments of handshake or alert messages
+            c.add(HostileCase.ownRecords(v + "protected-zero-length-handshake", protocol,
+                    r -> r.record(ContentType.HANDSHAKE.code(), new byte[0])));
+            c.add(HostileCase.ownRecords(v + "protected-zero-length-alert", protocol,
+                    r -> r.record(ContentType.ALERT.code(), new byte[0])));
+        }
+        // RFC 8446 5.4: no non-zero octet in the cleartext: unexpected_message
+        c.add(HostileCase.ownRecords("tls13-inner-content-type-0", "TLSv1.3", r -> r.record(0, new byte[0])));
+        // RFC 8446 5.1: alerts are never fragmented
+        c.add(HostileCase.ownRecords("tls13-protected-one-byte-alert", "TLSv1.3",
+                r -> r.record(ContentType.ALERT.code(), new byte[] {2})));
+        // RFC 8446 5: a protected change_cipher_spec is unexpected_message; so is an unknown inner type
+        c.add(HostileCase.ownRecords("tls13-protected-change-cipher-spec", "TLSv1.3",
+                r -> r.record(ContentType.CHANGE_CIPHER_SPEC.code(), new byte[] {1})));
+        c.add(HostileCase.ownRecords("tls13-protected-inner-content-type-99", "TLSv1.3", r -> r.record(99, line)));
+        // RFC 8446 5.4: padding is legal, and counts towards the 2^14 + 1 of the TLSInnerPlaintext
+        c.add(HostileCase.ownRecords("tls13-padded-application-data", "TLSv1.3",
+                r -> r.inner(concat(line, new byte[] {(byte) appData}, new byte[512]))));
+        c.add(HostileCase.ownRecords("tls13-padding-past-2^14+1", "TLSv1.3",
+                r -> r.inner(concat(new byte[Record.MAX_PLAINTEXT], new byte[] {(byte) appData}, new byte[1]))));
+    }
+
+    /**
+     * A TLS 1.2 server that asks for a client certificate, after its first flight: garbage in the Certificate and
+     * CertificateVerify messages (plaintext in 1.2).
+     */
+    private static void clientAuth(List<HostileCase> c) {
+        byte[] hello = hello12().record();
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-empty-certificate", hello,
+                handshake(HandshakeType.CERTIFICATE, new byte[3])));
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-garbage-certificate", hello,
+                handshake(HandshakeType.CERTIFICATE, concat(new byte[] {0, 0, 8, 0, 0, 5}, random(5)))));
+        byte[] leaf = leafCertificate();
+        byte[] list = concat(u24(leaf.length), leaf);
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-certificate-list-length-long", hello,
+                handshake(HandshakeType.CERTIFICATE, concat(u24(list.length + 1), list))));
+        byte[] certificate = handshake(HandshakeType.CERTIFICATE, concat(u24(list.length), list));
+        byte[] keyExchange = handshake(HandshakeType.CLIENT_KEY_EXCHANGE, concat(new byte[] {32}, x25519Public()));
+        // ecdsa_secp256r1_sha256, then a signature of random bytes (not even DER)
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-garbage-certificate-verify", hello,
+                concat(certificate, keyExchange, handshake(HandshakeType.CERTIFICATE_VERIFY,
+                        concat(new byte[] {4, 3, 0, 64}, random(64))))));
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-certificate-verify-length-long", hello,
+                concat(certificate, keyExchange, handshake(HandshakeType.CERTIFICATE_VERIFY,
+                        concat(new byte[] {4, 3, 0, 72}, random(10))))));
+        c.add(HostileCase.afterFlightWithClientAuth("tls12-client-auth-no-certificate-verify", hello,
+                concat(certificate, keyExchange, record(ContentType.CHANGE_CIPHER_SPEC.code(), new byte[] {1}))));
+    }
+
+    /** The demo client certificate, DER. */
+    private static byte[] leafCertificate() {
+        try {
+            return DemoMaterial.client().leaf().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] u24(int n) {
+        return new byte[] {(byte) (n >> 16), (byte) (n >> 8), (byte) n};
     }
 
     /** A hello whose only group and key share are {@code group} with {@code key}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.cli.interop.Interop;
 import dev.tlskit.cli.interop.Interop.Background;
 import dev.tlskit.cli.interop.Interop.Peer;
@@ -15,6 +16,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,9 +57,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * After every case, every target must still complete a real handshake.
  *
  * <p>Cases run before the handshake ends are raw bytes; the few after it ({@code tls13-*}/{@code tls12-*}
- * tampering, KeyUpdate) complete a real handshake with a SunJSSE client engine first ({@link EncryptedProbe}).
- * Not covered yet: zero-length application data, a protected record whose plaintext exceeds 2^14, inner content
- * type 0 (JSSE writes none of these: they need a record layer with keys of our own).
+ * tampering, KeyUpdate) complete a real handshake with a SunJSSE client engine first ({@link EncryptedProbe}), and
+ * those whose records JSSE does not write (zero-length application data, a plaintext over 2^14, an inner content
+ * type 0, a one-byte alert) with Bouncy Castle's low-level client, whose keys protect records of our own
+ * ({@link OwnRecordProbe}). The client-auth cases ({@code tls12-client-auth-*}) go to a second set of targets that
+ * ask for a client certificate: {@code openssl s_server -Verify 1}, {@code tlskit server} without {@code -d} (jdk,
+ * bc) and {@code echoserver --client-auth need}, one lane each.
  */
 class HostilePeerTest {
     /**
@@ -63,8 +72,9 @@ class HostilePeerTest {
      *   <li>{@code [tlskit]}: tlskit's code (no alert written, {@code user_canceled}, a bare {@code close_notify}):
      *       issue 13 point 1 removes these; delete the row or cell when the test says it now matches;</li>
      *   <li>{@code [provider]}: the provider's parser or policy decides differently; tlskit passes it on;</li>
-     *   <li>{@code [openssl]}: tlskit's own hello check follows the RFC where OpenSSL answers otherwise (a field that
-     *       does not parse is decode_error, RFC 8446 section 6; a fatal alert is not answered, section 6.2).</li>
+     *   <li>{@code [openssl]}: tlskit's own hello check (or its provider) follows the RFC where OpenSSL answers
+     *       otherwise (a field that does not parse is decode_error, RFC 8446 section 6; a fatal alert is not
+     *       answered, section 6.2; padding counts towards the record limit, section 5.4).</li>
      * </ul>
      * A cell that goes stale (tlskit now answers as OpenSSL does) fails the test: the table only ever shrinks by
      * someone editing it.
@@ -148,6 +158,22 @@ class HostilePeerTest {
             tls12-plaintext-client-hello-after-handshake   | fatal bad_record_mac [provider]      | fatal bad_record_mac [provider]      | fatal bad_record_mac [provider]      | jdk: SunJSSE: TLS connection failed: Tag mismatch!; bc: BC: TLS connection failed: bad_record_mac(20)
             tls12-ccs-after-handshake                      | =                                    | fatal decode_error [provider]        | =                                    | bc: BC: TLS connection failed: decode_error(50)
             tls12-unknown-content-type-after-handshake     | =                                    | fatal unexpected_message [provider]  | =                                    | bc: BC: TLS connection failed: unexpected_message(10)
+            tls13-zero-length-application-data             | fatal bad_record_mac [provider]      | =                                    | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; RFC 8446 5.4 allows zero-length application data (JDK-8366454)
+            tls13-decrypted-record-over-2^14               | carries on [provider]                | =                                    | carries on [provider]                | jdk: SunJSSE accepts a plaintext of 2^14+1 bytes; RFC 8446 5.4: record_overflow
+            tls12-decrypted-record-over-2^14               | carries on [provider]                | =                                    | carries on [provider]                | jdk: SunJSSE accepts a plaintext of 2^14+1 bytes; RFC 5246 6.2.1: at most 2^14
+            tls13-protected-zero-length-handshake          | fatal bad_record_mac [provider]      | fatal illegal_parameter [provider]   | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; bc: BC: illegal_parameter(47)
+            tls13-protected-zero-length-alert              | fatal bad_record_mac [provider]      | fatal illegal_parameter [provider]   | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; bc: BC: illegal_parameter(47)
+            tls12-protected-zero-length-handshake          | =                                    | fatal illegal_parameter [provider]   | =                                    | bc: BC: illegal_parameter(47); OpenSSL and SunJSSE ignore it
+            tls12-protected-zero-length-alert              | fatal illegal_parameter [provider]   | fatal illegal_parameter [provider]   | fatal illegal_parameter [provider]   | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: BC: illegal_parameter(47)
+            tls13-inner-content-type-0                     | fatal bad_record_mac [provider]      | =                                    | fatal bad_record_mac [provider]      | jdk: SunJSSE: Incorrect inner plaintext: no content type; RFC 8446 5.4: unexpected_message
+            tls13-protected-one-byte-alert                 | fatal illegal_parameter [provider]   | carries on [provider]                | fatal illegal_parameter [provider]   | jdk: SunJSSE: Invalid Alert message: no sufficient data; bc: BC waits for the alert's second byte (RFC 8446 5.1: alerts are never fragmented)
+            tls13-padding-past-2^14+1                      | =                                    | fatal record_overflow [openssl]      | =                                    | bc follows RFC 8446 5.4 (a TLSInnerPlaintext of 2^14+2 bytes, padding included: record_overflow); OpenSSL 3.0 and SunJSSE take it
+            tls12-client-auth-empty-certificate            | fatal bad_certificate [provider]     | =                                    | fatal bad_certificate [provider]     | jdk: SunJSSE: Empty client certificate chain
+            tls12-client-auth-garbage-certificate          | fatal bad_certificate [provider]     | fatal internal_error [provider]      | fatal bad_certificate [provider]     | jdk: SunJSSE: Failed to parse client certificates; bc: BC: EOF found reading length
+            tls12-client-auth-certificate-list-length-long | fatal illegal_parameter [provider]   | fatal internal_error [provider]      | fatal illegal_parameter [provider]   | jdk: SunJSSE: Error parsing certificate message:no sufficient data; bc: BC: java.io.EOFException
+            tls12-client-auth-garbage-certificate-verify   | fatal handshake_failure [provider]   | =                                    | fatal handshake_failure [provider]   | jdk: SunJSSE: Cannot verify CertificateVerify signature
+            tls12-client-auth-certificate-verify-length-long | =                                    | fatal internal_error [provider]      | =                                    | bc: BC: java.io.EOFException
+            tls12-client-auth-no-certificate-verify        | silence [provider]                   | silence [provider]                   | silence [provider]                   | SunJSSE and BC wait for the Finished after the change_cipher_spec; RFC 5246 7.4.8: a CertificateVerify comes first
             """;
 
     static final int OPENSSL_PROCESSES = 4;
@@ -163,6 +189,8 @@ class HostilePeerTest {
     private static final List<AutoCloseable> cleanup = new ArrayList<>();
     private static final List<Integer> opensslPorts = new ArrayList<>();
     private static final Map<String, Background> tlskit = new LinkedHashMap<>();
+    /** The same targets asking for a client certificate ({@code server} without {@code -d}): the client-auth cases. */
+    private static final Map<String, Background> clientAuthTlskit = new LinkedHashMap<>();
     /** case → target → answer. */
     private static final Map<String, Map<String, String>> answers = new ConcurrentHashMap<>();
     /** case → target → the local port of the probe, by which the tlskit servers name the client they log. */
@@ -177,34 +205,47 @@ class HostilePeerTest {
         Interop.requireBinary("openssl");
         Interop.demo(dir);
         cases = HostileCases.all();
+        List<HostileCase> plain = cases.stream().filter(c -> !c.clientAuth()).toList();
+        List<HostileCase> withClientAuth = cases.stream().filter(HostileCase::clientAuth).toList();
         for (int i = 0; i < OPENSSL_PROCESSES; i++) {
-            Peer s = Interop.startWithOpenStdin(dir, List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                    "-cert", "server.pem", "-key", "server.key"));
-            cleanup.add(s);
-            opensslPorts.add(Integer.parseInt(s.await(ACCEPT, Duration.ofSeconds(10)).group(1)));
+            opensslPorts.add(startOpenSsl());
         }
+        int opensslClientAuthPort = startOpenSsl("-Verify", "1", "-CAfile", "ca.pem");
         // warm-up handshake + every case + the survival handshake
-        String connections = String.valueOf(cases.size() + 2);
+        String connections = String.valueOf(plain.size() + 2);
         tlskit.put("jdk", Interop.tlskitInBackground("server", "-d", "-C", connections, "-p", "0",
                 "--provider", "jdk"));
         tlskit.put("bc", Interop.tlskitInBackground("server", "-d", "-C", connections, "-p", "0",
                 "--provider", "bc"));
         tlskit.put("echo", Interop.tlskitInBackground("echoserver", "-p", "0", "--provider", "jdk"));
+        String authConnections = String.valueOf(withClientAuth.size() + 2);
+        clientAuthTlskit.put("jdk", Interop.tlskitInBackground("server", "-C", authConnections, "-p", "0",
+                "--provider", "jdk"));
+        clientAuthTlskit.put("bc", Interop.tlskitInBackground("server", "-C", authConnections, "-p", "0",
+                "--provider", "bc"));
+        clientAuthTlskit.put("echo", Interop.tlskitInBackground("echoserver", "--client-auth", "need", "-p", "0",
+                "--provider", "jdk"));
         cleanup.addAll(tlskit.values());
+        cleanup.addAll(clientAuthTlskit.values());
         for (Background b : tlskit.values()) {
-            handshake(b.port(), null, null); // warm-up: the first TLS use of a provider loads and initialises a lot
+            handshake(b.port(), false, null, null); // warm-up: the first TLS use of a provider loads a lot
+        }
+        for (Background b : clientAuthTlskit.values()) {
+            handshake(b.port(), true, null, null);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(OPENSSL_PROCESSES + 3 * 4);
+        ExecutorService pool = Executors.newFixedThreadPool(OPENSSL_PROCESSES + 3 * 4 + 4);
         try {
             List<Future<?>> lanes = new ArrayList<>();
             for (int lane = 0; lane < OPENSSL_PROCESSES; lane++) {
-                lanes.add(pool.submit(lane(lane, OPENSSL_PROCESSES, "openssl", opensslPorts.get(lane))));
+                lanes.add(pool.submit(lane(plain, lane, OPENSSL_PROCESSES, "openssl", opensslPorts.get(lane))));
             }
+            lanes.add(pool.submit(lane(withClientAuth, 0, 1, "openssl", opensslClientAuthPort)));
             for (String target : TLSKIT_TARGETS) {
                 for (int lane = 0; lane < 4; lane++) {
-                    lanes.add(pool.submit(lane(lane, 4, target, tlskit.get(target).port())));
+                    lanes.add(pool.submit(lane(plain, lane, 4, target, tlskit.get(target).port())));
                 }
+                lanes.add(pool.submit(lane(withClientAuth, 0, 1, target, clientAuthTlskit.get(target).port())));
             }
             for (Future<?> f : lanes) {
                 f.get(100, TimeUnit.SECONDS);
@@ -213,16 +254,31 @@ class HostilePeerTest {
             pool.shutdownNow();
         }
         for (int i = 0; i < opensslPorts.size(); i++) {
-            survival.put("openssl #" + (i + 1), survives(opensslPorts.get(i), null, null));
+            survival.put("openssl #" + (i + 1), survives(opensslPorts.get(i), false, null, null));
         }
-        survival.put("jdk", survives(tlskit.get("jdk").port(), "hello", "I hear you fa shizzle!"));
-        survival.put("bc", survives(tlskit.get("bc").port(), "hello", "I hear you fa shizzle!"));
-        survival.put("echo", survives(tlskit.get("echo").port(), "ping\n", "ping\n"));
-        quitEchoServer(tlskit.get("echo").port());
+        survival.put("openssl -Verify", survives(opensslClientAuthPort, true, null, null));
+        for (boolean auth : new boolean[] {false, true}) {
+            Map<String, Background> servers = auth ? clientAuthTlskit : tlskit;
+            String suffix = auth ? " asking for a client certificate" : "";
+            survival.put("jdk" + suffix, survives(servers.get("jdk").port(), auth, "hello", "I hear you fa shizzle!"));
+            survival.put("bc" + suffix, survives(servers.get("bc").port(), auth, "hello", "I hear you fa shizzle!"));
+            survival.put("echo" + suffix, survives(servers.get("echo").port(), auth, "ping\n", "ping\n"));
+            quitEchoServer(servers.get("echo").port(), auth);
+        }
         writeTable();
     }
 
-    private static Runnable lane(int lane, int lanes, String target, int port) {
+    /** An {@code openssl s_server} on a free loopback port, with the demo server certificate; its port. */
+    private static int startOpenSsl(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
+                "-cert", "server.pem", "-key", "server.key"));
+        command.addAll(List.of(options));
+        Peer s = Interop.startWithOpenStdin(dir, command);
+        cleanup.add(s);
+        return Integer.parseInt(s.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+    }
+
+    private static Runnable lane(List<HostileCase> cases, int lane, int lanes, String target, int port) {
         return () -> {
             for (int i = lane; i < cases.size(); i += lanes) {
                 HostileCase c = cases.get(i);
@@ -270,7 +326,7 @@ class HostilePeerTest {
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void everyServerStillServesAfterEveryCase() {
         survival.forEach((target, why) -> assertEquals("ok", why, target + " no longer completes a handshake"));
-        assertEquals(OPENSSL_PROCESSES + 3, survival.size(), survival::toString);
+        assertEquals(OPENSSL_PROCESSES + 1 + 2 * TLSKIT_TARGETS.size(), survival.size(), survival::toString);
     }
 
     @Test
@@ -310,11 +366,20 @@ class HostilePeerTest {
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void theProbesWorkAgainstOpenSsl() {
         // Guards the probes: if these fail, the builder, the reader or the client engine is wrong, not the servers.
-        Map<String, String> expected = Map.of("valid-tls13", "ServerHello TLS 1.3", "valid-tls12",
-                "ServerHello TLS 1.2", "key_share-none-hrr-expected", "HelloRetryRequest",
-                "tls12-application-data-mid-handshake", "fatal unexpected_message", "tls13-valid-application-data",
-                EncryptedProbe.CARRIES_ON, "tls13-key-update", EncryptedProbe.CARRIES_ON, "tls13-flipped-tag-bit",
-                "fatal bad_record_mac", "tls12-flipped-tag-bit", "fatal bad_record_mac");
+        Map<String, String> expected = Map.ofEntries(Map.entry("valid-tls13", "ServerHello TLS 1.3"),
+                Map.entry("valid-tls12", "ServerHello TLS 1.2"),
+                Map.entry("key_share-none-hrr-expected", "HelloRetryRequest"),
+                Map.entry("tls12-application-data-mid-handshake", "fatal unexpected_message"),
+                Map.entry("tls13-valid-application-data", EncryptedProbe.CARRIES_ON),
+                Map.entry("tls13-key-update", EncryptedProbe.CARRIES_ON),
+                Map.entry("tls13-flipped-tag-bit", "fatal bad_record_mac"),
+                Map.entry("tls12-flipped-tag-bit", "fatal bad_record_mac"),
+                // records of our own: the keys and sequence numbers are right, and a content type 0 is seen
+                Map.entry("tls13-own-record-application-data", EncryptedProbe.CARRIES_ON),
+                Map.entry("tls12-own-record-application-data", EncryptedProbe.CARRIES_ON),
+                Map.entry("tls13-inner-content-type-0", "fatal unexpected_message"),
+                // the client-auth targets ask for a certificate and check the signature
+                Map.entry("tls12-client-auth-garbage-certificate-verify", "fatal decrypt_error"));
         expected.forEach((name, answer) -> assertEquals(answer, answers.get(name).get("openssl"), name));
     }
 
@@ -346,7 +411,7 @@ class HostilePeerTest {
         Map<String, Map<Integer, String>> logged = new LinkedHashMap<>();
         for (String t : TLSKIT_TARGETS) {
             Map<Integer, String> byPort = new LinkedHashMap<>();
-            Matcher m = LOGGED.matcher(tlskit.get(t).err());
+            Matcher m = LOGGED.matcher(tlskit.get(t).err() + clientAuthTlskit.get(t).err());
             while (m.find()) {
                 String why = m.group(2).strip().replaceAll("[\\p{Cntrl}|`]", "?");
                 byPort.merge(Integer.parseInt(m.group(1)), why, (a, b) -> a + "; " + b);
@@ -382,15 +447,16 @@ class HostilePeerTest {
         Files.writeString(target.resolve("hostile-table.md"), md.toString());
         for (String t : TLSKIT_TARGETS) {
             Files.writeString(target.resolve("hostile-" + t + ".log"), tlskit.get(t).err());
+            Files.writeString(target.resolve("hostile-" + t + "-client-auth.log"), clientAuthTlskit.get(t).err());
         }
     }
 
     // ------------------------------------------------------------------ real handshakes
 
     /** "ok" when a TLS 1.3 handshake with the server completes (and {@code request} gets {@code reply}). */
-    private static String survives(int port, String request, String reply) {
+    private static String survives(int port, boolean clientCertificate, String request, String reply) {
         try {
-            handshake(port, request, reply);
+            handshake(port, clientCertificate, request, reply);
             return "ok";
         } catch (IOException | RuntimeException | AssertionError e) {
             return e.toString();
@@ -401,8 +467,9 @@ class HostilePeerTest {
      * A real TLS 1.3 handshake; with a request, its reply must follow. The server is not verified: the suite is
      * about the server's answers, not its name.
      */
-    private static void handshake(int port, String request, String reply) throws IOException {
-        try (SSLSocket s = connect(port)) {
+    private static void handshake(int port, boolean clientCertificate, String request, String reply)
+            throws IOException {
+        try (SSLSocket s = connect(port, clientCertificate)) {
             s.startHandshake();
             assertEquals("TLSv1.3", s.getSession().getProtocol());
             if (request != null) {
@@ -416,8 +483,8 @@ class HostilePeerTest {
     }
 
     /** The echoserver ends on a 'quit' line from any client. */
-    private static void quitEchoServer(int port) {
-        try (SSLSocket s = connect(port)) {
+    private static void quitEchoServer(int port, boolean clientCertificate) {
+        try (SSLSocket s = connect(port, clientCertificate)) {
             s.getOutputStream().write("quit\n".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             s.getInputStream().read();
@@ -426,12 +493,32 @@ class HostilePeerTest {
         }
     }
 
-    private static SSLSocket connect(int port) throws IOException {
+    /** A client context presenting the demo client certificate and trusting the demo CA. */
+    private static SSLContext withClientCertificate() {
+        try {
+            char[] password = "hostile".toCharArray();
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(DemoMaterial.client().toKeyStore(password), password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            anchors.setCertificateEntry("ca", DemoMaterial.ca());
+            trust.init(anchors);
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return c;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLSocket connect(int port, boolean clientCertificate) throws IOException {
         Socket raw = new Socket();
         try {
             raw.connect(new InetSocketAddress("127.0.0.1", port), (int) LIMIT.toMillis());
             raw.setSoTimeout((int) (2 * LIMIT.toMillis()));
-            SSLSocket s = (SSLSocket) EncryptedProbe.insecure().getSocketFactory().createSocket(raw, "localhost", port, true);
+            SSLContext context = clientCertificate ? withClientCertificate() : EncryptedProbe.insecure();
+            SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(raw, "localhost", port, true);
             s.setEnabledProtocols(new String[] {"TLSv1.3"});
             return s;
         } catch (IOException | RuntimeException e) {

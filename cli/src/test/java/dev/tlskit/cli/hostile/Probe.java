@@ -57,6 +57,9 @@ final class Probe {
             long deadline = System.nanoTime() + limit.toNanos();
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
+            if (c.records() != null) {
+                return OwnRecordProbe.run(s, in, out, c.protocol(), c.records(), deadline);
+            }
             if (c.protocol() != null) {
                 return EncryptedProbe.run(s, in, out, c.protocol(), c.tamper(), deadline);
             }
