@@ -28,6 +28,14 @@ public final class Main {
 
     /** Runs tlskit with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && args[0].equals("--version")) {
+            // What picocli's version help prints, without building a command model to print three lines.
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
         return commandLine(out, err, commandsFor(args)).execute(args);
     }
 
@@ -37,15 +45,12 @@ public final class Main {
     }
 
     /**
-     * The subcommands a run of {@code args} needs: the one its first argument names; none for a bare
-     * {@code --version}; otherwise (help, no command, a misspelt one, so the error can list them) all.
+     * The subcommands a run of {@code args} needs: the one its first argument names; otherwise (help, no command,
+     * a misspelt one, so that the error can list them) all.
      */
     static List<String> commandsFor(String... args) {
         if (args.length > 0 && TlskitCommand.SUBCOMMANDS.contains(args[0])) {
             return List.of(args[0]);
-        }
-        if (args.length == 1 && args[0].equals("--version")) {
-            return List.of();
         }
         return TlskitCommand.SUBCOMMANDS;
     }
