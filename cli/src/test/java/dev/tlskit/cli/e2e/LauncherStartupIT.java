@@ -95,6 +95,26 @@ class LauncherStartupIT {
         assertEquals("", run.out);
     }
 
+    @Test
+    void oneShotCommandsRunOnC1WhileServersAndBenchKeepTheFullJit() throws Exception {
+        Path echo = kit.resolve("echo/bin/java");
+        Files.createDirectories(echo.getParent());
+        Files.writeString(echo, "#!/bin/sh\necho \"$@\"\n");
+        assertTrue(echo.toFile().setExecutable(true));
+        Map<String, String> env = Map.of("TLSKIT_JAVA", echo.toString());
+        for (List<String> args : List.of(List.of("client", "-p", "1"), List.of("--version"), List.of("certgen"),
+                List.of("echoclient"))) {
+            Run run = run(env, args.toArray(String[]::new));
+            assertTrue(run.out.startsWith("-XX:TieredStopAtLevel=1 "), args + ": " + run.out);
+        }
+        for (List<String> args : List.of(List.of("server"), List.of("echoserver", "-p", "0"), List.of("bench", "crypto"),
+                List.of("chat"), List.of("echoclient", "--file", "big.bin"))) {
+            Run run = run(env, args.toArray(String[]::new));
+            assertFalse(run.out.contains("TieredStopAtLevel"), args + ": " + run.out);
+            assertTrue(run.out.strip().endsWith("-jar " + jar + " " + String.join(" ", args)), run.out);
+        }
+    }
+
     /** Every JDK >= 17 on the machine: this test's own and those in /usr/lib/jvm (17 writes AppCDS, 25 AOT). */
     static List<Path> jdks() throws IOException {
         Set<Path> homes = new LinkedHashSet<>();
