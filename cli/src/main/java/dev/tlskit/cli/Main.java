@@ -4,6 +4,7 @@ import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,11 +28,38 @@ public final class Main {
 
     /** Runs tlskit with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        if (args.length == 1 && args[0].equals("--version")) {
+            // What picocli's version help prints, without building a command model to print three lines.
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+        return commandLine(out, err, commandsFor(args)).execute(args);
     }
 
+    /** The whole command tree, as {@code --help}, the man pages and the completions show it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, TlskitCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The subcommands a run of {@code args} needs: the one its first argument names; otherwise (help, no command,
+     * a misspelt one, so that the error can list them) all.
+     */
+    static List<String> commandsFor(String... args) {
+        if (args.length > 0 && TlskitCommand.SUBCOMMANDS.contains(args[0])) {
+            return List.of(args[0]);
+        }
+        return TlskitCommand.SUBCOMMANDS;
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands) {
         CommandLine cl = new CommandLine(new TlskitCommand());
+        for (String name : subcommands) {
+            cl.addSubcommand(name, TlskitCommand.subcommand(name));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

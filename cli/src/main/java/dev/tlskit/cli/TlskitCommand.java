@@ -8,15 +8,18 @@ import dev.tlskit.cli.command.EchoClientCommand;
 import dev.tlskit.cli.command.EchoServerCommand;
 import dev.tlskit.cli.command.ServerCommand;
 import dev.tlskit.cli.option.OptionGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: dispatches to the subcommands. */
+/**
+ * The root command: dispatches to the subcommands. They are not in the annotation: {@link Main} adds them, all of
+ * them for help and the docs, only the one named by the first argument for a run, so a {@code tlskit client}
+ * never builds (by reflection) the model of six commands it does not run.
+ */
 @Command(name = "tlskit",
         header = "The TLS tool for the shell: client, server, echo and certificates on one Java TLS engine.",
         versionProvider = Version.class,
-        subcommands = {ServerCommand.class, ClientCommand.class, EchoServerCommand.class, EchoClientCommand.class,
-            CertgenCommand.class, ChatCommand.class, BenchCommand.class},
         description = "A TLS toolkit: wolfSSL's example programs, rebuilt on one Java TLS engine (SunJSSE or Bouncy"
                 + " Castle), safe by default and scriptable.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,6 +36,27 @@ import picocli.CommandLine.Option;
             "  tlskit client --help; man tlskit-client",
         })
 public final class TlskitCommand implements Runnable {
+    /** The subcommands' names, in the order {@code --help}, the man pages and completions list them. */
+    static final List<String> SUBCOMMANDS =
+            List.of("server", "client", "echoserver", "echoclient", "certgen", "chat", "bench");
+
+    /**
+     * A new instance of the subcommand {@code name}: a switch, not a table of classes or lambdas, so only the
+     * command that runs is loaded.
+     */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "server" -> new ServerCommand();
+            case "client" -> new ClientCommand();
+            case "echoserver" -> new EchoServerCommand();
+            case "echoclient" -> new EchoClientCommand();
+            case "certgen" -> new CertgenCommand();
+            case "chat" -> new ChatCommand();
+            case "bench" -> new BenchCommand();
+            default -> throw new IllegalArgumentException("no such command: " + name);
+        };
+    }
+
     @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = {"-?", "--help"}, usageHelp = true, scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "show this help and exit")

@@ -9,10 +9,11 @@ import java.util.logging.Logger;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
-/** The JSSE providers, created once per JVM. */
+/**
+ * The JSSE providers, created once per JVM. Bouncy Castle's classes are named only inside {@link Bc}, so a run on
+ * {@code jdk} never loads them (the verifier of a method that returns a BC provider as a {@code Provider} would).
+ */
 public final class Providers {
-    /** Held so the level set on it survives garbage collection of JUL's weak references. */
-    private static final Logger BC_LOGGER = Logger.getLogger("org.bouncycastle");
     private static Provider bcJsse;
 
     private Providers() {}
@@ -23,14 +24,11 @@ public final class Providers {
             return null;
         }
         if (bcJsse == null) {
-            // BCJSSE logs every handshake at INFO through java.util.logging: two stderr lines per connection.
-            BC_LOGGER.setLevel(Level.SEVERE);
+            Bc.quietLogging();
             // BCJSSE finds its crypto by JCA names. JDK crypto comes first (AES-GCM intrinsics); the BC JCE provider
             // at the end supplies only what the JDK lacks (ChaCha20-Poly1305, RSA-PSS variants it asks for).
-            if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-                Security.addProvider(new BouncyCastleProvider());
-            }
-            bcJsse = new BouncyCastleJsseProvider();
+            Bc.installJce();
+            bcJsse = Bc.jsse();
         }
         return bcJsse;
     }
@@ -41,6 +39,31 @@ public final class Providers {
      */
     public static Provider bcJsseWithKeyLog(KeyLog log) {
         jsse(TlsProvider.BC); // the logger level and the BC JCE provider, as for the shared one
-        return new BouncyCastleJsseProvider(false, KeyLogCrypto.provider(log));
+        return Bc.jsseWithKeyLog(log);
+    }
+
+    /** Where Bouncy Castle's provider classes are named: loaded on the first {@code bc} use only. */
+    private static final class Bc {
+        /** Held so the level set on it survives garbage collection of JUL's weak references. */
+        private static final Logger LOGGER = Logger.getLogger("org.bouncycastle");
+
+        /** BCJSSE logs every handshake at INFO through java.util.logging: two stderr lines per connection. */
+        static void quietLogging() {
+            LOGGER.setLevel(Level.SEVERE);
+        }
+
+        static void installJce() {
+            if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+                Security.addProvider(new BouncyCastleProvider());
+            }
+        }
+
+        static Provider jsse() {
+            return new BouncyCastleJsseProvider();
+        }
+
+        static Provider jsseWithKeyLog(KeyLog log) {
+            return new BouncyCastleJsseProvider(false, KeyLogCrypto.provider(log));
+        }
     }
 }

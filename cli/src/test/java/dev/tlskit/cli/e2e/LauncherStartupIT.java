@@ -1,0 +1,298 @@
+package dev.tlskit.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The launcher's choice of JDK and its start-up archive, on a copy of the launcher and the packaged jar in a
+ * directory of its own (so the archives these tests build and break are not the worktree's). Never a timing.
+ */
+@Timeout(300)
+class LauncherStartupIT {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path THIS_JDK = Path.of(System.getProperty("java.home"));
+
+    private Path kit;
+    private Path jar;
+
+    @BeforeEach
+    void copyLauncherAndJar() throws IOException {
+        kit = Files.createTempDirectory("tlskit-launcher");
+        Files.copy(ROOT.resolve("tlskit"), kit.resolve("tlskit"), StandardCopyOption.COPY_ATTRIBUTES);
+        jar = kit.resolve("cli/target/tlskit.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(ROOT.resolve("cli/target/tlskit.jar"), jar);
+    }
+
+    @AfterEach
+    void removeCopy() throws IOException {
+        try (Stream<Path> files = Files.walk(kit)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void versionNamesTheBouncyCastleReleaseAndTheJdkThatRuns() throws Exception {
+        Run run = run(Map.of("TLSKIT_JAVA", javaOf(THIS_JDK), "TLSKIT_CDS", "off"), "--version");
+        assertEquals(0, run.code, run.err);
+        List<String> lines = run.out.lines().toList();
+        assertEquals(3, lines.size(), run.out);
+        assertTrue(lines.get(0).startsWith("tlskit "), run.out);
+        assertEquals("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at " + THIS_JDK,
+                lines.get(1));
+        assertEquals("Bouncy Castle 1.84", lines.get(2));
+        assertEquals("", run.err);
+    }
+
+    @Test
+    void tlskitJavaIsTheJavaThatRunsAndWinsOverJavaHome() throws Exception {
+        Path marker = kit.resolve("used");
+        Path wrapper = wrapper(kit.resolve("wrapped/bin/java"), marker);
+        Run run = run(Map.of("TLSKIT_JAVA", wrapper.toString(), "JAVA_HOME", "/no/such/jdk"), "--version");
+        assertEquals(0, run.code, run.err);
+        assertEquals(List.of(wrapper.toString()), Files.readAllLines(marker));
+        assertTrue(run.out.contains("Bouncy Castle 1.84"), run.out);
+    }
+
+    @Test
+    void javaHomeIsHonouredWithoutTlskitJava() throws Exception {
+        Path marker = kit.resolve("used");
+        Path home = kit.resolve("jdk");
+        Path wrapper = wrapper(home.resolve("bin/java"), marker);
+        Run run = run(Map.of("JAVA_HOME", home.toString()), "--version");
+        assertEquals(0, run.code, run.err);
+        assertEquals(List.of(wrapper.toString()), Files.readAllLines(marker));
+    }
+
+    @Test
+    void aTlskitJavaThatIsNotExecutableIsAUsageError() throws Exception {
+        Run run = run(Map.of("TLSKIT_JAVA", "/no/such/java"), "--version");
+        assertEquals(2, run.code, run.err);
+        assertEquals("tlskit: error: TLSKIT_JAVA=/no/such/java: not an executable java", run.err.strip());
+        assertEquals("", run.out);
+    }
+
+    @Test
+    void oneShotCommandsRunOnC1WhileServersAndBenchKeepTheFullJit() throws Exception {
+        Path echo = kit.resolve("echo/bin/java");
+        Files.createDirectories(echo.getParent());
+        Files.writeString(echo, "#!/bin/sh\necho \"$@\"\n");
+        assertTrue(echo.toFile().setExecutable(true));
+        Map<String, String> env = Map.of("TLSKIT_JAVA", echo.toString());
+        for (List<String> args : List.of(List.of("client", "-p", "1"), List.of("--version"), List.of("certgen"),
+                List.of("echoclient"))) {
+            Run run = run(env, args.toArray(String[]::new));
+            assertTrue(run.out.startsWith("-XX:TieredStopAtLevel=1 "), args + ": " + run.out);
+        }
+        for (List<String> args : List.of(List.of("server"), List.of("echoserver", "-p", "0"), List.of("bench", "crypto"),
+                List.of("chat"), List.of("echoclient", "--file", "big.bin"))) {
+            Run run = run(env, args.toArray(String[]::new));
+            assertFalse(run.out.contains("TieredStopAtLevel"), args + ": " + run.out);
+            assertTrue(run.out.strip().endsWith("-jar " + jar + " " + String.join(" ", args)), run.out);
+        }
+    }
+
+    /** Every JDK >= 17 on the machine: this test's own and those in /usr/lib/jvm (17 writes AppCDS, 25 AOT). */
+    static List<Path> jdks() throws IOException {
+        Set<Path> homes = new LinkedHashSet<>();
+        homes.add(THIS_JDK.toRealPath());
+        Path jvm = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvm)) {
+            try (Stream<Path> dirs = Files.list(jvm)) {
+                for (Path d : dirs.sorted().toList()) {
+                    if (Files.isExecutable(d.resolve("bin/java")) && major(d) >= 17) {
+                        homes.add(d.toRealPath());
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(homes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void anArchiveBuiltForTheJarIsUsedAndAFreshJarInvalidatesIt(Path jdk) throws Exception {
+        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now");
+        Run first = run(env, "--version");
+        assertEquals(0, first.code, first.err);
+        assertEquals("", first.err);
+        Path stamp = onlyStamp();
+        String trained = Files.readString(stamp);
+        assertTrue(mainFromArchive(jdk, "use"), "the archive serves tlskit's own classes");
+
+        // A rebuilt jar: same bytes, a new mtime, as `mvn package` leaves it.
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
+        assertFalse(mainFromArchive(jdk, "use"), "an archive of the previous jar is not used");
+        Run stale = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version", "--verbose");
+        assertEquals(0, stale.code, stale.err);
+        assertEquals(1, stale.err.lines().count(), stale.err);
+        assertTrue(stale.err.startsWith("tlskit: start-up archive ") && stale.err.contains("plain start"), stale.err);
+
+        Run again = run(env, "--version");
+        assertEquals(0, again.code, again.err);
+        assertNotEquals(trained, Files.readString(stamp), "retrained for the new jar");
+        assertTrue(mainFromArchive(jdk, "use"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aCorruptArchiveMeansAPlainStartWithCleanOutput(Path jdk) throws Exception {
+        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now");
+        Run clean = run(env, "--version");
+        assertEquals(0, clean.code, clean.err);
+        Path stamp = onlyStamp();
+        Path archive = Path.of(stamp.toString().replaceFirst("\\.stamp$", ""));
+        assertTrue(Files.size(archive) > 0);
+
+        // Garbage of the same size, and a stamp forged to match it: only the JVM's own checks stand in the way.
+        byte[] garbage = new byte[(int) Files.size(archive)];
+        new java.util.Random(16).nextBytes(garbage);
+        archive.toFile().setWritable(true);
+        Files.write(archive, garbage);
+        Files.copy(stampOf(archive, jdk), stamp, StandardCopyOption.REPLACE_EXISTING);
+
+        Run forged = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version");
+        assertEquals(0, forged.code, forged.err);
+        assertEquals(clean.out, forged.out);
+        assertEquals("", forged.err);
+
+        // Truncated: the launcher sees it changed and starts plain, saying so only with --verbose.
+        Files.write(archive, new byte[] {1, 2, 3});
+        Run truncated = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version");
+        assertEquals(0, truncated.code, truncated.err);
+        assertEquals(clean.out, truncated.out);
+        assertEquals("", truncated.err);
+    }
+
+    @Test
+    void twoLaunchersBuildingAtOnceLeaveOneUsableArchive() throws Exception {
+        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(THIS_JDK), "TLSKIT_CDS", "now");
+        Process a = start(env, "--version");
+        Process b = start(env, "--version");
+        Run ra = finish(a);
+        Run rb = finish(b);
+        assertEquals(0, ra.code, ra.err);
+        assertEquals(0, rb.code, rb.err);
+        assertEquals(ra.out, rb.out);
+        assertEquals("", ra.err + rb.err);
+        assertTrue(mainFromArchive(THIS_JDK, "now"), "the archive left behind maps and serves tlskit's classes");
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains("tmp")).toList(),
+                    "no temp files left");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        return finish(start(env, args));
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(kit.resolve("tlskit").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(kit.toFile());
+        pb.environment().remove("TLSKIT_JAVA");
+        pb.environment().remove("TLSKIT_JAVA_OPTS");
+        pb.environment().remove("TLSKIT_CDS");
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    private static Run finish(Process p) throws Exception {
+        // Both pipes drained before waiting, on another thread for stderr, so neither can fill and block the child.
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "launcher finished");
+        return new Run(p.exitValue(), out, err.get(60, TimeUnit.SECONDS));
+    }
+
+    /** Whether tlskit's Main came from the archive in a run with {@code TLSKIT_CDS=mode}. */
+    private boolean mainFromArchive(Path jdk, String mode) throws Exception {
+        Path log = Files.createTempFile(kit, "classes", ".log");
+        Run run = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", mode,
+                "TLSKIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version");
+        assertEquals(0, run.code, run.err);
+        return Files.readAllLines(log).stream()
+                .anyMatch(l -> l.contains(" dev.tlskit.cli.Main source: shared objects file"));
+    }
+
+    private Path onlyStamp() throws IOException {
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            List<Path> stamps = files.filter(p -> p.toString().endsWith(".stamp")).toList();
+            assertEquals(1, stamps.size(), "one archive: " + stamps);
+            return stamps.get(0);
+        }
+    }
+
+    /** A stamp as the launcher would write it now for {@code archive}: mtime and size via stat, like the launcher. */
+    private Path stampOf(Path archive, Path jdk) throws Exception {
+        Path out = Files.createTempFile(kit, "stamp", ".txt");
+        Process p = new ProcessBuilder("stat", "-c", "%.9Y %s", jar.toString(), archive.toString())
+                .redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String[] lines = Files.readString(out).strip().split("\n");
+        Files.writeString(out, lines[0] + " " + lines[1] + " " + javaOf(jdk) + "\n");
+        return out;
+    }
+
+    /** A java that notes its own path in {@code marker}, then runs this test's JDK. */
+    private static Path wrapper(Path at, Path marker) throws IOException {
+        Files.createDirectories(at.getParent());
+        Files.writeString(at, "#!/bin/sh\necho \"$0\" >> '" + marker + "'\nexec '" + javaOf(THIS_JDK) + "' \"$@\"\n");
+        assertTrue(at.toFile().setExecutable(true));
+        return at;
+    }
+
+    private static String javaOf(Path jdk) {
+        return jdk.resolve("bin").resolve("java").toString();
+    }
+
+    private static int major(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Integer.parseInt(line.replaceAll("JAVA_VERSION=\"?(\\d+).*", "$1"));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
