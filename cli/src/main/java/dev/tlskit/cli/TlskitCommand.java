@@ -6,6 +6,7 @@ import dev.tlskit.cli.command.ChatCommand;
 import dev.tlskit.cli.command.ClientCommand;
 import dev.tlskit.cli.command.EchoClientCommand;
 import dev.tlskit.cli.command.EchoServerCommand;
+import dev.tlskit.cli.command.ScanCommand;
 import dev.tlskit.cli.command.ServerCommand;
 import dev.tlskit.cli.option.OptionGroup;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         header = "The TLS tool for the shell: client, server, echo and certificates on one Java TLS engine.",
         versionProvider = Version.class,
         subcommands = {ServerCommand.class, ClientCommand.class, EchoServerCommand.class, EchoClientCommand.class,
-            CertgenCommand.class, ChatCommand.class, BenchCommand.class},
+            CertgenCommand.class, ChatCommand.class, BenchCommand.class, ScanCommand.class},
         description = "A TLS toolkit: wolfSSL's example programs, rebuilt on one Java TLS engine (SunJSSE or Bouncy"
                 + " Castle), safe by default and scriptable.",
         exitCodeListHeading = "%nExit codes:%n",
