@@ -28,6 +28,7 @@ final class ScanJson {
         d.put("port", r.target().port());
         d.put("address", r.address());
         d.put("wallMs", r.wallMillis());
+        d.put("suitesPerHello", r.suitesPerHello() > 0 ? r.suitesPerHello() : null);
         if (r.error() != null) {
             d.put("error", r.error());
         }

@@ -35,6 +35,10 @@ final class ScanText {
             out.println("  not scanned: " + r.error());
             return;
         }
+        if (r.suitesPerHello() > 0) {
+            out.println("  note: the server reset or closed the connection on a hello offering every suite; offers"
+                    + " went " + r.suitesPerHello() + " suites a hello");
+        }
         out.println();
         out.println("Versions");
         for (VersionResult v : r.versions()) {

@@ -21,11 +21,13 @@ import java.util.List;
  * @param findings what is wrong, most severe first
  * @param probes every probe sent, with its answer
  * @param wallMillis the scan's wall time
+ * @param suitesPerHello 0 when the server took the full offer; else how many suites a hello offered at most,
+ *     after it had reset or closed the connection on the full one
  */
 public record ScanReport(ScanTarget target, String address, String error, List<VersionResult> versions,
         List<VersionSuites> suites, List<NamedGroup> tls13Groups, List<NamedGroup> ecdheGroups, int dhBits,
         Features features, CertificateReport certificate, List<Finding> findings, List<ProbeLog> probes,
-        long wallMillis) {
+        long wallMillis, int suitesPerHello) {
 
     public ScanReport {
         versions = List.copyOf(versions);

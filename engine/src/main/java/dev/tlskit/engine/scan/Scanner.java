@@ -82,12 +82,19 @@ public final class Scanner {
         try {
             Map<ProtocolVersion, Answer> versions = versions(pool);
             boolean any = versions.values().stream().anyMatch(Answer::accepted);
-            if (!any && versions.values().stream().anyMatch(a -> a.kind() == Answer.Kind.RESET
-                    || a.kind() == Answer.Kind.CLOSED)) {
-                // Perhaps it chokes on big hellos: offer in chunks and ask again.
+            boolean choked = versions.entrySet().stream().anyMatch(e -> e.getKey() != ProtocolVersion.SSL2
+                    && e.getKey() != ProtocolVersion.TLS13
+                    && (e.getValue().kind() == Answer.Kind.RESET || e.getValue().kind() == Answer.Kind.CLOSED));
+            if (choked) {
+                // Perhaps it chokes on big hellos: offer in chunks and ask again; keep chunks if that found more.
                 chunk = CHUNK;
-                versions = versions(pool);
-                any = versions.values().stream().anyMatch(Answer::accepted);
+                Map<ProtocolVersion, Answer> again = versions(pool);
+                if (count(again) > count(versions)) {
+                    versions = again;
+                    any = true;
+                } else {
+                    chunk = Integer.MAX_VALUE;
+                }
             }
             List<VersionResult> versionResults = new ArrayList<>();
             for (ProtocolVersion v : VERSIONS) {
@@ -224,10 +231,10 @@ public final class Scanner {
         CertificateCheck.Result hs = get(handshake);
         CertificateReport cert = CertificateCheck.report(hs, plaintextChain, target, serverName, settings);
         ScanReport partial = new ScanReport(target, ip, null, versionResults, suites, groups13, groups12, dhBits,
-                feats, cert, List.of(), snapshot(), 0);
+                feats, cert, List.of(), snapshot(), 0, suitesPerHello());
         List<Finding> findings = Findings.of(partial);
         return new ScanReport(target, ip, null, versionResults, suites, groups13, groups12, dhBits, feats, cert,
-                findings, snapshot(), ms(start));
+                findings, snapshot(), ms(start), suitesPerHello());
     }
 
     /** The versions phase: one probe per version, side by side. */
@@ -248,6 +255,10 @@ public final class Scanner {
             out.put(e.getKey(), getChecked(e.getValue()));
         }
         return out;
+    }
+
+    private static long count(Map<ProtocolVersion, Answer> versions) {
+        return versions.entrySet().stream().filter(e -> supported(e.getKey(), e.getValue())).count();
     }
 
     private static boolean supported(ProtocolVersion v, Answer a) {
@@ -401,7 +412,11 @@ public final class Scanner {
 
     private ScanReport failed(String ip, String why, List<VersionResult> versions, long start) {
         return new ScanReport(target, ip, why, versions, List.of(), List.of(), List.of(), -1, Features.none(), null,
-                List.of(), snapshot(), ms(start));
+                List.of(), snapshot(), ms(start), suitesPerHello());
+    }
+
+    private int suitesPerHello() {
+        return chunk == Integer.MAX_VALUE ? 0 : chunk;
     }
 
     private List<ProbeLog> snapshot() {
