@@ -89,7 +89,7 @@ final class Prober {
             int length = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
             if ((header[1] & 0xFF) != 3 || length > (1 << 14) + 2048 || ContentType.of(header[0] & 0xFF) == null) {
                 return hello != null ? done(hello, ske, chain, start)
-                        : Answer.of(Answer.Kind.NOT_TLS, "first bytes " + HexFormat.ofDelimiter(" ").formatHex(header),
+                        : Answer.of(Answer.Kind.NOT_TLS, firstBytes(header),
                                 ms(start));
             }
             byte[] body = readFully(s, in, length, deadline);
@@ -145,6 +145,17 @@ final class Prober {
             handshake.reset();
             handshake.write(buffered, at, buffered.length - at);
         }
+    }
+
+    /** {@code first bytes 48 54 54 50 2F ("HTTP/")}: the hex, and the text when it is printable ASCII. */
+    private static String firstBytes(byte[] b) {
+        String hex = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b);
+        for (byte x : b) {
+            if (x < 0x20 || x > 0x7E) {
+                return "first bytes " + hex;
+            }
+        }
+        return "first bytes " + hex + " (\"" + new String(b, java.nio.charset.StandardCharsets.US_ASCII) + "\")";
     }
 
     private static Answer done(ServerHello hello, ServerKeyExchange ske, List<X509Certificate> chain, long start) {
