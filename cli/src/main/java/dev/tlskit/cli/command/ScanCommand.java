@@ -109,6 +109,9 @@ public final class ScanCommand implements Callable<Integer> {
         Severity threshold = threshold();
         ScanSettings settings = settings();
         List<ScanTarget> list = targets();
+        if (peer.insecure()) {
+            err.println("tlskit: warning: -d: the certificate's trust and hostname are NOT judged");
+        }
         if (output.trace()) {
             throw new UsageException("--trace: scan sends hundreds of hellos; --json lists every probe instead");
         }

@@ -194,6 +194,66 @@ class ScanOpenSslTest {
         assertTrue(findingIds(doc).contains("weak-dh"));
     }
 
+    /**
+     * The same server through {@code sslscan --xml=-}: versions, suites per version and groups per version must
+     * agree (as sets: sslscan lists suites in its own order). Not compared, on purpose: sslscan's
+     * {@code <renegotiation>} (it renegotiates for real; tlskit reports RFC 5746 support from the ServerHello) and
+     * its certificate block. sslscan offers only the suites its OpenSSL knows, tlskit the whole IANA registry:
+     * against an OpenSSL server, which cannot pick a suite OpenSSL lacks, the lists agree.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serverOrder", "noTls13", "groups", "legacy", "weakDh"})
+    void agreesWithSslscan(String server) throws Exception {
+        Interop.requireBinary("sslscan");
+        int port = switch (server) {
+            case "serverOrder" -> serverOrder;
+            case "noTls13" -> noTls13;
+            case "groups" -> groups;
+            case "legacy" -> legacy;
+            default -> weakDh;
+        };
+        Interop.Result xml = Interop.run(dir, null, Duration.ofSeconds(30), "sslscan", "--no-colour", "--xml=-",
+                "127.0.0.1:" + port);
+        String x = xml.output();
+        java.util.Set<String> sslscanVersions = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = Pattern.compile("<protocol type=\"(\\w+)\" version=\"([\\d.]+)\" enabled=\"1\"")
+                .matcher(x);
+        while (m.find()) {
+            sslscanVersions.add((m.group(1).equals("ssl") ? "SSL " + m.group(2) + ".0" : "TLS " + m.group(2)));
+        }
+        java.util.Set<String> sslscanSuites = new java.util.TreeSet<>();
+        m = Pattern.compile("<cipher status=\"\\w+\" sslversion=\"(\\w+)v([\\d.]+)\"[^>]* id=\"0x([0-9A-Fa-f]{4})\"")
+                .matcher(x);
+        while (m.find()) {
+            sslscanSuites.add(m.group(1).replace("SSL", "SSL ").replace("TLS", "TLS ") + m.group(2) + " 0x"
+                    + m.group(3).toUpperCase(java.util.Locale.ROOT));
+        }
+        java.util.Set<String> sslscanGroups = new java.util.TreeSet<>();
+        m = Pattern.compile("<group sslversion=\"TLSv([\\d.]+)\"[^>]* id=\"0x([0-9A-Fa-f]{4})\"").matcher(x);
+        while (m.find()) {
+            sslscanGroups.add((m.group(1).equals("1.3") ? "tls13 " : "ecdhe ") + m.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
+
+        assertFalse(sslscanVersions.isEmpty() || sslscanSuites.isEmpty(), "sslscan found nothing:\n" + x);
+        Object doc = scan(port);
+        assertEquals(sslscanVersions, new java.util.TreeSet<>(versions(doc)), "versions; sslscan said:\n" + x);
+        java.util.Set<String> ours = new java.util.TreeSet<>();
+        for (Object v : (List<?>) at(doc, "cipherSuites")) {
+            for (Object s : (List<?>) at(v, "suites")) {
+                ours.add(at(v, "version") + " " + at(s, "code"));
+            }
+        }
+        assertEquals(sslscanSuites, ours, "suites; sslscan said:\n" + x);
+        java.util.Set<String> ourGroups = new java.util.TreeSet<>();
+        for (String kind : List.of("tls13", "ecdhe")) {
+            for (Object g : (List<?>) at(doc, "groups", kind)) {
+                ourGroups.add(kind + " " + String.format("%04x",
+                        dev.tlskit.engine.wire.NamedGroup.named((String) g).code()));
+            }
+        }
+        assertEquals(sslscanGroups, ourGroups, "groups; sslscan said:\n" + x);
+    }
+
     @Test
     void failOnExitsFiveAtOrAboveTheSeverity() {
         String ca = dir.resolve("ca.pem").toString();
