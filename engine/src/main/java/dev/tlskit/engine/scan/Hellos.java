@@ -96,11 +96,25 @@ final class Hellos {
         b.supportedVersions(ProtocolVersion.TLS13.code());
         b.pskKeyExchangeModes(1);
         if (Arrays.stream(groups).anyMatch(g -> g == NamedGroup.X25519.code())) {
-            b.keyShare(NamedGroup.X25519.code());
+            b.keyShareEntries(Map.of(NamedGroup.X25519.code(), X25519Share.PUBLIC));
         } else {
             b.keyShareEntries(Map.of());
         }
         return b;
+    }
+
+    /**
+     * One x25519 public key for every probe: no probe gets past the ServerHello, so a fresh key each time would
+     * only cost CPU (the raw u-coordinate is the SubjectPublicKeyInfo's last 32 bytes, RFC 8410).
+     */
+    private static final class X25519Share {
+        static final byte[] PUBLIC;
+
+        static {
+            byte[] spki = ClientHelloBuilder.empty().keyShare(NamedGroup.X25519.code())
+                    .keyPair(NamedGroup.X25519.code()).getPublic().getEncoded();
+            PUBLIC = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        }
     }
 
     /**
