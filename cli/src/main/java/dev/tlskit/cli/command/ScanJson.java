@@ -63,6 +63,10 @@ final class ScanJson {
         groups.put("ecdhe", r.ecdheGroups().stream().map(NamedGroup::ianaName).toList());
         groups.put("dhBits", r.dhBits() > 0 ? r.dhBits() : null);
         d.put("groups", groups);
+        Map<String, Object> sigs = Json.object();
+        sigs.put("version", r.signatureVersion() != null ? r.signatureVersion().displayName() : null);
+        sigs.put("schemes", r.signatureSchemes().stream().map(x -> x.ianaName()).toList());
+        d.put("signatureSchemes", sigs);
         Features f = r.features();
         Map<String, Object> feats = Json.object();
         feats.put("extendedMasterSecret", f.extendedMasterSecret());

@@ -67,6 +67,12 @@ final class ScanText {
         if (r.dhBits() > 0) {
             out.println("  DHE: " + r.dhBits() + "-bit prime");
         }
+        if (r.signatureVersion() != null) {
+            out.println();
+            out.println("Signature schemes (" + r.signatureVersion().displayName() + ", each offered alone)");
+            out.println("  " + (r.signatureSchemes().isEmpty() ? "none"
+                    : r.signatureSchemes().stream().map(x -> x.ianaName()).collect(Collectors.joining(", "))));
+        }
         out.println();
         out.println("Features");
         Features f = r.features();

@@ -159,6 +159,11 @@ class ScanOpenSslTest {
         assertFalse(suites(doc, "TLS 1.2").isEmpty());
         assertEquals(Boolean.TRUE, at(doc, "features", "secureRenegotiation"));
         assertEquals(Boolean.TRUE, at(doc, "features", "extendedMasterSecret"));
+        List<?> sigs = (List<?>) at(doc, "signatureSchemes", "schemes");
+        assertEquals("TLS 1.2", at(doc, "signatureSchemes", "version"));
+        assertTrue(sigs.contains("rsa_pkcs1_sha256") && sigs.contains("rsa_pss_rsae_sha256"), sigs.toString());
+        assertFalse(sigs.contains("rsa_pkcs1_sha1"), "SECLEVEL 1 refuses SHA-1 signatures: " + sigs);
+        assertFalse(sigs.contains("ecdsa_secp256r1_sha256"), "an RSA key cannot make ECDSA signatures: " + sigs);
     }
 
     @Test
@@ -170,6 +175,10 @@ class ScanOpenSslTest {
         assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
                 suites(doc, "TLS 1.3"));
         assertTrue(findingIds(doc).contains("no-post-quantum"));
+        // an RSA key signs TLS 1.3 handshakes with RSA-PSS only (RFC 8446 section 4.2.3)
+        assertEquals("TLS 1.3", at(doc, "signatureSchemes", "version"));
+        assertEquals(List.of("rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha512"),
+                at(doc, "signatureSchemes", "schemes"));
         assertEquals(Boolean.TRUE, at(doc, "features", "fallbackScsv"), "OpenSSL refuses TLS_FALLBACK_SCSV on 1.2");
         assertFalse(findingIds(doc).contains("no-tls13"));
     }

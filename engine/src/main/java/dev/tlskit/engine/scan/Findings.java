@@ -78,6 +78,13 @@ public final class Findings {
             out.add(new Finding("no-post-quantum", Severity.LOW, "no post-quantum hybrid group",
                     "recorded traffic is open to a future quantum computer (harvest now, decrypt later)"));
         }
+        List<String> weakSigs = report.signatureSchemes().stream().filter(x -> x.weakHash())
+                .map(x -> x.ianaName()).toList();
+        if (!weakSigs.isEmpty()) {
+            out.add(new Finding("sha1-handshake-signatures", Severity.LOW, "SHA-1/MD5 handshake signatures accepted",
+                    "the server signs its key exchange with a broken hash when a client asks: "
+                    + String.join(", ", weakSigs)));
+        }
         ScanReport.Features f = report.features();
         if (Boolean.FALSE.equals(f.fallbackProtected())) {
             out.add(new Finding("no-fallback-scsv", Severity.MEDIUM, "no downgrade protection (TLS_FALLBACK_SCSV)",

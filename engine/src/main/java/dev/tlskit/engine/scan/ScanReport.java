@@ -3,6 +3,7 @@ package dev.tlskit.engine.scan;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
+import dev.tlskit.engine.wire.SignatureScheme;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ import java.util.List;
  * @param tls13Groups groups a TLS 1.3 server accepted (a HelloRetryRequest naming them)
  * @param ecdheGroups curves a TLS 1.2-and-older server used in its ServerKeyExchange
  * @param dhBits the finite-field DHE prime size, or -1 when no DHE suite was accepted
+ * @param signatureVersion the version the signature schemes were asked on (1.3 if the server has it, else 1.2),
+ *     null when neither
+ * @param signatureSchemes the schemes the server accepted offered alone: what it can sign its handshake with
  * @param features what the ServerHello echoed, and the fallback check
  * @param certificate the chain and its verdicts, or null when none could be read
  * @param findings what is wrong, most severe first
@@ -26,7 +30,7 @@ import java.util.List;
  */
 public record ScanReport(ScanTarget target, String address, String error, List<VersionResult> versions,
         List<VersionSuites> suites, List<NamedGroup> tls13Groups, List<NamedGroup> ecdheGroups, int dhBits,
-        Features features, CertificateReport certificate, List<Finding> findings, List<ProbeLog> probes,
+        ProtocolVersion signatureVersion, List<SignatureScheme> signatureSchemes, Features features, CertificateReport certificate, List<Finding> findings, List<ProbeLog> probes,
         long wallMillis, int suitesPerHello) {
 
     public ScanReport {
@@ -34,6 +38,7 @@ public record ScanReport(ScanTarget target, String address, String error, List<V
         suites = List.copyOf(suites);
         tls13Groups = List.copyOf(tls13Groups);
         ecdheGroups = List.copyOf(ecdheGroups);
+        signatureSchemes = List.copyOf(signatureSchemes);
         findings = List.copyOf(findings);
         probes = List.copyOf(probes);
     }

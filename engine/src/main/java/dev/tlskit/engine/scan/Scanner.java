@@ -13,6 +13,7 @@ import dev.tlskit.engine.wire.ExtensionType;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import dev.tlskit.engine.wire.ServerHello;
+import dev.tlskit.engine.wire.SignatureScheme;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -162,6 +163,27 @@ public final class Scanner {
                         b -> b.alpn(p), false)));
             }
         }
+        ProtocolVersion sigVersion = tls13 ? ProtocolVersion.TLS13
+                : supported.contains(ProtocolVersion.TLS12) ? ProtocolVersion.TLS12 : null;
+        Map<SignatureScheme, Future<Answer>> sigJobs = new LinkedHashMap<>();
+        if (sigVersion != null) {
+            // TLS 1.2: only suites whose key exchange the server signs (RSA key transport needs no signature)
+            List<CipherSuite> signed = Hellos.suitesFor(ProtocolVersion.TLS12).stream()
+                    .filter(cs -> (cs.keyExchange() == CipherSuite.KeyExchange.ECDHE
+                            || cs.keyExchange() == CipherSuite.KeyExchange.DHE)
+                            && (cs.authentication() == CipherSuite.Authentication.RSA
+                            || cs.authentication() == CipherSuite.Authentication.ECDSA
+                            || cs.authentication() == CipherSuite.Authentication.DSS))
+                    .toList();
+            int[] suites13 = Hellos.codes(Hellos.tls13Suites());
+            for (SignatureScheme sig : SignatureScheme.values()) {
+                String purpose = "signature " + sig.ianaName() + " " + sigVersion.displayName();
+                sigJobs.put(sig, pool.submit(() -> sigVersion == ProtocolVersion.TLS13
+                        ? probe(purpose, Hellos.tls13(suites13, codes(Hellos.tls13Groups()), serverName)
+                                .signatureAlgorithms(sig.code()), false)
+                        : offer(purpose, ProtocolVersion.TLS12, signed, b -> b.signatureAlgorithms(sig.code()), false)));
+            }
+        }
         Future<Boolean> fallback = fallback(pool, supported);
         Future<CertificateCheck.Result> handshake = pool.submit(() -> CertificateCheck.handshake(target, settings,
                 serverName));
@@ -192,6 +214,13 @@ public final class Scanner {
             Answer a = get(f);
             if (a.accepted() && a.keyExchange() != null && a.keyExchange().namedGroup() == g.code()) {
                 groups12.add(g);
+            }
+        });
+        List<SignatureScheme> sigs = new ArrayList<>();
+        sigJobs.forEach((sig, f) -> {
+            Answer a = get(f);
+            if (a.accepted() && a.hello().negotiatedVersion() == sigVersion.code()) {
+                sigs.add(sig);
             }
         });
         int dhBits = -1;
@@ -231,10 +260,10 @@ public final class Scanner {
         CertificateCheck.Result hs = get(handshake);
         CertificateReport cert = CertificateCheck.report(hs, plaintextChain, target, serverName, settings);
         ScanReport partial = new ScanReport(target, ip, null, versionResults, suites, groups13, groups12, dhBits,
-                feats, cert, List.of(), snapshot(), 0, suitesPerHello());
+                sigVersion, sigs, feats, cert, List.of(), snapshot(), 0, suitesPerHello());
         List<Finding> findings = Findings.of(partial);
-        return new ScanReport(target, ip, null, versionResults, suites, groups13, groups12, dhBits, feats, cert,
-                findings, snapshot(), ms(start), suitesPerHello());
+        return new ScanReport(target, ip, null, versionResults, suites, groups13, groups12, dhBits,
+                sigVersion, sigs, feats, cert, findings, snapshot(), ms(start), suitesPerHello());
     }
 
     /** The versions phase: one probe per version, side by side. */
@@ -411,7 +440,8 @@ public final class Scanner {
     }
 
     private ScanReport failed(String ip, String why, List<VersionResult> versions, long start) {
-        return new ScanReport(target, ip, why, versions, List.of(), List.of(), List.of(), -1, Features.none(), null,
+        return new ScanReport(target, ip, why, versions, List.of(), List.of(), List.of(), -1, null, List.of(),
+                Features.none(), null,
                 List.of(), snapshot(), ms(start), suitesPerHello());
     }
 
