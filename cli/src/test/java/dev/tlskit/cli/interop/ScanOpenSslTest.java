@@ -43,6 +43,7 @@ class ScanOpenSslTest {
     static int groups;
     static int legacy;
     static int weakDh;
+    static int tls13Only;
 
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -57,6 +58,7 @@ class ScanOpenSslTest {
         noTls13 = start("-no_tls1_3");
         groups = start("-groups", "X25519:P-384");
         legacy = start("-cipher", "ALL:@SECLEVEL=0", "-tls1");
+        tls13Only = start("-tls1_3");
         Interop.run(dir, null, Duration.ofSeconds(30), "openssl", "dhparam", "-out", "dh1024.pem", "1024");
         weakDh = start("-no_tls1_3", "-cipher", "DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0", "-dhparam", "dh1024.pem");
     }
@@ -167,6 +169,19 @@ class ScanOpenSslTest {
     }
 
     @Test
+    void aTls13OnlyServerSignsWithRsaPssAlone() {
+        Object doc = scan(tls13Only);
+        assertEquals(List.of("TLS 1.3"), versions(doc));
+        // an RSA key signs TLS 1.3 handshakes with RSA-PSS only (RFC 8446 section 4.2.3)
+        assertEquals("TLS 1.3", at(doc, "signatureSchemes", "version"));
+        assertEquals(List.of("rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha512"),
+                at(doc, "signatureSchemes", "schemes"));
+        assertNull(at(doc, "features", "fallbackScsv"), "one version: nothing to fall back to");
+        List<String> ids = findingIds(doc);
+        assertFalse(ids.contains("no-tls13") || ids.contains("no-secure-renegotiation"), ids.toString());
+    }
+
+    @Test
     void reportsExactlyTheConfiguredGroups() {
         Object doc = scan(groups);
         assertEquals(List.of("TLS 1.2", "TLS 1.3"), versions(doc));
@@ -175,10 +190,7 @@ class ScanOpenSslTest {
         assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
                 suites(doc, "TLS 1.3"));
         assertTrue(findingIds(doc).contains("no-post-quantum"));
-        // an RSA key signs TLS 1.3 handshakes with RSA-PSS only (RFC 8446 section 4.2.3)
-        assertEquals("TLS 1.3", at(doc, "signatureSchemes", "version"));
-        assertEquals(List.of("rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384", "rsa_pss_rsae_sha512"),
-                at(doc, "signatureSchemes", "schemes"));
+        assertEquals("TLS 1.2", at(doc, "signatureSchemes", "version"), "1.2 when there: its ServerKeyExchange says");
         assertEquals(Boolean.TRUE, at(doc, "features", "fallbackScsv"), "OpenSSL refuses TLS_FALLBACK_SCSV on 1.2");
         assertFalse(findingIds(doc).contains("no-tls13"));
     }

@@ -14,12 +14,13 @@ import java.util.List;
  * @param alert the alert ({@link Kind#ALERT}), else null
  * @param keyExchange the TLS 1.2-and-older ServerKeyExchange's group or DH size, when the probe asked for the
  *     server's flight and one came; else null
+ * @param keyExchangeSignature the signature scheme of a TLS 1.2 ServerKeyExchange's signature, else -1
  * @param chain the plaintext Certificate message of a TLS 1.2-and-older flight, when asked for; else empty
  * @param detail a short human note: the I/O error, the first bytes of a non-TLS answer
  * @param millis from connect to the answer
  */
 public record Answer(Kind kind, ServerHello hello, Alert alert, ServerKeyExchange keyExchange,
-        List<X509Certificate> chain, String detail, long millis) {
+        int keyExchangeSignature, List<X509Certificate> chain, String detail, long millis) {
 
     /** What a probe's answer was. */
     public enum Kind {
@@ -55,7 +56,7 @@ public record Answer(Kind kind, ServerHello hello, Alert alert, ServerKeyExchang
     }
 
     static Answer of(Kind kind, String detail, long millis) {
-        return new Answer(kind, null, null, null, List.of(), detail, millis);
+        return new Answer(kind, null, null, null, -1, List.of(), detail, millis);
     }
 
     /** Whether the server accepted the offer: a ServerHello or a HelloRetryRequest. */

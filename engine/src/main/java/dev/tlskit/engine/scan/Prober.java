@@ -74,12 +74,13 @@ final class Prober {
         ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         ServerHello hello = null;
         ServerKeyExchange ske = null;
+        int skeSignature = -1;
         List<X509Certificate> chain = List.of();
         boolean first = true;
         while (true) {
             byte[] header = readFully(s, in, 5, deadline);
             if (header == null) {
-                return hello != null ? done(hello, ske, chain, start)
+                return hello != null ? done(hello, ske, skeSignature, chain, start)
                         : Answer.of(Answer.Kind.CLOSED, "connection closed without an answer", ms(start));
             }
             if (first && (header[0] & 0x80) != 0 && (header[2] & 0xFF) == SSL2_SERVER_HELLO) {
@@ -88,27 +89,27 @@ final class Prober {
             first = false;
             int length = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
             if ((header[1] & 0xFF) != 3 || length > (1 << 14) + 2048 || ContentType.of(header[0] & 0xFF) == null) {
-                return hello != null ? done(hello, ske, chain, start)
+                return hello != null ? done(hello, ske, skeSignature, chain, start)
                         : Answer.of(Answer.Kind.NOT_TLS, firstBytes(header),
                                 ms(start));
             }
             byte[] body = readFully(s, in, length, deadline);
             if (body == null) {
-                return hello != null ? done(hello, ske, chain, start)
+                return hello != null ? done(hello, ske, skeSignature, chain, start)
                         : Answer.of(Answer.Kind.CLOSED, "connection closed inside a record", ms(start));
             }
             int type = header[0] & 0xFF;
             if (type == ContentType.ALERT.code()) {
                 Alert alert = Alert.parse(body);
                 if (hello != null) {
-                    return done(hello, ske, chain, start);
+                    return done(hello, ske, skeSignature, chain, start);
                 }
                 return alert == null ? Answer.of(Answer.Kind.NOT_TLS, "a short alert record", ms(start))
-                        : new Answer(Answer.Kind.ALERT, null, alert, null, List.of(), null, ms(start));
+                        : new Answer(Answer.Kind.ALERT, null, alert, null, -1, List.of(), null, ms(start));
             }
             if (type != ContentType.HANDSHAKE.code()) {
                 if (hello != null) {
-                    return done(hello, ske, chain, start);
+                    return done(hello, ske, skeSignature, chain, start);
                 }
                 return Answer.of(Answer.Kind.NOT_TLS, "a " + ContentType.nameOf(type) + " record first", ms(start));
             }
@@ -132,14 +133,18 @@ final class Prober {
                     hello = ServerHello.read(msg);
                     if (!flight || hello.isHelloRetryRequest()
                             || hello.negotiatedVersion() >= ProtocolVersion.TLS13.code()) {
-                        return done(hello, null, List.of(), start);
+                        return done(hello, null, -1, List.of(), start);
                     }
                 } else if (msgType == HandshakeType.CERTIFICATE.code()) {
                     chain = certificates(msg);
                 } else if (msgType == HandshakeType.SERVER_KEY_EXCHANGE.code()) {
-                    ske = ServerKeyExchange.read(msg, CipherSuite.of(hello.cipherSuite()));
+                    CipherSuite suite = CipherSuite.of(hello.cipherSuite());
+                    ske = ServerKeyExchange.read(msg.duplicate(), suite);
+                    if (hello.negotiatedVersion() == ProtocolVersion.TLS12.code()) {
+                        skeSignature = signatureScheme(msg.duplicate(), suite);
+                    }
                 } else if (msgType == HandshakeType.SERVER_HELLO_DONE.code()) {
-                    return done(hello, ske, chain, start);
+                    return done(hello, ske, skeSignature, chain, start);
                 }
             }
             handshake.reset();
@@ -158,9 +163,43 @@ final class Prober {
         return "first bytes " + hex + " (\"" + new String(b, java.nio.charset.StandardCharsets.US_ASCII) + "\")";
     }
 
-    private static Answer done(ServerHello hello, ServerKeyExchange ske, List<X509Certificate> chain, long start) {
+    /**
+     * The SignatureAndHashAlgorithm of a TLS 1.2 ServerKeyExchange (RFC 5246 section 7.4.3, RFC 8422 section
+     * 5.4): after the ECDHE parameters (curve_type, named curve, point) or the DHE ones (p, g, Ys); -1 when the
+     * suite signs nothing or the message is short.
+     */
+    private static int signatureScheme(ByteBuffer m, CipherSuite suite) {
+        try {
+            if (suite == null || suite.isAnonymous()
+                    || !(suite.keyExchange() == CipherSuite.KeyExchange.ECDHE
+                    || suite.keyExchange() == CipherSuite.KeyExchange.DHE)) {
+                return -1;
+            }
+            if (suite.isEcdhe()) {
+                if ((m.get() & 0xFF) != 3) {
+                    return -1; // not named_curve
+                }
+                m.getShort();
+                skip(m, m.get() & 0xFF);
+            } else {
+                for (int i = 0; i < 3; i++) {
+                    skip(m, m.getShort() & 0xFFFF);
+                }
+            }
+            return m.getShort() & 0xFFFF;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void skip(ByteBuffer m, int n) {
+        m.position(m.position() + n);
+    }
+
+    private static Answer done(ServerHello hello, ServerKeyExchange ske, int skeSignature, List<X509Certificate> chain,
+            long start) {
         Answer.Kind kind = hello.isHelloRetryRequest() ? Answer.Kind.HELLO_RETRY_REQUEST : Answer.Kind.SERVER_HELLO;
-        return new Answer(kind, hello, null, ske, chain, null, ms(start));
+        return new Answer(kind, hello, null, ske, skeSignature, chain, null, ms(start));
     }
 
     /** The certificate_list of a TLS 1.2 Certificate message: 3-byte total, then 3-byte length + DER each. */

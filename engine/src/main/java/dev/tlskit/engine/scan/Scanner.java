@@ -163,8 +163,10 @@ public final class Scanner {
                         b -> b.alpn(p), false)));
             }
         }
-        ProtocolVersion sigVersion = tls13 ? ProtocolVersion.TLS13
-                : supported.contains(ProtocolVersion.TLS12) ? ProtocolVersion.TLS12 : null;
+        // TLS 1.2 where the server has it: its ServerKeyExchange names the scheme it signed with, in plaintext.
+        // TLS 1.3 only from the ServerHello: a server that picks its certificate later accepts any scheme there.
+        ProtocolVersion sigVersion = supported.contains(ProtocolVersion.TLS12) ? ProtocolVersion.TLS12
+                : tls13 ? ProtocolVersion.TLS13 : null;
         Map<SignatureScheme, Future<Answer>> sigJobs = new LinkedHashMap<>();
         if (sigVersion != null) {
             // TLS 1.2: only suites whose key exchange the server signs (RSA key transport needs no signature)
@@ -181,7 +183,7 @@ public final class Scanner {
                 sigJobs.put(sig, pool.submit(() -> sigVersion == ProtocolVersion.TLS13
                         ? probe(purpose, Hellos.tls13(suites13, codes(Hellos.tls13Groups()), serverName)
                                 .signatureAlgorithms(sig.code()), false)
-                        : offer(purpose, ProtocolVersion.TLS12, signed, b -> b.signatureAlgorithms(sig.code()), false)));
+                        : offer(purpose, ProtocolVersion.TLS12, signed, b -> b.signatureAlgorithms(sig.code()), true)));
             }
         }
         Future<Boolean> fallback = fallback(pool, supported);
@@ -219,7 +221,8 @@ public final class Scanner {
         List<SignatureScheme> sigs = new ArrayList<>();
         sigJobs.forEach((sig, f) -> {
             Answer a = get(f);
-            if (a.accepted() && a.hello().negotiatedVersion() == sigVersion.code()) {
+            if (a.accepted() && a.hello().negotiatedVersion() == sigVersion.code()
+                    && (sigVersion == ProtocolVersion.TLS13 || a.keyExchangeSignature() == sig.code())) {
                 sigs.add(sig);
             }
         });
