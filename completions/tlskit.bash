@@ -161,6 +161,7 @@ function _complete_tlskit() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} certgen" ];    then _picocli_tlskit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_tlskit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench" ];    then _picocli_tlskit; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} scan" ];    then _picocli_tlskit; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench handshake" ];    then _picocli_tlskit_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench throughput" ];    then _picocli_tlskit_bench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench crypto" ];    then _picocli_tlskit_bench; return $?; fi
@@ -174,15 +175,17 @@ function _complete_tlskit() {
   local cmds4=(certgen)
   local cmds5=(chat)
   local cmds6=(bench)
-  local cmds7=(bench handshake)
-  local cmds8=(bench throughput)
-  local cmds9=(bench crypto)
-  local cmds10=(bench memory)
+  local cmds7=(scan)
+  local cmds8=(bench handshake)
+  local cmds9=(bench throughput)
+  local cmds10=(bench crypto)
+  local cmds11=(bench memory)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tlskit_bench_memory; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tlskit_bench_crypto; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tlskit_bench_throughput; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tlskit_bench_handshake; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tlskit_bench_memory; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tlskit_bench_crypto; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tlskit_bench_throughput; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tlskit_bench_handshake; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tlskit_scan; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tlskit_bench; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tlskit_chat; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_tlskit_certgen; return $?; fi
@@ -200,7 +203,7 @@ function _picocli_tlskit() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="server client echoserver echoclient certgen chat bench"
+  local commands="server client echoserver echoclient certgen chat bench scan"
   local flag_opts="'-?' '--help' '--version'"
   local arg_opts=""
 
@@ -806,6 +809,63 @@ function _picocli_tlskit_bench() {
   local commands="handshake throughput crypto memory"
   local flag_opts="'-?' '--help'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `scan` subcommand.
+function _picocli_tlskit_scan() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--targets' '-S' '--sni' '--timeout' '--parallel' '-A' '--ca' '--fail-on'"
+  local SEVERITY_option_args=("low" "medium" "high" "critical") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-h'|'--host')
+      return
+      ;;
+    '-p'|'--port')
+      return
+      ;;
+    '--targets')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-S'|'--sni')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '-A'|'--ca')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -6,6 +6,7 @@ import dev.tlskit.cli.command.ChatCommand;
 import dev.tlskit.cli.command.ClientCommand;
 import dev.tlskit.cli.command.EchoClientCommand;
 import dev.tlskit.cli.command.EchoServerCommand;
+import dev.tlskit.cli.command.ScanCommand;
 import dev.tlskit.cli.command.ServerCommand;
 import dev.tlskit.cli.option.OptionGroup;
 import java.util.List;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 public final class TlskitCommand implements Runnable {
     /** The subcommands' names, in the order {@code --help}, the man pages and completions list them. */
     static final List<String> SUBCOMMANDS =
-            List.of("server", "client", "echoserver", "echoclient", "certgen", "chat", "bench");
+            List.of("server", "client", "echoserver", "echoclient", "certgen", "chat", "bench", "scan");
 
     /**
      * A new instance of the subcommand {@code name}: a switch, not a table of classes or lambdas, so only the
@@ -53,6 +54,7 @@ public final class TlskitCommand implements Runnable {
             case "certgen" -> new CertgenCommand();
             case "chat" -> new ChatCommand();
             case "bench" -> new BenchCommand();
+            case "scan" -> new ScanCommand();
             default -> throw new IllegalArgumentException("no such command: " + name);
         };
     }

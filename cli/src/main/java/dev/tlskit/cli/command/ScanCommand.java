@@ -1,0 +1,254 @@
+package dev.tlskit.cli.command;
+
+import dev.tlskit.certs.TrustAnchors;
+import dev.tlskit.cli.ExitCode;
+import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.PeerOptions;
+import dev.tlskit.cli.option.TargetOptions;
+import dev.tlskit.engine.scan.ScanReport;
+import dev.tlskit.engine.scan.ScanSettings;
+import dev.tlskit.engine.scan.ScanTarget;
+import dev.tlskit.engine.scan.Scanner;
+import dev.tlskit.engine.scan.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tlskit scan}: what a server supports, from raw ClientHellos, with findings a CI job can gate on. */
+@Command(name = "scan",
+        header = "Find every version, cipher suite, group and feature a TLS server supports, and what is weak.",
+        description = {
+            "Sends the server one ClientHello per fresh connection and reads its first answer (ServerHello,"
+                    + " HelloRetryRequest or alert): SSL 2.0 to TLS 1.3, every IANA cipher suite per version and the"
+                    + " server's order, TLS 1.3 groups (post-quantum hybrids included), TLS 1.2 curves and DHE"
+                    + " sizes, extended master secret, secure renegotiation, encrypt-then-MAC, OCSP stapling,"
+                    + " session tickets, heartbeat, compression, ALPN and TLS_FALLBACK_SCSV; then one real"
+                    + " handshake reads the certificate. Findings have a severity; --fail-on turns them into"
+                    + " exit code 5. Several targets are scanned side by side and reported in input order.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # a public server, certificate checked against the platform store",
+            "  tlskit scan example.com:443",
+            "  # CI gate: exit 5 when anything high or critical is found, the report as JSON",
+            "  tlskit scan ci.example.test:443 --fail-on high --json > scan.json",
+            "  # many endpoints from a file (one host[:port] a line), 4 probes in flight each",
+            "  tlskit scan --targets hosts.txt --parallel 4",
+            "  # an openssl s_server on loopback, with its CA",
+            "  tlskit scan -p 4433 -A ca.pem",
+        })
+public final class ScanCommand implements Callable<Integer> {
+    /** Targets scanned side by side at most. */
+    static final int TARGETS_AT_ONCE = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "HOST[:PORT]", arity = "0..*",
+            description = "targets; IPv6 as [::1]:443; the port defaults to -p (default: -h and -p)")
+    List<String> targets = new ArrayList<>();
+
+    @Mixin
+    PeerOptions peer;
+
+    @Mixin
+    TargetOptions targetFile;
+
+    @OptionGroup.In(OptionGroup.TLS)
+    @Option(names = {"-S", "--sni"}, paramLabel = "NAME",
+            description = "the SNI name to send and to check the certificate against (default: the host, unless"
+                    + " an IP address)")
+    String sni;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "limit for each connect and for each probe's answer (default: 5)")
+    double timeoutSeconds = 5;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "probes in flight at once per target, 1-64 (default: " + ScanSettings.DEFAULT_PARALLEL
+                    + "; servers rate-limit)")
+    int parallel = ScanSettings.DEFAULT_PARALLEL;
+
+    @OptionGroup.In(OptionGroup.CERTIFICATES)
+    @Option(names = {"-A", "--ca"}, paramLabel = "FILE|DIR",
+            description = "trust anchors for the certificate verdict: a PEM file or a directory; repeatable;"
+                    + " 'system' for the platform store (default: system)")
+    List<Path> ca;
+
+    @OptionGroup.In(OptionGroup.ASSERTIONS)
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", completionCandidates = SeverityNames.class,
+            description = "exit 5 when a finding of this severity or worse exists: low, medium, high, critical")
+    String failOn;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold = threshold();
+        ScanSettings settings = settings();
+        List<ScanTarget> list = targets();
+        if (peer.insecure()) {
+            err.println("tlskit: warning: -d: the certificate's trust and hostname are NOT judged");
+        }
+        if (output.trace()) {
+            throw new UsageException("--trace: scan sends hundreds of hellos; --json lists every probe instead");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(TARGETS_AT_ONCE, list.size()), r -> {
+            Thread t = new Thread(r, "tlskit-scan-target");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean colour = !output.json() && System.console() != null && System.getenv("NO_COLOR") == null;
+        int code = ExitCode.OK;
+        try {
+            List<Future<ScanReport>> jobs = new ArrayList<>();
+            for (ScanTarget t : list) {
+                jobs.add(pool.submit(() -> new Scanner(t, settings).scan()));
+            }
+            boolean first = true;
+            for (Future<ScanReport> job : jobs) {
+                ScanReport r;
+                try {
+                    r = job.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+                if (output.json()) {
+                    dev.tlskit.cli.Json.println(out, ScanJson.document(r, peer.insecure()));
+                } else {
+                    if (!first) {
+                        out.println();
+                    }
+                    ScanText.print(out, r, peer.insecure(), colour);
+                }
+                first = false;
+                out.flush();
+                if (!r.reachable()) {
+                    err.println("tlskit: error: scan " + r.target() + ": " + r.error());
+                }
+                code = worse(code, exitCode(r, threshold, peer.insecure()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        err.flush();
+        return code;
+    }
+
+    /** 1 when the target could not be scanned, 5 when a finding reaches the threshold, else 0. */
+    static int exitCode(ScanReport r, Severity threshold, boolean insecure) {
+        if (!r.reachable()) {
+            return ExitCode.NETWORK;
+        }
+        if (threshold != null && ScanText.findings(r, insecure).stream()
+                .anyMatch(f -> f.severity().atLeast(threshold))) {
+            return ExitCode.EXPECTATION;
+        }
+        return ExitCode.OK;
+    }
+
+    /** A target that could not be scanned outweighs a failed --fail-on, which outweighs success. */
+    static int worse(int a, int b) {
+        return a == ExitCode.NETWORK || b == ExitCode.NETWORK ? ExitCode.NETWORK : Math.max(a, b);
+    }
+
+    private Severity threshold() {
+        if (failOn == null) {
+            return null;
+        }
+        try {
+            return Severity.valueOf(failOn.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fail-on " + failOn + ": not a severity (low, medium, high, critical)");
+        }
+    }
+
+    private ScanSettings settings() {
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+            throw new UsageException("--timeout " + timeoutSeconds + ": must be between 0 and 86400 seconds");
+        }
+        if (parallel < 1 || parallel > 64) {
+            throw new UsageException("--parallel " + parallel + ": must be 1-64");
+        }
+        Duration t = Duration.ofMillis(Math.max(1, (long) (timeoutSeconds * 1000)));
+        List<X509Certificate> anchors = new ArrayList<>();
+        boolean system = ca == null || ca.isEmpty();
+        if (ca != null) {
+            if (peer.insecure()) {
+                throw new UsageException("-d and -A conflict: -d judges no certificate");
+            }
+            for (Path p : ca) {
+                if (p.toString().equals("system")) {
+                    system = true;
+                } else {
+                    try {
+                        anchors.addAll(TrustAnchors.load(p));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage(), null, e);
+                    }
+                }
+            }
+        }
+        if (sni != null && (sni.isBlank() || sni.endsWith("."))) {
+            throw new UsageException("-S " + sni + ": not a host name");
+        }
+        return new ScanSettings(t, t, parallel, sni, peer.family(), anchors, system);
+    }
+
+    private List<ScanTarget> targets() {
+        boolean hostGiven = spec.commandLine().getParseResult().hasMatchedOption("-h");
+        if (hostGiven && (!targets.isEmpty() || targetFile.given())) {
+            throw new UsageException("-h and " + (targets.isEmpty() ? "--targets" : "HOST arguments")
+                    + " conflict: give the targets one way");
+        }
+        int port = peer.port();
+        List<ScanTarget> out = new ArrayList<>();
+        for (String t : targets) {
+            try {
+                out.add(ScanTarget.parse(t, port));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("target " + t + ": " + e.getMessage());
+            }
+        }
+        if (targetFile.given()) {
+            out.addAll(targetFile.read(port, System.in));
+        }
+        if (out.isEmpty()) {
+            out.add(new ScanTarget(peer.host(), port));
+        }
+        return out;
+    }
+
+    /** The --fail-on values, for completion. */
+    static final class SeverityNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        SeverityNames() {
+            for (Severity s : Severity.values()) {
+                add(s.label());
+            }
+        }
+    }
+}
