@@ -310,7 +310,7 @@ class OpenSslInteropTest {
         Run s = server.await(Interop.RUN_LIMIT);
         assertTrue(c.exitCode() != 0, c.output());
         assertEquals(4, s.exitCode(), s::describe);
-        assertTrue(s.err().contains("peer rejected the certificate: alert unknown_ca"), s::describe);
+        assertTrue(s.err().contains("the client rejected our certificate: alert unknown_ca"), s::describe);
     }
 
     // ------------------------------------------------------------------ --keylog against OpenSSL's -keylogfile
