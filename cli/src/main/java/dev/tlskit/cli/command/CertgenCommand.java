@@ -104,7 +104,7 @@ public final class CertgenCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--ca-name", paramLabel = "CN", description = "the new CA's common name (default: tlskit CA"
-            + " user@host)")
+            + " user@host and a random id, different every run)")
     String caName;
 
     @OptionGroup.In(OptionGroup.MAKE)

@@ -278,9 +278,10 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
             code = Errors.bug(err, "client " + peer, bug);
-        } catch (TlsException e) {
+        } catch (TlsException failed) {
+            TlsException e = ChainReport.explained(failed, config, null, chain.show());
             doc.put("error", Errors.json(e));
-            showAndSave(e.peerChain(), e.getMessage(), peer, err);
+            showAndSave(e.peerChain(), failed.getMessage(), peer, err);
             code = Errors.print(err, "client " + peer, e, output.verbose());
         }
         if (!traceEvents.isEmpty()) {
