@@ -92,7 +92,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         try {
             exchange(Configs.context(config), target, family, lines, out, err);
         } catch (TlsException e) {
-            throw e.withContext(peer.where() + ": ");
+            throw dev.tlskit.cli.Errors.timeoutNamed(e.withContext(peer.where() + ": "), tls.timeout());
         }
         return 0;
     }

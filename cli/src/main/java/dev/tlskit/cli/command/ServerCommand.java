@@ -154,6 +154,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             err.println("tlskit server: listening on " + listener.where()
                     + (noClientAuth ? "" : " (client certificate required)"));
             err.flush();
+            listening(out, listener.each(), listener.port());
             return serve(listener, baseContext, out, err);
         }
     }
@@ -216,6 +217,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 err.println("tlskit server: listening on " + Addresses.hostPort(address, boundPort) + " (DTLS over UDP"
                         + (noClientAuth ? ")" : ", client certificate required)"));
                 err.flush();
+                listening(out, List.of(Addresses.hostPort(address, boundPort)), boundPort);
             }
             int code = handle(null, trace -> DtlsConnection.accept(context, socket, trace), out, err);
             socket.close();
@@ -224,6 +226,20 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             }
         }
         return firstFailure;
+    }
+
+    /**
+     * With --json, the first line: {@code {"tlskit":1,"command":"server","event":"listening","address":"127.0.0.1:P",
+     * "addresses":[...],"port":P}}, as the echoserver's, so a script started on port 0 reads the port from stdout.
+     */
+    private void listening(PrintWriter out, List<String> addresses, int port) {
+        if (output.json()) {
+            Map<String, Object> e = Json.event("server", "listening");
+            e.put("address", addresses.get(0));
+            e.put("addresses", addresses);
+            e.put("port", port);
+            Json.println(out, e);
+        }
     }
 
     /** Completes the server side of one handshake. */
