@@ -33,11 +33,21 @@ final class Habits {
             if (hasHost && (arg.equals("--insecure") || arg.equals("-insecure"))) {
                 return "-d does what curl's --insecure does: it does not verify the peer";
             }
-            if (hasHost && !arg.startsWith("-") && TARGET.matcher(arg).matches()) {
-                return "the server is given with flags: " + flags(arg);
-            }
+        }
+        // Only when nothing else was unmatched: after an unknown option, the next word is its value, not a host.
+        if (hasHost && u.getUnmatched().size() == 1 && looksLikeTarget(u.getUnmatched().get(0))) {
+            return "the server is given with flags: " + flags(u.getUnmatched().get(0));
         }
         return null;
+    }
+
+    /** {@code host:port}, {@code [::1]:port}, or a bare name that is a host: {@code localhost} or dotted. */
+    private static boolean looksLikeTarget(String arg) {
+        Matcher m = TARGET.matcher(arg);
+        if (arg.startsWith("-") || !m.matches()) {
+            return false;
+        }
+        return m.group(3) != null || arg.equals("localhost") || arg.contains(".");
     }
 
     /** {@code localhost:443} as {@code -h localhost -p 443}. */

@@ -69,11 +69,12 @@ import picocli.CommandLine.Spec;
             "  tlskit server -p 0 -i -d",
             "  # your own certificates (see tlskit certgen)",
             "  tlskit server -c server.pem -k server.key -A ca.pem",
-            "  # interop: OpenSSL, curl and GnuTLS as clients",
-            "  tlskit server -i &",
-            "  openssl s_client -connect localhost:11111 -cert client.pem -key client.key",
-            "  tlskit server -g -d & curl --cacert ca.pem https://localhost:11111/",
-            "  tlskit server -d & gnutls-cli --port 11111 --x509cafile ca.pem localhost",
+            "  # interop: OpenSSL, curl and GnuTLS as clients, on the demo files written out",
+            "  tlskit certgen --demo demo && tlskit server -i &",
+            "  openssl s_client -connect localhost:11111 -CAfile demo/ca.pem \\",
+            "      -cert demo/client.pem -key demo/client.key",
+            "  tlskit server -g -d & curl --cacert demo/ca.pem https://localhost:11111/",
+            "  tlskit server -d & gnutls-cli --port 11111 --x509cafile demo/ca.pem localhost",
         })
 public final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     static final String REPLY = "I hear you fa shizzle!";
