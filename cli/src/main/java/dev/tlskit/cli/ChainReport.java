@@ -200,17 +200,23 @@ public final class ChainReport {
         return null;
     }
 
+    /** Where to see the chain, for commands with {@code --show-certs}. */
+    public static final String SHOW_CERTS = "--show-certs shows the chain";
+    /** Where to see the chain, for commands without {@code --show-certs} (echoclient, chat). */
+    public static final String CLIENT_SHOW_CERTS = "tlskit client --show-certs shows the chain";
+
     /** The words the engine's verification messages start with; what follows is the provider's detail. */
     private static final List<String> PREFIXES = List.of("untrusted certificate chain: ", "certificate has expired: ",
             "certificate is not yet valid: ", "certificate rejected: ", "hostname mismatch: ");
 
     /**
      * A verification failure of this endpoint's own trust check said with the verdicts: which certificate, what is
-     * wrong with it, what to try, and {@code --show-certs} (unless {@code showing}); other failures unchanged.
+     * wrong with it, what to try, and where to see the chain; other failures unchanged.
      *
      * @param host as for the constructor: the host a client connects to, or null on a server
+     * @param seeChain how to see the chain ({@code --show-certs shows the chain}), or null when it is being shown
      */
-    public static TlsException explained(TlsException e, TlsConfig config, String host, boolean showing) {
+    public static TlsException explained(TlsException e, TlsConfig config, String host, String seeChain) {
         if (e.kind() != TlsException.Kind.VERIFICATION || e.peerChain().isEmpty()) {
             return e;
         }
@@ -223,7 +229,7 @@ public final class ChainReport {
         Problem problem = report.problem();
         String head = m.substring(0, m.indexOf(prefix) + prefix.length());
         String said = problem == null ? m : head + problem.what() + ": " + problem.action();
-        return e.withMessage(said + (showing ? "" : " (--show-certs shows the chain)"));
+        return e.withMessage(said + (seeChain == null ? "" : " (" + seeChain + ")"));
     }
 
     /** Writes {@code 00-leaf.pem}, {@code 01-intermediate.pem}, ..., a self-signed last one as {@code NN-root.pem}. */

@@ -163,7 +163,9 @@ public final class ChatCommand implements Callable<Integer> {
         try {
             c = Configs.connect(() -> TlsConnection.connect(context, target, port, family), target);
         } catch (TlsException e) {
-            throw dev.tlskit.cli.Errors.timeoutNamed(e.withContext(where + ": "), tls.timeout());
+            throw dev.tlskit.cli.Errors.timeoutNamed(dev.tlskit.cli.ChainReport.explained(e, config, target,
+                    dev.tlskit.cli.ChainReport.CLIENT_SHOW_CERTS)
+                    .withContext(where + ": "), tls.timeout());
         }
         ChatUi ui;
         try {

@@ -149,7 +149,8 @@ public final class ClientCommand implements Callable<Integer> {
         try {
             first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
         } catch (TlsException failed) {
-            TlsException e = ChainReport.explained(failed, config, target, chain.show());
+            TlsException e = ChainReport.explained(failed, config, target,
+                    chain.show() ? null : ChainReport.SHOW_CERTS);
             if (!e.peerChain().isEmpty()) {
                 showAndSave(new ChainReport(e.peerChain(), config, target), failed.getMessage(), err);
             } else if (chain.show()) {

@@ -296,7 +296,8 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         } catch (RuntimeException bug) {
             code = Errors.bug(err, "client " + peer, bug);
         } catch (TlsException failed) {
-            TlsException e = ChainReport.explained(failed, config, null, chain.show());
+            TlsException e = ChainReport.explained(failed, config, null,
+                    chain.show() ? null : ChainReport.SHOW_CERTS);
             doc.put("error", Errors.json(e));
             showAndSave(e.peerChain(), failed.getMessage(), peer, err);
             code = Errors.print(err, "client " + peer, e, output.verbose());

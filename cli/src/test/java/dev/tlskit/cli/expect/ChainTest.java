@@ -212,6 +212,22 @@ class ChainTest {
     }
 
     @Test
+    void echoclientAndChatSayTheVerdictToo() throws Exception {
+        for (String command : List.of("echoclient", "chat")) {
+            Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c",
+                    dir.resolve("leaf.pem").toString(), "-k", dir.resolve("leaf.key").toString());
+            Tlskit.Result r = Tlskit.run(command, "-p", String.valueOf(server.port()), "-x", "-A",
+                    dir.resolve("root.pem").toString());
+            server.await(LIMIT);
+            assertEquals(4, r.exitCode(), r.err());
+            String line = r.err().lines().filter(l -> l.startsWith("tlskit: error: ")).findFirst().orElse(r.err());
+            assertTrue(line.contains("certificate 0 (CN=localhost) was issued by CN=Chain Test Intermediate, which was"
+                    + " neither sent nor trusted"), command + ": " + r.err());
+            assertTrue(line.endsWith(" (tlskit client --show-certs shows the chain)"), command + ": " + r.err());
+        }
+    }
+
+    @Test
     void serverErrorLineNamesTheClientCertificateItRejects() throws Exception {
         // The server trusts a CA named as the client's issuer but with another key: JSSE's client then sends its
         // certificate (the request names that issuer), and the server's check says why it failed.
