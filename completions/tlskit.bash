@@ -224,7 +224,7 @@ function _picocli_tlskit_server() {
 
   local commands=""
   local flag_opts="'-b' '-i' '-d' '-e' '-g' '--expect-client-cert' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -319,6 +319,9 @@ function _picocli_tlskit_server() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--ca-password')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -338,7 +341,7 @@ function _picocli_tlskit_client() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '-g' '--handshake-only' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -433,6 +436,9 @@ function _picocli_tlskit_client() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--ca-password')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -452,7 +458,7 @@ function _picocli_tlskit_echoserver() {
 
   local commands=""
   local flag_opts="'-b' '--stats' '-q' '--quiet' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local MODE_option_args=("none" "want" "need") # --client-auth values
   local NAME_option_args=("jdk" "bc") # --provider values
 
@@ -535,6 +541,9 @@ function _picocli_tlskit_echoserver() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--ca-password')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -554,7 +563,7 @@ function _picocli_tlskit_echoclient() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -625,6 +634,9 @@ function _picocli_tlskit_echoclient() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--ca-password')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -644,7 +656,7 @@ function _picocli_tlskit_certgen() {
 
   local commands=""
   local flag_opts="'--ca' '--intermediate' '--self-signed' '--force' '--p12' '--jks' '--truststore' '--no-password' '--json' '--verbose' '-?' '--help'"
-  local arg_opts="'--server' '--client' '--san' '--ca-cert' '--ca-key' '--ca-name' '--key-type' '--days' '--not-before' '--not-after' '-o' '--out' '--password' '--fixtures'"
+  local arg_opts="'--server' '--client' '--san' '--ca-cert' '--ca-key' '--ca-name' '--key-type' '--days' '--not-before' '--not-after' '-o' '--out' '--password' '--fixtures' '--demo'"
   local TYPE_option_args=("rsa-2048" "rsa-3072" "rsa-4096" "ec-p256" "ec-p384" "ed25519") # --key-type values
 
   type compopt &>/dev/null && compopt +o default
@@ -703,6 +715,12 @@ function _picocli_tlskit_certgen() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--demo')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -722,7 +740,7 @@ function _picocli_tlskit_chat() {
 
   local commands=""
   local flag_opts="'--listen' '-b' '-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
   type compopt &>/dev/null && compopt +o default
@@ -789,6 +807,9 @@ function _picocli_tlskit_chat() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--ca-password')
+      return
       ;;
   esac
 

@@ -125,7 +125,10 @@ public final class Certgen {
         return b.build();
     }
 
-    /** The default CA name, like mkcert's: {@code tlskit CA user@host}. */
+    /**
+     * The default CA name, like mkcert's, with a random id: {@code tlskit CA user@host 3f9a1c2e}. Different every
+     * run, so a chain from one run's CA checked against another run's does not look like the same CA.
+     */
     public static String defaultCaName() {
         String user = System.getProperty("user.name", "user");
         String host;
@@ -134,7 +137,9 @@ public final class Certgen {
         } catch (java.io.IOException | SecurityException e) {
             host = "localhost";
         }
-        return "tlskit CA " + user + "@" + host;
+        byte[] id = new byte[4];
+        new java.security.SecureRandom().nextBytes(id);
+        return "tlskit CA " + user + "@" + host + " " + java.util.HexFormat.of().formatHex(id);
     }
 
     private static String commonName(List<SubjectAltName> names) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * The embedded demo CA, server and client identities, used when no certificate flags are given.
@@ -62,6 +63,21 @@ public final class DemoMaterial {
         writeIdentity(dir, "client", client(Variant.EC));
         writeIdentity(dir, "server-rsa", server(Variant.RSA));
         writeIdentity(dir, "client-rsa", client(Variant.RSA));
+    }
+
+    /**
+     * The files {@link #writeTo} writes, as a set to write all at once or not at all (for {@code tlskit certgen
+     * --demo}): ca.pem, server.pem/.key, client.pem/.key, server-rsa.pem/.key, client-rsa.pem/.key; keys secret.
+     */
+    public static FileSet files() {
+        FileSet set = new FileSet().add("ca.pem", Pem.encode(ca()), false);
+        for (String name : List.of("server", "client", "server-rsa", "client-rsa")) {
+            Variant v = name.endsWith("-rsa") ? Variant.RSA : Variant.EC;
+            Identity id = name.startsWith("server") ? server(v) : client(v);
+            set.add(name + ".pem", Pem.encode(id.chain().toArray(new X509Certificate[0])), false);
+            set.add(name + ".key", Pem.encodePkcs8(id.privateKey()), true);
+        }
+        return set;
     }
 
     private static void writeIdentity(Path dir, String name, Identity identity) {

@@ -27,9 +27,22 @@ public final class TrustAnchors {
      * @throws IllegalArgumentException {@code "<path>: <what is wrong>"}, also when nothing was found
      */
     public static List<X509Certificate> load(Path fileOrDirectory) {
+        return load(fileOrDirectory, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, and a file may also be a Java trust store (PKCS#12 or JKS, as {@code tlskit certgen
+     * --truststore} and keytool write them): its trusted certificate entries, in alias order.
+     *
+     * @param storePassword the trust store's password, or null: then the store is read without one (a JKS, or a
+     *     PKCS#12 whose certificates are not encrypted), else with the empty password, else with certgen's default
+     */
+    public static List<X509Certificate> load(Path fileOrDirectory, char[] storePassword) {
         Objects.requireNonNull(fileOrDirectory, "fileOrDirectory");
         if (!Files.isDirectory(fileOrDirectory)) {
-            return Pem.readCertificates(fileOrDirectory);
+            String type = storeType(fileOrDirectory);
+            return type != null ? readStore(fileOrDirectory, type, storePassword)
+                    : Pem.readCertificates(fileOrDirectory);
         }
         List<Path> files;
         try (Stream<Path> entries = Files.list(fileOrDirectory)) {
@@ -74,6 +87,76 @@ public final class TrustAnchors {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build trust store: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code "PKCS12"} or {@code "JKS"} when the file is a key store (by its name or its first bytes), else null. */
+    private static String storeType(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] head = new byte[4];
+        int n = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            return null; // Pem.readCertificates says what is wrong with the file
+        }
+        if (n == 4 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xED && (head[2] & 0xFF) == 0xFE
+                && (head[3] & 0xFF) == 0xED || name.endsWith(".jks")) {
+            return "JKS";
+        }
+        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+            return "PKCS12";
+        }
+        try {
+            return dev.tlskit.certs.internal.KeyCodec.isPkcs12(Files.readAllBytes(file)) ? "PKCS12" : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The trusted certificate entries of a key store file; see {@link #load(Path, char[])} for the password. */
+    private static List<X509Certificate> readStore(Path file, String type, char[] password) {
+        String what = type.equals("JKS") ? "JKS trust store" : "PKCS#12 trust store";
+        List<char[]> tries = new ArrayList<>();
+        if (password != null) {
+            tries.add(password);
+        } else {
+            tries.add(null);
+            tries.add(new char[0]);
+            tries.add(Certgen.DEFAULT_STORE_PASSWORD.toCharArray());
+        }
+        Exception last = null;
+        for (char[] p : tries) {
+            try {
+                KeyStore store = KeyStore.getInstance(type);
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    store.load(in, p);
+                }
+                List<String> aliases = java.util.Collections.list(store.aliases());
+                aliases.sort(Comparator.naturalOrder());
+                List<X509Certificate> out = new ArrayList<>();
+                for (String alias : aliases) {
+                    if (store.isCertificateEntry(alias)
+                            && store.getCertificate(alias) instanceof X509Certificate c) {
+                        out.add(c);
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return List.copyOf(out);
+                }
+                if (!aliases.isEmpty() && p != null) {
+                    throw Pem.error(file.toString(), what + " without trusted certificate entries (only keys: a key"
+                            + " store is given with -c, not -A)", null);
+                }
+            } catch (IOException | GeneralSecurityException e) {
+                last = e;
+            }
+        }
+        if (password != null) {
+            throw Pem.error(file.toString(), "cannot read the " + what + ": wrong password or not a " + what
+                    + " (" + (last == null ? "no certificates" : last.getMessage()) + ")", last);
+        }
+        throw Pem.error(file.toString(), "cannot read the " + what + " without its password: give it with"
+                + " --ca-password", last);
     }
 
     private static boolean hasCertificateExtension(Path path) {

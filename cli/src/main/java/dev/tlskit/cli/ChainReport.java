@@ -3,6 +3,7 @@ package dev.tlskit.cli;
 import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -29,6 +30,8 @@ public final class ChainReport {
     private final boolean verified;
     private final String host;
     private final boolean sniGiven;
+
+    private static final String SAME_NAME = "issuer NOT SENT; a trusted CA has its name but a DIFFERENT KEY";
 
     /**
      * @param chain the peer's chain, leaf first, as it sent it
@@ -103,6 +106,8 @@ public final class ChainReport {
             out.add("issued by a trusted root: " + anchor.getSubjectX500Principal().getName());
         } else if (issued(c, c)) {
             out.add("self-signed, NOT TRUSTED");
+        } else if (sameNameOtherKey(c) != null) {
+            out.add(SAME_NAME);
         } else {
             out.add("issuer NOT SENT and not trusted");
         }
@@ -120,7 +125,7 @@ public final class ChainReport {
             String first = v.get(0);
             if (first.startsWith("EXPIRED")) {
                 return "certificate " + i + " (" + c.getSubjectX500Principal().getName() + ") expired on "
-                        + c.getNotAfter().toInstant() + ": renew it on the server";
+                        + c.getNotAfter().toInstant() + ": renew it on the " + (host == null ? "client" : "server");
             }
             if (first.startsWith("NOT YET VALID")) {
                 return "certificate " + i + " is valid only from " + c.getNotBefore().toInstant()
@@ -136,13 +141,95 @@ public final class ChainReport {
                         ? "the certificate is self-signed: pass it with -A to trust it, or -d to skip verification"
                         : "the chain ends in a root that is not trusted: pass it with -A if you trust it";
             }
+            if (v.contains(SAME_NAME)) {
+                return "the CA you trust named " + c.getIssuerX500Principal().getName() + " is not the one that"
+                        + " issued certificate " + i + " (same name, different key: another certgen run?): pass"
+                        + " the CA that issued it with -A";
+            }
             if (v.contains("issuer NOT SENT and not trusted")) {
+                String peer = host == null ? "client" : "server";
                 return "certificate " + i + " was issued by " + c.getIssuerX500Principal().getName() + ", which was"
-                        + " neither sent nor trusted: if it is an intermediate, the server did not send it (pass it"
-                        + " with -A or fix the server); if it is a root CA, pass it with -A";
+                        + " neither sent nor trusted: if it is an intermediate, the " + peer + " did not send it"
+                        + " (pass it with -A, or have the " + peer + " send its chain); if it is a root CA, pass it"
+                        + " with -A";
             }
         }
         return null;
+    }
+
+    /** The first problem in the chain: what ({@code certificate 0 (CN=localhost) expired on ...}) and what to try. */
+    record Problem(String what, String action) {}
+
+    /** The first problem the verdicts see, or null (none, or a name mismatch, which the engine words well). */
+    Problem problem() {
+        String peer = host == null ? "client" : "server";
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            String which = "certificate " + i + " (" + c.getSubjectX500Principal().getName() + ")";
+            String issuer = c.getIssuerX500Principal().getName();
+            List<String> v = verdicts(i);
+            String first = v.get(0);
+            if (first.startsWith("EXPIRED")) {
+                return new Problem(which + " expired on " + c.getNotAfter().toInstant(), "renew it on the " + peer);
+            }
+            if (first.startsWith("NOT YET VALID")) {
+                return new Problem(which + " is not valid until " + c.getNotBefore().toInstant(),
+                        "check the clocks of both machines, or reissue it");
+            }
+            if (first.startsWith("NAME MISMATCH")) {
+                return null;
+            }
+            if (v.contains("self-signed, NOT TRUSTED")) {
+                return chain.size() == 1
+                        ? new Problem(which + " is self-signed and not trusted",
+                                "pass it with -A to trust it" + (host == null ? "" : ", or -d to skip verification"))
+                        : new Problem("the chain ends in " + which + ", a root that is not trusted",
+                                "pass it with -A if you trust it");
+            }
+            if (v.contains(SAME_NAME)) {
+                return new Problem(which + " was issued by " + issuer + ": a trusted CA has the same name, but a"
+                        + " different key (another certgen run's CA?)",
+                        "pass the CA that issued it with -A");
+            }
+            if (v.contains("issuer NOT SENT and not trusted")) {
+                return new Problem(which + " was issued by " + issuer + ", which was neither sent nor trusted",
+                        "if it is an intermediate, the " + peer + " did not send it (pass it with -A, or have the "
+                                + peer + " send its chain); if it is a root CA, pass it with -A");
+            }
+        }
+        return null;
+    }
+
+    /** Where to see the chain, for commands with {@code --show-certs}. */
+    public static final String SHOW_CERTS = "--show-certs shows the chain";
+    /** Where to see the chain, for commands without {@code --show-certs} (echoclient, chat). */
+    public static final String CLIENT_SHOW_CERTS = "tlskit client --show-certs shows the chain";
+
+    /** The words the engine's verification messages start with; what follows is the provider's detail. */
+    private static final List<String> PREFIXES = List.of("untrusted certificate chain: ", "certificate has expired: ",
+            "certificate is not yet valid: ", "certificate rejected: ", "hostname mismatch: ");
+
+    /**
+     * A verification failure of this endpoint's own trust check said with the verdicts: which certificate, what is
+     * wrong with it, what to try, and where to see the chain; other failures unchanged.
+     *
+     * @param host as for the constructor: the host a client connects to, or null on a server
+     * @param seeChain how to see the chain ({@code --show-certs shows the chain}), or null when it is being shown
+     */
+    public static TlsException explained(TlsException e, TlsConfig config, String host, String seeChain) {
+        if (e.kind() != TlsException.Kind.VERIFICATION || e.peerChain().isEmpty()) {
+            return e;
+        }
+        ChainReport report = new ChainReport(e.peerChain(), config, host);
+        String m = e.getMessage();
+        String prefix = PREFIXES.stream().filter(m::contains).findFirst().orElse(null);
+        if (prefix == null) {
+            return e;
+        }
+        Problem problem = report.problem();
+        String head = m.substring(0, m.indexOf(prefix) + prefix.length());
+        String said = problem == null ? m : head + problem.what() + ": " + problem.action();
+        return e.withMessage(said + (seeChain == null ? "" : " (" + seeChain + ")"));
     }
 
     /** Writes {@code 00-leaf.pem}, {@code 01-intermediate.pem}, ..., a self-signed last one as {@code NN-root.pem}. */
@@ -171,6 +258,12 @@ public final class ChainReport {
 
     private X509Certificate trustedCopy(X509Certificate c) {
         return anchors.stream().filter(a -> a.equals(c)).findFirst().orElse(null);
+    }
+
+    /** A trust anchor named as {@code c}'s issuer whose key did not sign it, or null. */
+    private X509Certificate sameNameOtherKey(X509Certificate c) {
+        return anchors.stream().filter(a -> a.getSubjectX500Principal().equals(c.getIssuerX500Principal())
+                && !issued(c, a)).findFirst().orElse(null);
     }
 
     private X509Certificate trustedIssuer(X509Certificate c) {

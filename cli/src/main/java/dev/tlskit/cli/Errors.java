@@ -32,6 +32,17 @@ public final class Errors {
         return ExitCode.of(e);
     }
 
+    /**
+     * A timeout said with the flag that sets it ({@code " (--timeout 10.0 s)"}), so every command that connects
+     * names it as the client does; the failure unchanged when it is not a timeout or already names the flag.
+     */
+    public static TlsException timeoutNamed(TlsException e, java.time.Duration timeout) {
+        if (e.reason() != TlsException.Reason.TIMED_OUT || e.getMessage().contains("--timeout")) {
+            return e;
+        }
+        return e.withSuffix(" (--timeout " + timeout.toMillis() / 1000.0 + " s)");
+    }
+
     /** Prints the internal-error line and the trace (always: it is a bug) and returns {@link ExitCode#INTERNAL}. */
     public static int bug(PrintWriter err, String where, Throwable bug) {
         synchronized (err) {

@@ -102,7 +102,10 @@ public final class Main {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
             err.println("tlskit: error: " + ex.getMessage());
-            if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            String habit = Habits.hint(ex, args);
+            if (habit != null) {
+                err.println("hint: " + habit);
+            } else if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 err.println("hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
             }
             err.print(shortUsage(cl));

@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
             "  tlskit client -h example.com -p 443 -A system -g",
             "  # your own CA, server and client certificates in ./tlskit-certs/",
             "  tlskit certgen",
-            "  # every command has its own help and man page",
-            "  tlskit client --help; man tlskit-client",
+            "  # every command has its own help and man page; the pages are in man/ of the",
+            "  # source tree: 'man tlskit-client' finds them once MANPATH names that folder",
+            "  tlskit client --help; man -l man/tlskit-client.1",
+            "  export MANPATH=\"$PWD/man:$MANPATH\"; man tlskit-client",
         })
 public final class TlskitCommand implements Runnable {
     /** The subcommands' names, in the order {@code --help}, the man pages and completions list them. */

@@ -284,7 +284,7 @@ class BadInputTest {
         Tlskit.Result r = server.await(LIMIT);
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("(sent alert decode_error)"), r.err());
-        Object alert = Interop.at(Interop.parseJson(r.out().strip()), "error", "alert");
+        Object alert = Interop.at(Interop.lastJsonLine(r.out()), "error", "alert");
         assertEquals(Map.of("direction", "sent", "level", "fatal", "description", "decode_error"), alert, r.out());
     }
 

@@ -92,7 +92,8 @@ public final class DtlsConnection implements Connection {
             socket.connect(new InetSocketAddress(address, port));
             SSLEngine engine = context.newEngine(host, port);
             c = new DtlsConnection(context, socket, new DatagramCore(engine,
-                    new WireObserver(true, config.traceListener(), true)));
+                    new WireObserver(true, config.traceListener(), true)
+                            .localCertificate(Failures.describe(config.chain()))));
             engine.beginHandshake();
             c.handshake(System.nanoTime());
             return c;

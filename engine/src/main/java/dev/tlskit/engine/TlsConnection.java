@@ -57,7 +57,7 @@ public final class TlsConnection implements Connection {
         TlsConfig config = context.config();
         SSLEngine engine = context.newEngine(peerHost, socket.getPort());
         this.core = new EngineCore(engine, new WireObserver(config.isClient(),
-                trace != null ? trace : config.traceListener()));
+                trace != null ? trace : config.traceListener()).localCertificate(Failures.describe(config.chain())));
         this.driver = new EngineDriver(core, writeLock);
     }
 

@@ -1,5 +1,8 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.certs.Identity;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -151,8 +154,46 @@ class FailureClassificationTest {
         assertEquals(TlsException.Kind.VERIFICATION, e[0].kind(), "client: " + e[0].getMessage());
         // jdk servers send bad_certificate (1.2 and 1.3), bc servers certificate_required (1.3) or a bare
         // handshake_failure (1.2): either way the client is told it was about its certificate.
-        assertTrue(lower(e[0]).contains("certificate"), "client: " + e[0].getMessage());
-        assertTrue(lower(e[1]).contains("certificate"), "server: " + e[1].getMessage());
+        // Whose certificate: the client is told the server asked for one and it sent none; the server that the
+        // client sent none.
+        assertTrue(e[0].getMessage().startsWith("the server asked for a client certificate and none was sent"),
+                "client: " + e[0].getMessage());
+        assertTrue(e[1].getMessage().startsWith("no certificate from the client: it sent"),
+                "server: " + e[1].getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("providerPairsAndVersions")
+    @Timeout(20)
+    void clientWhoseCertificateTheServerRejectsIsToldWhichOne(TlsProvider clientProvider,
+            TlsProvider serverProvider, TlsVersion version) throws Exception {
+        // The server trusts a CA that did not issue the demo client certificate.
+        Identity id = DemoMaterial.server();
+        TlsConfig server = TlsConfig.forServer(id.privateKey(), id.chain()).provider(serverProvider)
+                .versions(Set.of(version)).trustAnchors(List.of(TestPki.newCa().certificate()))
+                .clientAuth(ClientAuth.NEED).build();
+        TlsException[] e = handshakeFails(server, TestPki.client(clientProvider, version).build(), "localhost");
+
+        assertEquals(TlsException.Kind.VERIFICATION, e[0].kind(), "client: " + e[0].getMessage());
+        String subject = DemoMaterial.client().chain().get(0).getSubjectX500Principal().getName();
+        // JSSE sends a certificate only if its issuer is one the server named; then the server refuses none sent.
+        assertTrue(e[0].getMessage().contains(subject), "client: " + e[0].getMessage());
+        assertTrue(e[0].getMessage().startsWith("the server"), "client: " + e[0].getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("providerPairsAndVersions")
+    @Timeout(20)
+    void serverWhoseCertificateTheClientRejectsSaysItWasOurs(TlsProvider clientProvider,
+            TlsProvider serverProvider, TlsVersion version) throws Exception {
+        TlsConfig client = TlsConfig.forClient().provider(clientProvider).versions(Set.of(version))
+                .trustAnchors(List.of(TestPki.newCa().certificate())).build();
+        TlsException[] e = handshakeFails(TestPki.server(serverProvider, version, ClientAuth.NONE).build(), client,
+                "localhost");
+
+        assertEquals(TlsException.Kind.VERIFICATION, e[1].kind(), "server: " + e[1].getMessage());
+        assertTrue(e[1].getMessage().startsWith("the client rejected our certificate: alert "),
+                "server: " + e[1].getMessage());
     }
 
     @ParameterizedTest

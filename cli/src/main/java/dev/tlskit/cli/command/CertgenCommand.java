@@ -54,6 +54,8 @@ import picocli.CommandLine.Spec;
             "  tlskit certgen --self-signed --san dns:localhost --not-after 2020-01-01",
             "  # valid, expired, wrong-host, ... certificates for testing TLS clients",
             "  tlskit certgen --fixtures fixtures/",
+            "  # the TEST-ONLY demo certificates (used without -c/-k), for openssl, curl, ...",
+            "  tlskit certgen --demo demo/",
             "  # use them",
             "  cd tlskit-certs && tlskit server -c server.pem -k server.key -A ca.pem",
         })
@@ -104,7 +106,7 @@ public final class CertgenCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.MAKE)
     @Option(names = "--ca-name", paramLabel = "CN", description = "the new CA's common name (default: tlskit CA"
-            + " user@host)")
+            + " user@host and a random id, different every run)")
     String caName;
 
     @OptionGroup.In(OptionGroup.MAKE)
@@ -170,6 +172,12 @@ public final class CertgenCommand implements Callable<Integer> {
             + " expired, not-yet-valid, wrong-host, self-signed, untrusted-root, missing-intermediate")
     Path fixtures;
 
+    @OptionGroup.In(OptionGroup.MAKE)
+    @Option(names = "--demo", paramLabel = "DIR", description = "write out the TEST-ONLY demo certificates the"
+            + " commands use without -c/-k (ca.pem, server.pem/.key, client.pem/.key and -rsa variants), for other"
+            + " tools; their private keys are public")
+    Path demo;
+
     @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--json", description = "print what was made as one JSON document on stdout")
     boolean json;
@@ -187,6 +195,10 @@ public final class CertgenCommand implements Callable<Integer> {
         CertgenKeyStores stores = CertgenKeyStores.read(p12, jks, truststore, password, noPassword);
         if (fixtures != null) {
             new CertgenFixtures(fixtures, keyType, force).write(stdout, json);
+            return 0;
+        }
+        if (demo != null) {
+            CertgenDemo.write(demo, force, stdout, json);
             return 0;
         }
         Certgen.Builder b = profile(validity, stores);
@@ -322,7 +334,10 @@ public final class CertgenCommand implements Callable<Integer> {
         if (days != null && notAfter != null) {
             throw new UsageException("--days and --not-after conflict: give one end of validity");
         }
-        if (fixtures != null) {
+        if (fixtures != null && demo != null) {
+            throw new UsageException("--fixtures and --demo conflict: give one");
+        }
+        if (fixtures != null || demo != null) {
             List<String> others = new ArrayList<>(profile);
             if (caOnly) {
                 others.add("--ca");
@@ -351,9 +366,13 @@ public final class CertgenCommand implements Callable<Integer> {
             if (caName != null) {
                 others.add("--ca-name");
             }
+            if (demo != null && spec.commandLine().getParseResult().hasMatchedOption("--key-type")) {
+                others.add("--key-type");
+            }
             if (!others.isEmpty()) {
-                throw new UsageException("--fixtures and " + others.get(0) + " conflict: the fixtures are a fixed"
-                        + " set (only --key-type, --force and --json apply)");
+                throw new UsageException((fixtures != null ? "--fixtures" : "--demo") + " and " + others.get(0)
+                        + " conflict: " + (fixtures != null ? "the fixtures are a fixed set (only --key-type, --force"
+                        + " and --json apply)" : "the demo set is fixed (only --force and --json apply)"));
             }
         }
     }

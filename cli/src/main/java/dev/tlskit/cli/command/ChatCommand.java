@@ -151,7 +151,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int connect(String localName, PrintWriter out, PrintWriter err) throws Exception {
-        String target = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String target = dev.tlskit.cli.option.PeerOptions.unbracketed(host);
         TlsConfig config = Configs.client(tls, null, keys, noVerify, noClientCert, target, err, trace(out, err));
         if (noVerify) {
             err.println("tlskit: warning: -d: the listener's certificate and hostname are NOT verified");
@@ -163,7 +163,9 @@ public final class ChatCommand implements Callable<Integer> {
         try {
             c = Configs.connect(() -> TlsConnection.connect(context, target, port, family), target);
         } catch (TlsException e) {
-            throw e.withContext(where + ": ");
+            throw dev.tlskit.cli.Errors.timeoutNamed(dev.tlskit.cli.ChainReport.explained(e, config, target,
+                    dev.tlskit.cli.ChainReport.CLIENT_SHOW_CERTS)
+                    .withContext(where + ": "), tls.timeout());
         }
         ChatUi ui;
         try {
@@ -176,7 +178,7 @@ public final class ChatCommand implements Callable<Integer> {
             return new Chat(ui, localName, tls.timeout()).talk(c, where);
         } catch (TlsException e) {
             ui.close();
-            throw e.withContext(where + ": ");
+            throw dev.tlskit.cli.Errors.timeoutNamed(e.withContext(where + ": "), tls.timeout());
         }
     }
 

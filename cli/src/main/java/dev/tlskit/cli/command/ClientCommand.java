@@ -148,9 +148,11 @@ public final class ClientCommand implements Callable<Integer> {
         ClientExchange first;
         try {
             first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
-        } catch (TlsException e) {
+        } catch (TlsException failed) {
+            TlsException e = ChainReport.explained(failed, config, target,
+                    chain.show() ? null : ChainReport.SHOW_CERTS);
             if (!e.peerChain().isEmpty()) {
-                showAndSave(new ChainReport(e.peerChain(), config, target), e.getMessage(), err);
+                showAndSave(new ChainReport(e.peerChain(), config, target), failed.getMessage(), err);
             } else if (chain.show()) {
                 err.println("tlskit: no certificate chain to show: the connection failed before verifying one");
             }

@@ -54,9 +54,7 @@ final class ClientConnection {
 
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
-        String limit = e.reason() == TlsException.Reason.TIMED_OUT ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
-                : "";
-        return e.withContext(peer.where() + ": ").withSuffix(limit);
+        return dev.tlskit.cli.Errors.timeoutNamed(e.withContext(peer.where() + ": "), timeout);
     }
 
     private ClientExchange exchangeOnce(TlsContext context, String target, IpFamily family, String text)

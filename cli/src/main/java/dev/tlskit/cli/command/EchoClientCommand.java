@@ -92,7 +92,9 @@ public final class EchoClientCommand implements Callable<Integer> {
         try {
             exchange(Configs.context(config), target, family, lines, out, err);
         } catch (TlsException e) {
-            throw e.withContext(peer.where() + ": ");
+            throw dev.tlskit.cli.Errors.timeoutNamed(dev.tlskit.cli.ChainReport.explained(e, config, target,
+                    dev.tlskit.cli.ChainReport.CLIENT_SHOW_CERTS)
+                    .withContext(peer.where() + ": "), tls.timeout());
         }
         return 0;
     }

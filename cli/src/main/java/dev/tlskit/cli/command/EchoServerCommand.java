@@ -146,6 +146,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             Map<String, Object> e = Json.event("echoserver", "listening");
             e.put("address", each.get(0));
             e.put("addresses", each);
+            e.put("port", server.addresses().get(0).getPort());
             Json.println(out, e);
         }
         ScheduledExecutorService timer = null;

@@ -54,6 +54,11 @@ final class Listeners implements Closeable {
         return sockets.get(0).getLocalPort();
     }
 
+    /** {@code [127.0.0.1:P, [::1]:P]}: each address with the port. */
+    List<String> each() {
+        return addresses.stream().map(a -> ListenAddresses.describe(List.of(a), port())).toList();
+    }
+
     /** {@code 127.0.0.1:P and [::1]:P}. */
     String where() {
         return ListenAddresses.describe(addresses, port());

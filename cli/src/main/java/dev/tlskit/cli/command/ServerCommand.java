@@ -69,11 +69,12 @@ import picocli.CommandLine.Spec;
             "  tlskit server -p 0 -i -d",
             "  # your own certificates (see tlskit certgen)",
             "  tlskit server -c server.pem -k server.key -A ca.pem",
-            "  # interop: OpenSSL, curl and GnuTLS as clients",
-            "  tlskit server -i &",
-            "  openssl s_client -connect localhost:11111 -cert client.pem -key client.key",
-            "  tlskit server -g -d & curl --cacert ca.pem https://localhost:11111/",
-            "  tlskit server -d & gnutls-cli --port 11111 --x509cafile ca.pem localhost",
+            "  # interop: OpenSSL, curl and GnuTLS as clients, on the demo files written out",
+            "  tlskit certgen --demo demo && tlskit server -i &",
+            "  openssl s_client -connect localhost:11111 -CAfile demo/ca.pem \\",
+            "      -cert demo/client.pem -key demo/client.key",
+            "  tlskit server -g -d & curl --cacert demo/ca.pem https://localhost:11111/",
+            "  tlskit server -d & gnutls-cli --port 11111 --x509cafile demo/ca.pem localhost",
         })
 public final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     static final String REPLY = "I hear you fa shizzle!";
@@ -154,6 +155,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             err.println("tlskit server: listening on " + listener.where()
                     + (noClientAuth ? "" : " (client certificate required)"));
             err.flush();
+            listening(out, listener.each(), listener.port());
             return serve(listener, baseContext, out, err);
         }
     }
@@ -216,6 +218,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 err.println("tlskit server: listening on " + Addresses.hostPort(address, boundPort) + " (DTLS over UDP"
                         + (noClientAuth ? ")" : ", client certificate required)"));
                 err.flush();
+                listening(out, List.of(Addresses.hostPort(address, boundPort)), boundPort);
             }
             int code = handle(null, trace -> DtlsConnection.accept(context, socket, trace), out, err);
             socket.close();
@@ -224,6 +227,20 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             }
         }
         return firstFailure;
+    }
+
+    /**
+     * With --json, the first line: {@code {"tlskit":1,"command":"server","event":"listening","address":"127.0.0.1:P",
+     * "addresses":[...],"port":P}}, as the echoserver's, so a script started on port 0 reads the port from stdout.
+     */
+    private void listening(PrintWriter out, List<String> addresses, int port) {
+        if (output.json()) {
+            Map<String, Object> e = Json.event("server", "listening");
+            e.put("address", addresses.get(0));
+            e.put("addresses", addresses);
+            e.put("port", port);
+            Json.println(out, e);
+        }
     }
 
     /** Completes the server side of one handshake. */
@@ -278,9 +295,11 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
             code = Errors.bug(err, "client " + peer, bug);
-        } catch (TlsException e) {
+        } catch (TlsException failed) {
+            TlsException e = ChainReport.explained(failed, config, null,
+                    chain.show() ? null : ChainReport.SHOW_CERTS);
             doc.put("error", Errors.json(e));
-            showAndSave(e.peerChain(), e.getMessage(), peer, err);
+            showAndSave(e.peerChain(), failed.getMessage(), peer, err);
             code = Errors.print(err, "client " + peer, e, output.verbose());
         }
         if (!traceEvents.isEmpty()) {

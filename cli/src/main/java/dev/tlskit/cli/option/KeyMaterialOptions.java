@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Identity and trust files: {@code -c}, {@code -k}, {@code --key-password}, {@code -A}. */
+/** Identity and trust files: {@code -c}, {@code -k}, {@code --key-password}, {@code -A}, {@code --ca-password}. */
 @OptionGroup.In(OptionGroup.CERTIFICATES)
 public final class KeyMaterialOptions {
     /** The {@code -A} value that means the platform's trust store. */
@@ -32,9 +32,14 @@ public final class KeyMaterialOptions {
     String keyPassword;
 
     @Option(names = {"-A", "--ca"}, paramLabel = "FILE|DIR",
-            description = "trust anchors: a PEM file or a directory of PEM files; repeatable; 'system' for the"
-                    + " platform store (default: the demo CA on loopback, else system)")
+            description = "trust anchors: a PEM/DER file, a directory of PEM files, or a PKCS#12/JKS trust store;"
+                    + " repeatable; 'system' for the platform store (default: the demo CA on loopback, else system)")
     List<Path> ca; // Path, not String: so shell completion offers files ('system' is a path too)
+
+    @Option(names = "--ca-password", paramLabel = "SOURCE",
+            description = "password of a PKCS#12/JKS trust store given with -A: pass:TEXT, env:VAR or file:PATH"
+                    + " (default: none, then empty, then certgen's default)")
+    String caPassword;
 
     public boolean hasCertificate() {
         return cert != null;
@@ -53,7 +58,7 @@ public final class KeyMaterialOptions {
             return null;
         }
         try {
-            return Identity.load(cert, key, password());
+            return Identity.load(cert, key, password("--key-password", keyPassword));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), null, e);
         }
@@ -66,7 +71,7 @@ public final class KeyMaterialOptions {
             for (Path location : ca) {
                 if (!location.toString().equals(SYSTEM)) {
                     try {
-                        out.addAll(TrustAnchors.load(location));
+                        out.addAll(TrustAnchors.load(location, password("--ca-password", caPassword)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage(), null, e);
                     }
@@ -81,30 +86,31 @@ public final class KeyMaterialOptions {
         return ca != null && ca.stream().anyMatch(p -> p.toString().equals(SYSTEM));
     }
 
-    private char[] password() {
-        if (keyPassword == null) {
+    /** A password from {@code source} ({@code pass:TEXT}, {@code env:VAR}, {@code file:PATH}), or null. */
+    private static char[] password(String flag, String source) {
+        if (source == null) {
             return null;
         }
-        if (keyPassword.startsWith("pass:")) {
-            return keyPassword.substring(5).toCharArray();
+        if (source.startsWith("pass:")) {
+            return source.substring(5).toCharArray();
         }
-        if (keyPassword.startsWith("env:")) {
-            String name = keyPassword.substring(4);
+        if (source.startsWith("env:")) {
+            String name = source.substring(4);
             String v = System.getenv(name);
             if (v == null) {
-                throw new UsageException("--key-password env:" + name + ": environment variable not set");
+                throw new UsageException(flag + " env:" + name + ": environment variable not set");
             }
             return v.toCharArray();
         }
-        if (keyPassword.startsWith("file:")) {
-            Path p = Path.of(keyPassword.substring(5));
+        if (source.startsWith("file:")) {
+            Path p = Path.of(source.substring(5));
             try {
                 String first = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("");
                 return first.toCharArray();
             } catch (IOException e) {
-                throw new UsageException("--key-password file:" + p + ": cannot read: " + Pem.describe(e));
+                throw new UsageException(flag + " file:" + p + ": cannot read: " + Pem.describe(e));
             }
         }
-        return keyPassword.toCharArray();
+        return source.toCharArray();
     }
 }

@@ -32,8 +32,26 @@ public final class PeerOptions {
 
     /** The host, an IPv6 literal without its brackets ({@code [::1]} → {@code ::1}). */
     public String host() {
+        return unbracketed(host);
+    }
+
+    /**
+     * {@code host}, an IPv6 literal without its brackets; a usage error with a hint for {@code host:port}, which
+     * openssl s_client's {@code -connect} and curl users type ({@code [::1]:443} too; {@code ::1} alone is a host).
+     */
+    public static String unbracketed(String host) {
+        java.util.regex.Matcher m = HOST_PORT.matcher(host);
+        if (m.matches()) {
+            String h = m.group(1) != null ? m.group(1) : m.group(2);
+            throw new UsageException("-h " + host + ": a host, not host:port", "give the port with -p: -h " + h
+                    + " -p " + m.group(3), null);
+        }
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
+
+    /** {@code name:443}, {@code 10.0.0.1:443} or {@code [::1]:443}: one colon, or brackets, before the port. */
+    private static final java.util.regex.Pattern HOST_PORT =
+            java.util.regex.Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(\\d{1,5})");
 
     public int port() {
         if (port < 1 || port > 65535) {

@@ -66,7 +66,7 @@ public final class TlsOptions {
     List<String> alpn;
 
     @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "--timeout", paramLabel = "SECONDS",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Seconds.class,
             description = "limit for connecting, the handshake and each wait for the peer (default: 10)")
     double timeoutSeconds = 10;
 
@@ -77,7 +77,8 @@ public final class TlsOptions {
 
     public Duration timeout() {
         if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-            throw new UsageException("--timeout " + timeoutSeconds + ": must be between 0 and 86400 seconds");
+            throw new UsageException("--timeout " + timeoutSeconds + ": must be more than 0 seconds (and at most"
+                    + " 86400)");
         }
         return Duration.ofMillis(Math.max(1, (long) (timeoutSeconds * 1000)));
     }

@@ -48,6 +48,18 @@ class CertgenCommandTest {
     }
 
     @Test
+    void twoRunsMakeCasOfDifferentNames() throws Exception {
+        // Same name, different key reads as "not sent" to a user; two runs' CAs must not share a name.
+        assertEquals(0, Tlskit.run("certgen", "-o", dir.resolve("a").toString()).exitCode());
+        assertEquals(0, Tlskit.run("certgen", "-o", dir.resolve("b").toString()).exitCode());
+        X509Certificate a = Pem.readCertificates(dir.resolve("a/ca.pem")).get(0);
+        X509Certificate b = Pem.readCertificates(dir.resolve("b/ca.pem")).get(0);
+        assertTrue(a.getSubjectX500Principal().getName().contains("tlskit CA "), a.getSubjectX500Principal().getName());
+        assertFalse(a.getSubjectX500Principal().equals(b.getSubjectX500Principal()),
+                a.getSubjectX500Principal().getName());
+    }
+
+    @Test
     void defaultOutputDirectoryIsTlskitCertsInTheWorkingDirectory() {
         assertTrue(r("certgen", "--help").out().contains("./tlskit-certs"));
     }

@@ -50,6 +50,19 @@ class ChainTest {
                 .addDnsName("www.example.test").serverAuth().signedBy(intermediate).build();
         write("other.pem", other.certificatePem() + intermediate.certificatePem());
         write("other.key", other.privateKeyPkcs8Pem());
+        write("with-root.pem", leaf.certificatePem() + intermediate.certificatePem() + root.certificatePem());
+        // Another "run" of the same CA: its name, a key of its own.
+        write("same-name-root.pem", HeldCertificate.builder().commonName("Chain Test Root").certificateAuthority(1)
+                .build().certificatePem());
+        HeldCertificate self = HeldCertificate.builder().commonName("localhost").addDnsName("localhost")
+                .serverAuth().build();
+        write("self.pem", self.certificatePem());
+        write("self.key", self.privateKeyPkcs8Pem());
+        HeldCertificate expired = HeldCertificate.builder().commonName("localhost").addDnsName("localhost")
+                .serverAuth().notBefore(java.time.Instant.parse("2019-01-01T00:00:00Z"))
+                .notAfter(java.time.Instant.parse("2020-01-01T00:00:00Z")).signedBy(root).build();
+        write("expired.pem", expired.certificatePem());
+        write("expired.key", expired.privateKeyPkcs8Pem());
     }
 
     static Path write(String name, String text) {
@@ -61,7 +74,8 @@ class ChainTest {
     }
 
     static Tlskit.Result client(String certFile, String... clientArgs) throws Exception {
-        String key = certFile.startsWith("other") ? "other.key" : "leaf.key";
+        String key = certFile.startsWith("other") ? "other.key" : certFile.startsWith("self") ? "self.key"
+                : certFile.startsWith("expired") ? "expired.key" : "leaf.key";
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c", dir.resolve(certFile).toString(),
                 "-k", dir.resolve(key).toString());
         String[] args = Stream.concat(Stream.of("client", "-p", String.valueOf(server.port())),
@@ -96,8 +110,8 @@ class ChainTest {
         assertTrue(err.contains("verdict:  issuer NOT SENT and not trusted"), err);
         assertTrue(err.contains("tlskit: verification failed: "), err);
         assertTrue(err.contains("hint: certificate 0 was issued by CN=Chain Test Intermediate, which was neither sent"
-                + " nor trusted: if it is an intermediate, the server did not send it (pass it with -A or fix the"
-                + " server)"), err);
+                + " nor trusted: if it is an intermediate, the server did not send it (pass it with -A, or have"
+                + " the server send its chain)"), err);
         // the usual error line stays, and comes last
         assertTrue(err.strip().lines().reduce((a, b) -> b).orElse("").startsWith("tlskit: error: "), err);
     }
@@ -150,6 +164,85 @@ class ChainTest {
         assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.err().matches("(?s).*tlskit: client \\S+ certificate chain \\(\\d certificates?, as sent\\):.*"),
                 s.err());
+    }
+
+    /** The one error line of a failed verification, which must be all of stderr without --show-certs. */
+    static String errorLine(Tlskit.Result r) {
+        assertEquals(4, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: "), r.err());
+        assertTrue(r.err().strip().endsWith(" (--show-certs shows the chain)"), r.err());
+        return r.err();
+    }
+
+    @Test
+    void errorLineNamesAMissingIntermediate() throws Exception {
+        String err = errorLine(client("leaf.pem", "-A", dir.resolve("root.pem").toString()));
+        assertTrue(err.contains("untrusted certificate chain: certificate 0 (CN=localhost) was issued by"
+                + " CN=Chain Test Intermediate, which was neither sent nor trusted: if it is an intermediate, the"
+                + " server did not send it"), err);
+    }
+
+    @Test
+    void errorLineNamesASelfSignedCertificate() throws Exception {
+        String err = errorLine(client("self.pem", "-A", dir.resolve("root.pem").toString()));
+        assertTrue(err.contains("untrusted certificate chain: certificate 0 (CN=localhost) is self-signed and not"
+                + " trusted: pass it with -A to trust it, or -d to skip verification"), err);
+    }
+
+    @Test
+    void errorLineNamesAnUntrustedRoot() throws Exception {
+        String err = errorLine(client("with-root.pem", "-A", dir.resolve("other-root.pem").toString()));
+        assertTrue(err.contains("untrusted certificate chain: the chain ends in certificate 2 (CN=Chain Test Root),"
+                + " a root that is not trusted: pass it with -A if you trust it"), err);
+    }
+
+    @Test
+    void errorLineTellsACaOfTheSameNameWithAnotherKey() throws Exception {
+        String err = errorLine(client("full.pem", "-A", dir.resolve("same-name-root.pem").toString()));
+        assertTrue(err.contains("certificate 1 (CN=Chain Test Intermediate) was issued by CN=Chain Test Root: a"
+                + " trusted CA has the same name, but a different key"), err);
+    }
+
+    @Test
+    void errorLineNamesTheExpiredCertificateAndADate() throws Exception {
+        String err = errorLine(client("expired.pem", "-A", dir.resolve("root.pem").toString()));
+        assertTrue(err.contains("certificate 0 (CN=localhost) expired on 2020-01-01T00:00:00Z: renew it on the"
+                + " server"), err);
+    }
+
+    @Test
+    void echoclientAndChatSayTheVerdictToo() throws Exception {
+        for (String command : List.of("echoclient", "chat")) {
+            Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c",
+                    dir.resolve("leaf.pem").toString(), "-k", dir.resolve("leaf.key").toString());
+            Tlskit.Result r = Tlskit.run(command, "-p", String.valueOf(server.port()), "-x", "-A",
+                    dir.resolve("root.pem").toString());
+            server.await(LIMIT);
+            assertEquals(4, r.exitCode(), r.err());
+            String line = r.err().lines().filter(l -> l.startsWith("tlskit: error: ")).findFirst().orElse(r.err());
+            assertTrue(line.contains("certificate 0 (CN=localhost) was issued by CN=Chain Test Intermediate, which was"
+                    + " neither sent nor trusted"), command + ": " + r.err());
+            assertTrue(line.endsWith(" (tlskit client --show-certs shows the chain)"), command + ": " + r.err());
+        }
+    }
+
+    @Test
+    void serverErrorLineNamesTheClientCertificateItRejects() throws Exception {
+        // The server trusts a CA named as the client's issuer but with another key: JSSE's client then sends its
+        // certificate (the request names that issuer), and the server's check says why it failed.
+        Path fake = write("fake-intermediate.pem", HeldCertificate.builder().commonName("Chain Test Intermediate")
+                .certificateAuthority(0).build().certificatePem());
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-A", fake.toString());
+        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "-c",
+                dir.resolve("leaf.pem").toString(), "-k", dir.resolve("leaf.key").toString());
+        Tlskit.Result s = server.await(LIMIT);
+        assertEquals(4, s.exitCode(), s.err());
+        String line = s.err().lines().filter(l -> l.startsWith("tlskit: error: ")).findFirst().orElse(s.err());
+        assertTrue(line.contains("certificate 0 (CN=localhost) was issued by CN=Chain Test Intermediate: a trusted"
+                + " CA has the same name, but a different key"), s.err());
+        assertTrue(line.endsWith(" (--show-certs shows the chain)"), s.err());
+        assertTrue(client.exitCode() != 0, client.err());
     }
 
     static String sha256(X509Certificate c) throws Exception {

@@ -344,7 +344,7 @@ class CaptureTest {
                 assertEquals(0, client.exitCode(), client::describe);
                 assertEquals(0, s.exitCode(), s::describe);
                 Path pcap = capture.finish();
-                return new Exchange(pcap, port, serverKeys, clientKeys, Interop.parseJson(s.out()),
+                return new Exchange(pcap, port, serverKeys, clientKeys, Interop.lastJsonLine(s.out()),
                         Interop.parseJson(client.out()));
             }
         }

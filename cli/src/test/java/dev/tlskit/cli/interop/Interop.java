@@ -475,6 +475,14 @@ public final class Interop {
 
     // ---------------------------------------------------------------- a tiny JSON reader (no library here)
 
+    /**
+     * A server's {@code --json} stdout: its first line is the {@code listening} event, the last one the document of
+     * its (last) connection; this parses the last.
+     */
+    public static Object lastJsonLine(String out) {
+        return parseJson(out.strip().lines().reduce((a, b) -> b).orElse(""));
+    }
+
     /** Parses one JSON value into Map (insertion order), List, String, Double/Long, Boolean or null. */
     public static Object parseJson(String s) {
         JsonReader r = new JsonReader(s);

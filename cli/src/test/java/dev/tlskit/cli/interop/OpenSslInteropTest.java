@@ -271,6 +271,22 @@ class OpenSslInteropTest {
         assertTrue(s.out().contains("Client message: hello over ::1\n"), s::describe);
     }
 
+    @ParameterizedTest(name = "TLS {0}, provider {1}")
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc"})
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void clientWithoutCertificateIsToldTheServerAskedForOne(String version, String provider) throws Exception {
+        // s_server -Verify 1 requires one; tlskit client -x sends none. It used to be "peer rejected the
+        // certificate: alert ...", which reads as if our check of the server's certificate had failed.
+        Peer s = sServer("127.0.0.1:0", "-rev");
+        int port = port(s);
+
+        Run r = tlskit("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A", dir.resolve("ca.pem").toString(),
+                "-v", version, "--provider", provider, "-x");
+
+        assertEquals(4, r.exitCode(), r::describe);
+        assertTrue(r.err().contains(": the server asked for a client certificate and none was sent"), r::describe);
+    }
+
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void serverRejectsSClientWithoutCertificate() throws Exception {
@@ -285,6 +301,7 @@ class OpenSslInteropTest {
         assertTrue(c.exitCode() != 0, c.output());
         assertEquals(4, s.exitCode(), "mutual auth is on by default: no client certificate is exit 4\n" + s.describe());
         assertTrue(s.err().contains("tlskit: error: client "), s::describe);
+        assertTrue(s.err().contains("no certificate from the client"), s::describe);
         assertTrue(!s.out().contains("Client message:"), s::describe);
     }
 
@@ -310,7 +327,7 @@ class OpenSslInteropTest {
         Run s = server.await(Interop.RUN_LIMIT);
         assertTrue(c.exitCode() != 0, c.output());
         assertEquals(4, s.exitCode(), s::describe);
-        assertTrue(s.err().contains("peer rejected the certificate: alert unknown_ca"), s::describe);
+        assertTrue(s.err().contains("the client rejected our certificate: alert unknown_ca"), s::describe);
     }
 
     // ------------------------------------------------------------------ --keylog against OpenSSL's -keylogfile

@@ -31,6 +31,7 @@ public final class Failures {
     private static final Pattern ALERT_WORD = Pattern.compile("(?<![a-z_])([a-z]+(?:_[a-z]+)+)(?![a-z_])");
 
     private static final String NOT_TLS = "peer does not speak TLS";
+    private static final String NO_CLIENT_CERTIFICATE = "the server asked for a client certificate and none was sent";
 
     private Failures() {}
 
@@ -85,13 +86,14 @@ public final class Failures {
                         || String.valueOf(observer.alertSent()).equals("fatal handshake_failure"))) {
             // TLS 1.2 lets a server that needs a client certificate refuse an empty one with handshake_failure
             // (BCJSSE does): the wire shows the empty Certificate, so say what happened.
-            return new TlsException(Kind.VERIFICATION, "no client certificate: the server requires one"
-                    + " (alert handshake_failure after an empty client Certificate)", t, List.of(), wireAlert);
+            return new TlsException(Kind.VERIFICATION, observer.isClient()
+                    ? noneSent(observer) + ": alert handshake_failure after our empty Certificate"
+                    : "no certificate from the client: it sent an empty one and one is required"
+                            + sentSuffix(wireAlert), t, List.of(), wireAlert);
         }
         if (alert != null && isCertificateAlert(alert)) {
-            return new TlsException(Kind.VERIFICATION, "peer rejected the certificate: alert " + alert
-                    + (alert.equals("certificate_required") ? " (the server requires a client certificate)" : ""), t,
-                    List.of(), wireAlert);
+            return new TlsException(Kind.VERIFICATION, certificateAlert(alert, wireAlert, observer), t, List.of(),
+                    wireAlert);
         }
         if (t instanceof SSLException || duringHandshake && t instanceof EOFException) {
             if (!duringHandshake) {
@@ -154,6 +156,58 @@ public final class Failures {
             }
         }
         return null;
+    }
+
+    /**
+     * A certificate alert in words that say whose certificate it was about: the peer's alert rejects ours (a client
+     * told that the server wants one it did not send, or which one it rejected; a server told that the client
+     * rejected its certificate); an alert we sent rejects the peer's.
+     */
+    private static String certificateAlert(String alert, FailureAlert wireAlert, WireObserver observer) {
+        boolean received = wireAlert != null && wireAlert.direction() == Direction.RECEIVED
+                && alert.equals(wireAlert.alert().descriptionName());
+        if (observer == null) {
+            return "peer rejected the certificate: alert " + alert;
+        }
+        if (!received) {
+            // An alert we sent (BCJSSE names it in its exception while the wire shows it encrypted, if at all).
+            if (!observer.isClient() && (alert.equals("certificate_required") || observer.clientSentNoCertificate())) {
+                return "no certificate from the client: it sent none and one is required (sent alert " + alert + ")";
+            }
+            return (observer.isClient() ? "the server's" : "the client's") + " certificate was rejected (sent alert "
+                    + alert + ")";
+        }
+        if (!observer.isClient()) {
+            return "the client rejected our certificate: alert " + alert
+                    + (alert.equals("unknown_ca") ? " (it does not trust the CA that issued it)" : "");
+        }
+        String ours = observer.localCertificate();
+        if (ours == null || observer.clientSentNoCertificate()) {
+            // TLS 1.2 shows the CertificateRequest and our empty Certificate; in TLS 1.3 both are encrypted, but a
+            // client with no certificate to send can only have sent none.
+            return noneSent(observer) + ": alert " + alert;
+        }
+        if (observer.certificateRequestSeen()) {
+            return "the server rejected our client certificate (" + ours + "): alert " + alert;
+        }
+        // TLS 1.3: the request and our answer are encrypted; JSSE sends ours only if it matches what was asked.
+        return "the server rejected our client certificate (" + ours + "), or found none it accepts: alert " + alert;
+    }
+
+    /** The client's words for a request it answered with no certificate, naming the one it had, if any. */
+    private static String noneSent(WireObserver observer) {
+        String ours = observer.localCertificate();
+        // JSSE sends its certificate only when its issuer is one the server's request names.
+        return NO_CLIENT_CERTIFICATE + (ours == null ? "" : " (ours, " + ours + ", is not from a CA it accepts)");
+    }
+
+    /** {@code CN=alice, issued by CN=tlskit CA} for a chain's leaf, or null for an empty chain. */
+    public static String describe(List<java.security.cert.X509Certificate> chain) {
+        if (chain == null || chain.isEmpty()) {
+            return null;
+        }
+        java.security.cert.X509Certificate leaf = chain.get(0);
+        return leaf.getSubjectX500Principal().getName() + ", issued by " + leaf.getIssuerX500Principal().getName();
     }
 
     /** {@code  (sent alert decode_error)} for an alert this endpoint sent, else nothing. */
@@ -232,7 +286,10 @@ public final class Failures {
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
-            if (m.contains("Empty client certificate chain") || m.contains("Empty server certificate chain")
+            if (m.contains("Empty client certificate chain")) {
+                return "no certificate from the client: it sent none and one is required";
+            }
+            if (m.contains("Empty server certificate chain")
                     || m.contains("Client certificate") && m.contains("required")) {
                 return "no certificate from the peer: " + message(c);
             }

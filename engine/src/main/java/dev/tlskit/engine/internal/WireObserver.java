@@ -62,6 +62,8 @@ public final class WireObserver {
     private volatile boolean clientHelloSeen;
     private volatile boolean helloRetryRequest;
     private volatile boolean certificateRequested;
+    /** The subject of the certificate this endpoint has to send, or null when it has none (set by the owner). */
+    private volatile String localCertificate;
 
     /**
      * @param client whether this endpoint is the client (decides which direction carries the ServerHello)
@@ -200,6 +202,25 @@ public final class WireObserver {
      * Whether the client answered a CertificateRequest with an empty Certificate message (visible in TLS 1.2 only;
      * a server that needs one then fails the handshake, BCJSSE with a bare handshake_failure alert).
      */
+    /** Whether this endpoint is the client. */
+    public boolean isClient() {
+        return client;
+    }
+
+    /**
+     * Tells the observer which certificate this endpoint would send ({@code CN=alice, issued by CN=tlskit CA}), or
+     * null for none, so a failure can say whose certificate the peer rejected.
+     */
+    public WireObserver localCertificate(String description) {
+        this.localCertificate = description;
+        return this;
+    }
+
+    /** What {@link #localCertificate(String)} set: this endpoint's certificate in words, or null when it has none. */
+    public String localCertificate() {
+        return localCertificate;
+    }
+
     public boolean clientSentNoCertificate() {
         return clientSentNoCertificate;
     }
