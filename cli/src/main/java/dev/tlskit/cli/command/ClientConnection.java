@@ -26,9 +26,11 @@ final class ClientConnection {
     private final boolean handshakeOnly;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Dialer dialer;
 
     ClientConnection(PeerOptions peer, Duration timeout, OutputOptions output, boolean httpGet, boolean handshakeOnly,
-            PrintWriter out, PrintWriter err) {
+            PrintWriter out, PrintWriter err, Dialer dialer) {
+        this.dialer = dialer;
         this.peer = peer;
         this.timeout = timeout;
         this.output = output;
@@ -54,14 +56,14 @@ final class ClientConnection {
 
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
-        String limit = e.getMessage().startsWith("timed out") ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
+        String limit = e.getMessage().startsWith("timed out") || e.getMessage().contains(": timed out") ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
                 : "";
         return e.withContext(peer.where() + ": ").withSuffix(limit);
     }
 
     private ClientExchange exchangeOnce(TlsContext context, String target, IpFamily family, String text)
             throws TlsException {
-        Connection c = Configs.connect(() -> Connection.connect(context, target, peer.port(), family), target);
+        Connection c = Configs.connect(() -> dialer.dial(context, target, peer.port(), family), target);
         HandshakeSummary s = c.summary();
         String address = IpLiteral.hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
         if (!output.json()) {
