@@ -84,6 +84,30 @@ final class StartTlsServers {
     }
 
     /**
+     * Starts a daemon that prints nothing when ready (vsftpd), and waits until {@code port} accepts a connection:
+     * connect attempts with a short back-off, the only signal such a daemon gives.
+     */
+    static Interop.Peer startSilentDaemon(String name, Path dir, int port, List<String> command) throws Exception {
+        long start = System.nanoTime();
+        Interop.Peer peer = Interop.start(dir, null, command);
+        long deadline = start + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                break;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline || peer.exited()) {
+                    peer.close();
+                    fail(name + " did not listen on " + port + ": " + peer.output());
+                }
+                Thread.sleep(20); // back-off between connect attempts, not synchronisation
+            }
+        }
+        System.err.printf("starttls test server %s ready in %.2f s%n", name, (System.nanoTime() - start) / 1e9);
+        return peer;
+    }
+
+    /**
      * tlskit upgrades the connection, verifies the chain and the hostname against the demo CA, reports version,
      * suite and group, passes {@code --expect-version 1.3} where {@code tls13}, and records the prelude in JSON;
      * {@code openssl s_client -starttls} agrees on the version and the suite. Returns the JSON document.
