@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code client --starttls imap|pop3|sieve} against Dovecot 2.3 (Debian's dovecot-imapd, -pop3d, -managesieved):
+ * {@code client --starttls imap|pop3|sieve|lmtp} against Dovecot 2.3 (Debian's dovecot-imapd, -pop3d,
+ * -managesieved, -lmtpd):
  * {@code dovecot -F -c CONFIG} with base and state directories in a temporary directory and listeners on
  * 127.0.0.1 only, twice: one instance with {@code ssl = yes} and the demo certificate, one with {@code ssl = no},
  * whose greeting and capabilities do not offer STARTTLS. No user ever logs in (a static passdb keeps Dovecot from
@@ -55,7 +56,7 @@ class DovecotStartTlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"imap", "pop3", "sieve"})
+    @ValueSource(strings = {"imap", "pop3", "sieve", "lmtp"})
     void upgradesVerifiesAndAgreesWithOpenSsl(String protocol) throws Exception {
         Object json = StartTlsServers.upgradesLikeOpenSsl(dir, protocol, tlsPorts.get(protocol), true);
         String greeting = (String) Interop.at(json, "starttls", "prelude", 0, "text");
@@ -63,14 +64,15 @@ class DovecotStartTlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"imap", "pop3", "sieve"})
+    @ValueSource(strings = {"imap", "pop3", "sieve", "lmtp"})
     void withSslOffStartTlsIsNotOffered(String protocol) {
         String line = StartTlsServers.notOffered(dir, protocol, plainPorts.get(protocol));
         assertTrue(line.contains(protocol.equals("pop3") ? "does not offer STLS" : "does not offer STARTTLS"), line);
     }
 
     private static Map<String, Integer> ports() {
-        return Map.of("imap", Interop.freePort(), "pop3", Interop.freePort(), "sieve", Interop.freePort());
+        return Map.of("imap", Interop.freePort(), "pop3", Interop.freePort(), "sieve", Interop.freePort(), "lmtp",
+                Interop.freePort());
     }
 
     private static Interop.Peer start(Path own, String name, boolean ssl, Map<String, Integer> ports)
@@ -80,7 +82,7 @@ class DovecotStartTlsTest {
                 "base_dir = " + base.resolve("run"),
                 "state_dir = " + base.resolve("state"),
                 "log_path = /dev/stderr",
-                "protocols = imap pop3 sieve",
+                "protocols = imap pop3 sieve lmtp",
                 "listen = 127.0.0.1",
                 ssl ? "ssl = yes" : "ssl = no",
                 ssl ? "ssl_cert = <" + own.resolve("server.pem") : "",
@@ -96,6 +98,9 @@ class DovecotStartTlsTest {
                 "service pop3-login {",
                 "  inet_listener pop3 {", "    port = " + ports.get("pop3"), "  }",
                 "  inet_listener pop3s {", "    port = 0", "  }",
+                "}",
+                "service lmtp {",
+                "  inet_listener lmtp {", "    address = 127.0.0.1", "    port = " + ports.get("lmtp"), "  }",
                 "}",
                 "service managesieve-login {",
                 "  inet_listener sieve {", "    port = " + ports.get("sieve"), "  }",
