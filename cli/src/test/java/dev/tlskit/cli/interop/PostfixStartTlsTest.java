@@ -93,6 +93,12 @@ class PostfixStartTlsTest {
     }
 
     @Test
+    void upgradesOnTheBcProviderToo() throws Exception {
+        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "smtp", tlsPort, true, "--provider", "bc");
+        assertEquals("bc", Interop.at(json, "handshake", "provider"));
+    }
+
+    @Test
     void sendsAMessageInsideTlsWhenAskedAndPrintsTheReply() {
         Interop.Run run = Interop.tlskit("client", "--starttls", "smtp", "-p", String.valueOf(tlsPort), "-A",
                 dir.resolve("ca.pem").toString(), "-x", "-m", "EHLO again.tlskit.test\r\n");
