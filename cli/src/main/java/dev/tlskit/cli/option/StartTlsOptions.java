@@ -12,8 +12,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class StartTlsOptions {
     @Option(names = "--starttls", paramLabel = "PROTO", completionCandidates = Names.class,
             converter = Names.Converter.class,
-            description = "speak PROTO's plaintext prelude first, then TLS on the same connection: ${COMPLETION-CANDIDATES}"
-                    + " (without -p, the protocol's port: smtp 25, imap 143, pop3 110, ...)")
+            description = "speak PROTO's plaintext prelude first, then TLS on the same connection:"
+                    + " ${COMPLETION-CANDIDATES} (without -p, the protocol's port: smtp 25, imap 143, pop3 110, ...)")
     StartTlsProtocol protocol;
 
     @Option(names = "--starttls-name", paramLabel = "NAME",

@@ -48,11 +48,7 @@ class DovecotStartTlsTest {
 
     @AfterAll
     static void stopDovecot() {
-        for (Interop.Peer p : new Interop.Peer[] {tls, plain}) {
-            if (p != null) {
-                p.close();
-            }
-        }
+        StartTlsServers.stop("dovecot", tls, plain);
     }
 
     @ParameterizedTest

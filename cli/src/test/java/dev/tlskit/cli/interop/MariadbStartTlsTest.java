@@ -50,11 +50,7 @@ class MariadbStartTlsTest {
 
     @AfterAll
     static void stopMariadb() {
-        for (Interop.Peer p : new Interop.Peer[] {tls, plain}) {
-            if (p != null) {
-                p.close();
-            }
-        }
+        StartTlsServers.stop("mariadb", tls, plain);
     }
 
     @Test

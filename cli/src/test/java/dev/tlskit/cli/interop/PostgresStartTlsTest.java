@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code client --starttls postgres} against PostgreSQL (Debian's postgresql 15): a cluster made by
  * {@code initdb} in a temporary directory, {@code ssl = on} with the demo certificate, listening on 127.0.0.1 and
  * a free port, its Unix socket in the same directory. initdb refuses root, so as root it runs as the postgres
- * user (runuser) in a directory that user owns. "Not offered" is the same server after {@code ssl = off} and a
+ * user (setpriv) in a directory that user owns. "Not offered" is the same server after {@code ssl = off} and a
  * reload (SIGHUP): PostgreSQL then answers the SSLRequest with 'N'.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -62,9 +62,7 @@ class PostgresStartTlsTest {
 
     @AfterAll
     static void stopPostgres() {
-        if (server != null) {
-            server.close();
-        }
+        StartTlsServers.stop("postgres", server);
     }
 
     @Test
@@ -116,7 +114,8 @@ class PostgresStartTlsTest {
     private static List<String> asPostgres(boolean root, String... command) {
         List<String> cmd = new ArrayList<>();
         if (root) {
-            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+            // setpriv execs the command (runuser stays as a parent that delays SIGTERM by its 2 s grace period)
+            cmd.addAll(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"));
         }
         cmd.addAll(List.of(command));
         return cmd;

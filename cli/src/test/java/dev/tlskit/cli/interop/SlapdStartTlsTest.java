@@ -46,11 +46,7 @@ class SlapdStartTlsTest {
 
     @AfterAll
     static void stopSlapd() {
-        for (Interop.Peer p : new Interop.Peer[] {tls, plain}) {
-            if (p != null) {
-                p.close();
-            }
-        }
+        StartTlsServers.stop("slapd", tls, plain);
     }
 
     @Test

@@ -83,6 +83,17 @@ final class StartTlsServers {
         return peer;
     }
 
+    /** Stops the daemons started (null ones were not), and says how long that took (stderr). */
+    static void stop(String name, Interop.Peer... peers) {
+        long start = System.nanoTime();
+        for (Interop.Peer p : peers) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        System.err.printf("starttls test server %s stopped in %.2f s%n", name, (System.nanoTime() - start) / 1e9);
+    }
+
     /**
      * Starts a daemon that prints nothing when ready (vsftpd), and waits until {@code port} accepts a connection:
      * connect attempts with a short back-off, the only signal such a daemon gives.
@@ -135,9 +146,13 @@ final class StartTlsServers {
             assertEquals("TLSv1.3", version);
         }
 
-        Interop.Result openssl = Interop.run(dir, null, Duration.ofSeconds(20), "openssl", "s_client", "-starttls",
-                protocol, "-connect", "127.0.0.1:" + port, "-CAfile", dir.resolve("ca.pem").toString(),
-                "-verify_hostname", "localhost", "-verify_return_error");
+        List<String> sClient = new ArrayList<>(List.of("openssl", "s_client", "-starttls", protocol, "-connect",
+                "127.0.0.1:" + port, "-CAfile", dir.resolve("ca.pem").toString(), "-verify_hostname", "localhost",
+                "-verify_return_error"));
+        if (protocol.startsWith("xmpp")) {
+            sClient.addAll(List.of("-xmpphost", "localhost")); // s_client's stream goes to the -connect host else
+        }
+        Interop.Result openssl = Interop.run(dir, null, Duration.ofSeconds(20), sClient);
         Matcher m = S_CLIENT.matcher(openssl.output());
         assertTrue(m.find(), "openssl s_client -starttls " + protocol + ":\n" + openssl.output());
         assertTrue(openssl.output().contains("Verify return code: 0 (ok)"), openssl.output());

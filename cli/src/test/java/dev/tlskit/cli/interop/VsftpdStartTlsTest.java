@@ -44,11 +44,7 @@ class VsftpdStartTlsTest {
 
     @AfterAll
     static void stopVsftpd() {
-        for (Interop.Peer p : new Interop.Peer[] {tls, plain}) {
-            if (p != null) {
-                p.close();
-            }
-        }
+        StartTlsServers.stop("vsftpd", tls, plain);
     }
 
     @Test

@@ -27,7 +27,8 @@ final class Pop3Prelude implements Prelude {
         String capa = ch.readLine("the CAPA reply");
         if (capa.startsWith("+OK")) {
             List<String> list = new ArrayList<>();
-            for (String l = ch.readLine("the capability list"); !l.equals("."); l = ch.readLine("the capability list")) {
+            String waitingFor = "the capability list";
+            for (String l = ch.readLine(waitingFor); !l.equals("."); l = ch.readLine(waitingFor)) {
                 list.add(l);
             }
             if (list.stream().noneMatch(l -> l.strip().split(" ", 2)[0].equalsIgnoreCase("STLS"))) {
