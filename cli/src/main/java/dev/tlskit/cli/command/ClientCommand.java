@@ -161,10 +161,11 @@ public final class ClientCommand implements Callable<Integer> {
         }
         TlsContext context = Configs.context(config);
         ClientDocument doc = new ClientDocument(target, port, traceEvents);
-        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet,
-                handshakeOnly || prelude != null && !httpGet && !spec.commandLine().getParseResult()
-                        .hasMatchedOption("-m"),
-                out, err, prelude == null ? Dialer.DIRECT : prelude);
+        // After STARTTLS only -m or -g says what to send: "hello wolfssl!" means nothing to a mail server
+        boolean sendNothing = handshakeOnly
+                || prelude != null && !httpGet && !spec.commandLine().getParseResult().hasMatchedOption("-m");
+        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, sendNothing, out,
+                err, prelude == null ? Dialer.DIRECT : prelude);
         ClientExchange first;
         try {
             first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);

@@ -56,8 +56,9 @@ final class ClientConnection {
 
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
-        String limit = e.getMessage().startsWith("timed out") || e.getMessage().contains(": timed out") ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)"
-                : "";
+        // "timed out ..." from the engine, "smtp: timed out ..." from a STARTTLS prelude
+        boolean timedOut = e.getMessage().startsWith("timed out") || e.getMessage().contains(": timed out");
+        String limit = timedOut ? " (--timeout " + timeout.toMillis() / 1000.0 + " s)" : "";
         return e.withContext(peer.where() + ": ").withSuffix(limit);
     }
 

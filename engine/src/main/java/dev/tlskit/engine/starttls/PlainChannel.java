@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The plaintext side of a socket during a prelude: lines and bytes with a deadline, a transcript of both
@@ -71,7 +72,7 @@ final class PlainChannel {
     String readLine(String waitingFor) throws PreludeException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
-            int b = readByte(waitingFor, line.size() > 0 ? line.toString(UTF_8) : null);
+            int b = readByte(waitingFor, () -> line.size() > 0 ? line.toString(UTF_8) : null);
             if (b == '\n') {
                 break;
             }
@@ -92,7 +93,7 @@ final class PlainChannel {
     byte[] readBytes(int n, String waitingFor) throws PreludeException {
         byte[] r = new byte[n];
         for (int i = 0; i < n; i++) {
-            r[i] = (byte) readByte(waitingFor, null);
+            r[i] = (byte) readByte(waitingFor, () -> null);
         }
         return r;
     }
@@ -103,18 +104,22 @@ final class PlainChannel {
      */
     String readUntil(String waitingFor, String... markers) throws PreludeException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
+        StringBuilder tail = new StringBuilder(); // the bytes as Latin-1, to match the ASCII markers cheaply
         while (true) {
-            text.write(readByte(waitingFor, text.size() > 0 ? text.toString(UTF_8) : null));
-            String s = text.toString(UTF_8);
+            int b = readByte(waitingFor, () -> text.size() > 0 ? text.toString(UTF_8) : null);
+            text.write(b);
+            tail.append((char) b);
             for (String m : markers) {
-                if (s.endsWith(m)) {
+                int from = tail.length() - m.length();
+                if (from >= 0 && tail.indexOf(m, from) == from) {
+                    String s = text.toString(UTF_8);
                     transcript.add(new PreludeLine(Direction.RECEIVED, s.strip()));
                     return s;
                 }
             }
             if (text.size() > 4 * MAX_LINE) {
                 throw fail(Reason.NOT_THIS_PROTOCOL, "no end of " + waitingFor + " in " + 4 * MAX_LINE + " bytes: "
-                        + quote(s), null);
+                        + quote(text.toString(UTF_8)), null);
             }
         }
     }
@@ -150,32 +155,37 @@ final class PlainChannel {
         return b.append('"').toString();
     }
 
-    private int readByte(String waitingFor, String partial) throws PreludeException {
+    /** @param partial what the server sent of the awaited text so far (null: nothing), for the failure message */
+    private int readByte(String waitingFor, Supplier<String> partial) throws PreludeException {
         if (pos < limit) {
             return buf[pos++] & 0xff;
         }
         long left = Duration.between(Instant.now(), deadline).toMillis();
-        String after = partial == null ? "" : " (it had sent " + quote(partial) + ")";
         if (left <= 0) {
-            throw fail(Reason.TIMED_OUT, "timed out waiting for " + waitingFor + after, null);
+            throw fail(Reason.TIMED_OUT, "timed out waiting for " + waitingFor + after(partial), null);
         }
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
             int n = in.read(buf, 0, buf.length);
             if (n < 0) {
                 throw fail(Reason.CLOSED, "the server closed the connection while we waited for " + waitingFor
-                        + after, null);
+                        + after(partial), null);
             }
             pos = 0;
             limit = n;
             return buf[pos++] & 0xff;
         } catch (SocketTimeoutException e) {
-            throw fail(Reason.TIMED_OUT, "timed out waiting for " + waitingFor + after, e);
+            throw fail(Reason.TIMED_OUT, "timed out waiting for " + waitingFor + after(partial), e);
         } catch (PreludeException e) {
             throw e;
         } catch (IOException e) {
             throw fail(Reason.CLOSED, "the connection failed while we waited for " + waitingFor + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static String after(Supplier<String> partial) {
+        String p = partial.get();
+        return p == null ? "" : " (it had sent " + quote(p) + ")";
     }
 }

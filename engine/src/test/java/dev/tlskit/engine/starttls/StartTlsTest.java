@@ -204,6 +204,27 @@ class StartTlsTest {
 
     @Test
     @Timeout(20)
+    void endlessTextWithoutALineEndIsNotThisProtocol() throws Exception {
+        PreludeException e = refused(StartTlsProtocol.SMTP, p -> p.say("x".repeat(20_000)));
+        assertEquals(PreludeException.Reason.NOT_THIS_PROTOCOL, e.reason());
+        assertTrue(e.getMessage().startsWith("smtp: no line end in 16384 bytes while waiting for its greeting: \"xxx"),
+                e.getMessage());
+    }
+
+    @Test
+    @Timeout(20)
+    void aServerClosingMidLineIsQuotedInTheMessage() throws Exception {
+        PreludeException e = refused(StartTlsProtocol.SMTP, p -> {
+            p.say("220 half a gree");
+            p.socket().shutdownOutput();
+        });
+        assertEquals(PreludeException.Reason.CLOSED, e.reason());
+        assertEquals("smtp: the server closed the connection while we waited for its greeting (it had sent"
+                + " \"220 half a gree\")", e.getMessage());
+    }
+
+    @Test
+    @Timeout(20)
     void anSmtpErrorGreetingIsAnErrorReply() throws Exception {
         PreludeException e = refused(StartTlsProtocol.SMTP, p -> p.say("554 no service for you\r\n"));
         assertEquals(PreludeException.Reason.ERROR_REPLY, e.reason());
