@@ -149,6 +149,20 @@ public final class TlsConnection implements Connection {
         }
     }
 
+    /**
+     * A plain TCP connection to {@code host:port} (the first address of {@code family} that answers), for a
+     * STARTTLS prelude to speak on before {@link #over} takes it.
+     *
+     * @throws TlsException a {@link TlsException.Kind#NETWORK} failure: DNS, refused, unreachable, timed out
+     */
+    public static Socket openTcp(String host, int port, IpFamily family, Duration timeout) throws TlsException {
+        try {
+            return openSocket(host, port, family, timeout);
+        } catch (IOException e) {
+            throw Failures.classify(e, false, null);
+        }
+    }
+
     private static Socket openSocket(String host, int port, IpFamily family, Duration timeout) throws IOException {
         List<InetAddress> candidates = new ArrayList<>();
         for (InetAddress a : InetAddress.getAllByName(host)) {

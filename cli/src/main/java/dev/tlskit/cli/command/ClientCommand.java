@@ -11,6 +11,7 @@ import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.PeerOptions;
+import dev.tlskit.cli.option.StartTlsOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
                     + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
-                    + " hostname by default, and never reads stdin.",
+                    + " hostname by default, and never reads stdin. With --starttls it first speaks a mail, database or"
+                    + " directory protocol's plaintext prelude (as openssl s_client -starttls), then only shakes"
+                    + " hands unless -m or -g says what to send.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -53,6 +56,13 @@ import picocli.CommandLine.Spec;
             "  tlskit client -h ci.example.test -p 443 -A system --show-certs",
             "  # every record as it crosses the wire, and the secrets for Wireshark/tshark",
             "  tlskit client -h example.com -p 443 -A system -g --trace --keylog keys.log",
+            "  # STARTTLS: a mail server's submission port; TLS 1.3 and a good chain",
+            "  tlskit client --starttls smtp -h mail.example.com -p 587 -A system \\",
+            "      --expect-version 1.3",
+            "  # PostgreSQL on its own port (5432), the prelude and handshake as JSON",
+            "  tlskit client --starttls postgres -h db.example.com -A ca.pem --json",
+            "  # implicit TLS (SMTPS 465, IMAPS 993, POP3S 995) needs no --starttls",
+            "  tlskit client -h mail.example.com -p 993 -A system --handshake-only",
             "  # interop: against OpenSSL (-rev answers the message reversed)",
             "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
             "  tlskit client -p 4433 -A ca.pem -x -m \"hello wolfssl!\"$'\\n'",
@@ -67,6 +77,9 @@ public final class ClientCommand implements Callable<Integer> {
 
     @Mixin
     PeerOptions peer;
+
+    @Mixin
+    StartTlsOptions starttls;
 
     @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
@@ -121,6 +134,10 @@ public final class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String target = peer.host();
+        starttls.validate();
+        if (starttls.protocol() != null) {
+            peer.defaultPort(starttls.protocol().defaultPort());
+        }
         int port = peer.port();
         IpFamily family = peer.family();
         if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
@@ -133,6 +150,7 @@ public final class ClientCommand implements Callable<Integer> {
         if (expectResumed && !resume) {
             throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
         }
+        StartTlsDialer prelude = starttls.protocol() == null ? null : startTls(target, err);
         expect.validate();
         chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
@@ -143,8 +161,11 @@ public final class ClientCommand implements Callable<Integer> {
         }
         TlsContext context = Configs.context(config);
         ClientDocument doc = new ClientDocument(target, port, traceEvents);
-        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, handshakeOnly,
-                out, err);
+        // After STARTTLS only -m or -g says what to send: "hello wolfssl!" means nothing to a mail server
+        boolean sendNothing = handshakeOnly
+                || prelude != null && !httpGet && !spec.commandLine().getParseResult().hasMatchedOption("-m");
+        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, sendNothing, out,
+                err, prelude == null ? Dialer.DIRECT : prelude);
         ClientExchange first;
         try {
             first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
@@ -157,6 +178,9 @@ public final class ClientCommand implements Callable<Integer> {
                 err.println("tlskit: no certificate chain to show: the connection failed before verifying one");
             }
             if (output.json()) {
+                if (prelude != null) {
+                    doc.starttls(prelude.json());
+                }
                 doc.error(e);
                 doc.print(out);
             }
@@ -164,6 +188,9 @@ public final class ClientCommand implements Callable<Integer> {
         }
         showAndSave(new ChainReport(first.summary().peerChain(), config, target), null, err);
         doc.first(first);
+        if (prelude != null) {
+            doc.starttls(prelude.json());
+        }
         List<Assertion> assertions = new ArrayList<>(expect.check(first.summary()));
         if (expectClientAuth) {
             assertions.add(ExpectOptions.clientAuthRequested(first.summary(), peer.noClientCert()));
@@ -190,6 +217,15 @@ public final class ClientCommand implements Callable<Integer> {
             throw new ExpectationFailed(failed);
         }
         return 0;
+    }
+
+    /** {@code --starttls}: the dialer, once the flags it conflicts with are ruled out. */
+    private StartTlsDialer startTls(String target, PrintWriter err) {
+        if (dtls.dtls()) {
+            throw new UsageException("--starttls and -u conflict: STARTTLS runs over TCP");
+        }
+        return new StartTlsDialer(starttls.protocol(), starttls.name(target, tls.sni()),
+                !output.json() && (output.trace() || output.verbose()), err);
     }
 
     /** {@code -r}: the second connection, resuming; its assertion is added; returns its failure, or null. */

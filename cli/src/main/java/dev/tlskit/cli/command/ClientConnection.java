@@ -26,9 +26,11 @@ final class ClientConnection {
     private final boolean handshakeOnly;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Dialer dialer;
 
     ClientConnection(PeerOptions peer, Duration timeout, OutputOptions output, boolean httpGet, boolean handshakeOnly,
-            PrintWriter out, PrintWriter err) {
+            PrintWriter out, PrintWriter err, Dialer dialer) {
+        this.dialer = dialer;
         this.peer = peer;
         this.timeout = timeout;
         this.output = output;
@@ -59,7 +61,7 @@ final class ClientConnection {
 
     private ClientExchange exchangeOnce(TlsContext context, String target, IpFamily family, String text)
             throws TlsException {
-        Connection c = Configs.connect(() -> Connection.connect(context, target, peer.port(), family), target);
+        Connection c = Configs.connect(() -> dialer.dial(context, target, peer.port(), family), target);
         HandshakeSummary s = c.summary();
         String address = IpLiteral.hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
         if (!output.json()) {

@@ -42,6 +42,11 @@ final class ClientDocument {
         doc.put("resumption", r);
     }
 
+    /** {@code --starttls}: the protocol and what was said before TLS (also when the prelude failed). */
+    void starttls(Map<String, Object> prelude) {
+        doc.put("starttls", prelude);
+    }
+
     void assertions(List<Assertion> assertions) {
         if (!assertions.isEmpty()) {
             List<Object> results = new ArrayList<>();

@@ -12,7 +12,10 @@ public final class PeerOptions {
 
     @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "server port (default: 11111)")
-    int port = 11111;
+    Integer port;
+
+    /** The port when -p is not given: 11111, or what {@link #defaultPort(int)} set. */
+    private int defaultPort = 11111;
 
     @OptionGroup.In(OptionGroup.CONNECTION)
     @Option(names = "-4", description = "use IPv4 only")
@@ -53,7 +56,15 @@ public final class PeerOptions {
     private static final java.util.regex.Pattern HOST_PORT =
             java.util.regex.Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(\\d{1,5})");
 
+    /** The port to use when -p is not given (a STARTTLS protocol's own: 25 for smtp). */
+    public void defaultPort(int p) {
+        defaultPort = p;
+    }
+
     public int port() {
+        if (port == null) {
+            return defaultPort;
+        }
         if (port < 1 || port > 65535) {
             throw new UsageException("-p " + port + ": not a port (1-65535)");
         }

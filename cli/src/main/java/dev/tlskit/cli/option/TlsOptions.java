@@ -70,6 +70,11 @@ public final class TlsOptions {
             description = "limit for connecting, the handshake and each wait for the peer (default: 10)")
     double timeoutSeconds = 10;
 
+    /** The SNI name asked for with -S, or null. */
+    public String sni() {
+        return sni;
+    }
+
     /** The provider asked for with --provider, or null for the default. */
     public TlsProvider provider() {
         return provider;

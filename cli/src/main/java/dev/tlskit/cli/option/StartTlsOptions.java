@@ -1,0 +1,66 @@
+package dev.tlskit.cli.option;
+
+import dev.tlskit.engine.starttls.StartTlsProtocol;
+import java.util.Arrays;
+import java.util.Iterator;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --starttls PROTO} and {@code --starttls-name NAME}: a plaintext prelude before TLS. */
+@OptionGroup.In(OptionGroup.CONNECTION)
+public final class StartTlsOptions {
+    @Option(names = "--starttls", paramLabel = "PROTO", completionCandidates = Names.class,
+            converter = Names.Converter.class,
+            description = "speak PROTO's plaintext prelude first, then TLS on the same connection:"
+                    + " ${COMPLETION-CANDIDATES} (without -p, the protocol's port: smtp 25, imap 143, pop3 110, ...)")
+    StartTlsProtocol protocol;
+
+    @Option(names = "--starttls-name", paramLabel = "NAME",
+            description = "with --starttls: the name announced, SMTP/LMTP's EHLO/LHLO (default: localhost), XMPP's"
+                    + " stream domain (default: -S, else the host)")
+    String name;
+
+    /** The protocol, or null without --starttls. */
+    public StartTlsProtocol protocol() {
+        return protocol;
+    }
+
+    /** Checks the flags go together; call before any work. */
+    public void validate() {
+        if (name != null && (protocol == null || !protocol.usesName())) {
+            throw new dev.tlskit.cli.UsageException("--starttls-name needs --starttls smtp, lmtp, xmpp or xmpp-server"
+                    + (protocol == null ? "" : " (" + protocol.cliName() + " announces no name)"));
+        }
+    }
+
+    /** The name the prelude announces: --starttls-name, else localhost (SMTP/LMTP), or -S or the host (XMPP). */
+    public String name(String host, String sni) {
+        if (name != null) {
+            return name;
+        }
+        if (protocol == StartTlsProtocol.XMPP || protocol == StartTlsProtocol.XMPP_SERVER) {
+            return sni != null ? sni : host;
+        }
+        return "localhost";
+    }
+
+    /** The protocols' names, for help, completion and parsing. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(StartTlsProtocol.values()).map(StartTlsProtocol::cliName).iterator();
+        }
+
+        public static final class Converter implements ITypeConverter<StartTlsProtocol> {
+            @Override
+            public StartTlsProtocol convert(String value) {
+                try {
+                    return StartTlsProtocol.of(value);
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
+}

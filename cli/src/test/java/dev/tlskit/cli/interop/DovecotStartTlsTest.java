@@ -1,0 +1,109 @@
+package dev.tlskit.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code client --starttls imap|pop3|sieve|lmtp} against Dovecot 2.3 (Debian's dovecot-imapd, -pop3d,
+ * -managesieved, -lmtpd):
+ * {@code dovecot -F -c CONFIG} with base and state directories in a temporary directory and listeners on
+ * 127.0.0.1 only, twice: one instance with {@code ssl = yes} and the demo certificate, one with {@code ssl = no},
+ * whose greeting and capabilities do not offer STARTTLS. No user ever logs in (a static passdb keeps Dovecot from
+ * reading the system's).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DovecotStartTlsTest {
+    @TempDir
+    static Path dir;
+
+    private static Interop.Peer tls;
+    private static Interop.Peer plain;
+    private static Map<String, Integer> tlsPorts;
+    private static Map<String, Integer> plainPorts;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        Interop.requireBinary("openssl");
+        Interop.requireBinary("dovecot");
+        StartTlsServers.requireRoot();
+        Path own = StartTlsServers.certificates(dir, "dovecot");
+        tlsPorts = ports();
+        plainPorts = ports();
+        tls = start(own, "tls", true, tlsPorts);
+        plain = start(own, "plain", false, plainPorts);
+    }
+
+    @AfterAll
+    static void stopDovecot() {
+        StartTlsServers.stop("dovecot", tls, plain);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"imap", "pop3", "sieve", "lmtp"})
+    void upgradesVerifiesAndAgreesWithOpenSsl(String protocol) throws Exception {
+        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, protocol, tlsPorts.get(protocol), true);
+        String greeting = (String) Interop.at(json, "starttls", "prelude", 0, "text");
+        assertTrue(greeting.contains("Dovecot"), greeting);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"imap", "pop3", "sieve", "lmtp"})
+    void withSslOffStartTlsIsNotOffered(String protocol) {
+        String line = StartTlsServers.notOffered(dir, protocol, plainPorts.get(protocol));
+        assertTrue(line.contains(protocol.equals("pop3") ? "does not offer STLS" : "does not offer STARTTLS"), line);
+    }
+
+    private static Map<String, Integer> ports() {
+        return Map.of("imap", Interop.freePort(), "pop3", Interop.freePort(), "sieve", Interop.freePort(), "lmtp",
+                Interop.freePort());
+    }
+
+    private static Interop.Peer start(Path own, String name, boolean ssl, Map<String, Integer> ports)
+            throws Exception {
+        Path base = Files.createDirectories(dir.resolve(name));
+        String config = String.join("\n",
+                "base_dir = " + base.resolve("run"),
+                "state_dir = " + base.resolve("state"),
+                "log_path = /dev/stderr",
+                "protocols = imap pop3 sieve lmtp",
+                "listen = 127.0.0.1",
+                ssl ? "ssl = yes" : "ssl = no",
+                ssl ? "ssl_cert = <" + own.resolve("server.pem") : "",
+                ssl ? "ssl_key = <" + own.resolve("server.key") : "",
+                "default_internal_user = dovecot",
+                "default_login_user = dovenull",
+                "passdb {", "  driver = static", "  args = nopassword=y", "}",
+                "userdb {", "  driver = static", "  args = uid=dovecot gid=dovecot home=" + base.resolve("home"), "}",
+                "service imap-login {",
+                "  inet_listener imap {", "    port = " + ports.get("imap"), "  }",
+                "  inet_listener imaps {", "    port = 0", "  }",
+                "}",
+                "service pop3-login {",
+                "  inet_listener pop3 {", "    port = " + ports.get("pop3"), "  }",
+                "  inet_listener pop3s {", "    port = 0", "  }",
+                "}",
+                "service lmtp {",
+                "  inet_listener lmtp {", "    address = 127.0.0.1", "    port = " + ports.get("lmtp"), "  }",
+                "}",
+                "service managesieve-login {",
+                "  inet_listener sieve {", "    port = " + ports.get("sieve"), "  }",
+                "}",
+                "");
+        Path conf = StartTlsServers.write(base.resolve("dovecot.conf"), config);
+        return StartTlsServers.startDaemon("dovecot (" + name + ")", base, Pattern.compile("starting up for"),
+                List.of("dovecot", "-F", "-c", conf.toString()));
+    }
+}

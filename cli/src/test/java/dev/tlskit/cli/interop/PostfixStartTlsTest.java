@@ -1,0 +1,119 @@
+package dev.tlskit.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code client --starttls smtp} against Postfix (Debian's postfix 3.7): its master daemon in the foreground
+ * ({@code master -c DIR -d}, a config directory of our own; the system's /etc/postfix is not read) with two
+ * smtpd listeners on 127.0.0.1: one offering STARTTLS with the demo certificate, one with
+ * {@code -o smtpd_tls_security_level=none}, which does not advertise it. smtpd needs the proxymap service (the
+ * default local_recipient_maps go through it), tlsmgr and, for {@code maillog_file}, postlogd. master runs as root
+ * and drops to the postfix user for its children.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PostfixStartTlsTest {
+    private static final Path MASTER = Path.of("/usr/lib/postfix/sbin/master");
+
+    @TempDir
+    static Path dir;
+
+    private static Interop.Peer server;
+    private static int tlsPort;
+    private static int plainPort;
+
+    @BeforeAll
+    static void startPostfix() throws Exception {
+        Interop.requireBinary("openssl");
+        Interop.requireBinary("postfix");
+        StartTlsServers.requireRoot();
+        Path own = StartTlsServers.certificates(dir, "postfix");
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path queue = dir.resolve("queue");
+        Path data = own.resolve("data");
+        Files.createDirectories(queue.resolve("pid"));
+        Files.createDirectories(queue.resolve("private"));
+        Files.createDirectories(queue.resolve("public"));
+        Files.createDirectories(data);
+        StartTlsServers.chown("postfix", queue.resolve("private"), queue.resolve("public"), data);
+        tlsPort = Interop.freePort();
+        plainPort = Interop.freePort();
+        StartTlsServers.write(conf.resolve("main.cf"), String.join("\n",
+                "compatibility_level = 3.6",
+                "queue_directory = " + queue,
+                "data_directory = " + data,
+                "mail_owner = postfix",
+                "myhostname = mx.tlskit.test",
+                "mydestination =",
+                "alias_maps =",
+                "alias_database =",
+                "inet_interfaces = 127.0.0.1",
+                "inet_protocols = ipv4",
+                "maillog_file = /dev/stdout",
+                "smtpd_tls_security_level = may",
+                "smtpd_tls_cert_file = " + own.resolve("server.pem"),
+                "smtpd_tls_key_file = " + own.resolve("server.key"),
+                ""));
+        StartTlsServers.write(conf.resolve("master.cf"), String.join("\n",
+                "127.0.0.1:" + tlsPort + " inet n - n - - smtpd",
+                "127.0.0.1:" + plainPort + " inet n - n - - smtpd -o smtpd_tls_security_level=none",
+                "proxymap unix - - n - - proxymap",
+                "tlsmgr unix - - n 1000? 1 tlsmgr",
+                "postlog unix-dgram n - n - 1 postlogd",
+                ""));
+        // Postfix rereads a main.cf changed in the last 2 s until it settles (300 ms steps): date them back
+        for (Path cf : List.of(conf.resolve("main.cf"), conf.resolve("master.cf"))) {
+            Files.setLastModifiedTime(cf, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        // master logs "daemon started" only through postlogd: wait for the port instead
+        server = StartTlsServers.startSilentDaemon("postfix", dir, tlsPort,
+                List.of(MASTER.toString(), "-c", conf.toString(), "-d"));
+    }
+
+    @AfterAll
+    static void stopPostfix() {
+        StartTlsServers.stop("postfix", server);
+    }
+
+    @Test
+    void upgradesAfterEhloVerifiesAndAgreesWithOpenSsl() throws Exception {
+        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "smtp", tlsPort, true, "--starttls-name",
+                "client.tlskit.test");
+        assertEquals("220 mx.tlskit.test ESMTP Postfix", Interop.at(json, "starttls", "prelude", 0, "text"));
+        assertEquals("EHLO client.tlskit.test", Interop.at(json, "starttls", "prelude", 1, "text"));
+        assertEquals("X25519", Interop.at(json, "handshake", "group"));
+    }
+
+    @Test
+    void upgradesOnTheBcProviderToo() throws Exception {
+        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "smtp", tlsPort, true, "--provider", "bc");
+        assertEquals("bc", Interop.at(json, "handshake", "provider"));
+    }
+
+    @Test
+    void sendsAMessageInsideTlsWhenAskedAndPrintsTheReply() {
+        Interop.Run run = Interop.tlskit("client", "--starttls", "smtp", "-p", String.valueOf(tlsPort), "-A",
+                dir.resolve("ca.pem").toString(), "-x", "-m", "EHLO again.tlskit.test\r\n");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("250-mx.tlskit.test"), run.describe());
+    }
+
+    @Test
+    void aListenerWithoutTlsIsNotOfferedQuotingItsEhloReply() {
+        String line = StartTlsServers.notOffered(dir, "smtp", plainPort);
+        assertTrue(line.contains(": smtp: the server does not offer STARTTLS: its EHLO reply was \"250-mx.tlskit.test"
+                + " | 250-PIPELINING"), line);
+    }
+}
