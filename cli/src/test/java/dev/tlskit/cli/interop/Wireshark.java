@@ -8,6 +8,9 @@ import dev.tlskit.cli.interop.Interop.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -65,24 +68,74 @@ final class Wireshark {
      */
     static final class Dumpcap implements AutoCloseable {
         private static final Pattern READY = Pattern.compile("Capturing on ");
+        /** pcapng's Enhanced Packet Block type. */
+        private static final int PACKET_BLOCK = 6;
         private final Process process;
         private final Interop.Capture err = new Interop.Capture();
         private final Thread reader;
+        private final Thread writer;
+        /** Where start() sends its probes: a UDP port of our own, in the filter beside the TCP port. */
+        private final DatagramSocket probe;
+        private final java.util.concurrent.atomic.AtomicInteger packets = new java.util.concurrent.atomic.AtomicInteger();
         private final Path file;
         private final int port;
 
+        /**
+         * dumpcap writes pcapng to its stdout, which is copied to {@code file} block by block (so the file holds
+         * every packet as soon as dumpcap has it, and the packets are counted as they come).
+         */
         private Dumpcap(Path file, int port) throws IOException {
             this.file = file;
             this.port = port;
-            this.process = new ProcessBuilder("dumpcap", "-i", "lo", "-f", "tcp port " + port, "-w", file.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            this.probe = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+            this.process = new ProcessBuilder("dumpcap", "-i", "lo", "-f",
+                    "tcp port " + port + " or udp port " + probe.getLocalPort(), "-w", "-").start();
             this.reader = new Thread(() -> Interop.pump(process.getErrorStream(), err), "dumpcap-stderr");
             reader.setDaemon(true);
             reader.start();
+            this.writer = new Thread(this::copyBlocks, "dumpcap-stdout");
+            writer.setDaemon(true);
+            writer.start();
         }
 
-        /** Starts capturing the TCP conversations of {@code port} on lo into {@code file}. */
+        /** Copies dumpcap's pcapng stream to the file, a block at a time, counting the packet blocks. */
+        private void copyBlocks() {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(process.getInputStream());
+                    java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                byte[] head = new byte[8];
+                while (true) {
+                    try {
+                        in.readFully(head);
+                    } catch (java.io.EOFException end) {
+                        return;
+                    }
+                    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    int type = h.getInt();
+                    int length = h.getInt();
+                    byte[] body = new byte[Math.max(0, length - 8)];
+                    in.readFully(body);
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                    if (type == PACKET_BLOCK) {
+                        synchronized (packets) {
+                            packets.incrementAndGet();
+                            packets.notifyAll();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                char[] m = ("(copying dumpcap's output failed: " + e + ")\n").toCharArray();
+                err.write(m, 0, m.length);
+            }
+        }
+
+        /**
+         * Starts capturing the TCP conversations of {@code port} on lo into {@code file}, and returns once the
+         * capture really sees packets: dumpcap says "Capturing on" before its socket receives (seen: a chat's SYN
+         * and ClientHello missing, so nothing could be decrypted), so empty UDP datagrams to a port of our own go
+         * out until one of them shows in the capture.
+         */
         static Dumpcap start(Path file, int port) throws Exception {
             Dumpcap d = new Dumpcap(file, port);
             try {
@@ -92,6 +145,16 @@ final class Wireshark {
                     assumeTrue(Interop.CI || !denied, "dumpcap may not capture on lo here: " + d.err.text());
                     fail("dumpcap did not start capturing on lo" + (d.process.isAlive() ? "" : " (it exited with "
                             + d.process.exitValue() + ")") + "; its stderr:\n" + d.err.text());
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                synchronized (d.packets) {
+                    while (d.packets.get() == 0) {
+                        if (System.nanoTime() > deadline || !d.process.isAlive()) {
+                            fail("dumpcap captured none of its probes on lo; its stderr:\n" + d.err.text());
+                        }
+                        d.probe.send(new DatagramPacket(new byte[0], 0, d.probe.getLocalSocketAddress()));
+                        d.packets.wait(50);
+                    }
                 }
                 return d;
             } catch (Throwable t) {
@@ -132,6 +195,7 @@ final class Wireshark {
                 fail("dumpcap did not stop on SIGTERM; its stderr:\n" + err.text());
             }
             reader.join(2_000);
+            writer.join(5_000);
             Set<Integer> closedBy = closedBy();
             if (!bothClosed(closedBy)) {
                 fail("the capture does not show both ends of port " + port + " closing (FIN or RST seen from "
@@ -166,6 +230,7 @@ final class Wireshark {
         @Override
         public void close() {
             Interop.destroy(process);
+            probe.close();
         }
     }
 
