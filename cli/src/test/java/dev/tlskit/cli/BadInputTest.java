@@ -199,6 +199,25 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void tls13WithOnlyOlderSuitesIsAUsageError() {
+        assertOneErrorLine(Tlskit.run("client", "-v", "1.3", "-l", "ECDHE-ECDSA-AES128-GCM-SHA256"), 2,
+                "-v 1.3 -l ECDHE-ECDSA-AES128-GCM-SHA256", "no TLS 1.3 cipher suite");
+        assertOneErrorLine(Tlskit.run("client", "-v", "1.2", "-l", "TLS_AES_128_GCM_SHA256"), 2,
+                "only TLS 1.3 cipher suites");
+    }
+
+    @Test
+    void serverSaysWhenItWidensTheGroupList() throws Exception {
+        // The demo certificate's key is on P-256: the providers sign only with an enabled curve, so it is added.
+        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "--groups", "x25519");
+        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "-x");
+        assertEquals(0, client.exitCode(), client.err());
+        Tlskit.Result s = server.await(LIMIT);
+        assertTrue(s.err().contains("tlskit: warning: --groups: secp256r1 added, the curve of the certificate's key"),
+                s.err());
+    }
+
     // --- handshake (3)
 
     @Test

@@ -198,6 +198,18 @@ public final class TlsContext {
      * (TLS 1.2) and BCJSSE (1.2 and 1.3) refuse to sign with an ECDSA key whose curve is not among the enabled
      * groups. SunJSSE keeps its own defaults.
      */
+    /**
+     * The groups this context enables beyond the configured list ({@link TlsConfig#namedGroups()}): the curve of
+     * an EC identity key, which the providers need enabled to sign with it. Empty when no list was configured or
+     * nothing was added; a caller tells the user their list was widened.
+     */
+    public List<String> addedGroups() {
+        if (config.namedGroups().isEmpty()) {
+            return List.of();
+        }
+        return namedGroups.stream().filter(g -> !config.namedGroups().contains(g)).toList();
+    }
+
     private static List<String> effectiveGroups(TlsConfig config) {
         List<String> groups = new ArrayList<>(config.namedGroups());
         if (groups.isEmpty() && config.provider() == TlsProvider.BC && !config.dtls()) {

@@ -105,6 +105,11 @@ final class Configs {
         if (!config.chain().isEmpty() && config.chain().get(0).equals(DemoMaterial.server().chain().get(0))) {
             err.println(DEMO_WARNING);
         }
+        for (String added : context.addedGroups()) {
+            // Said, not silent: a client limited to another curve then still agrees on this one.
+            err.println("tlskit: warning: --groups: " + added + " added, the curve of the certificate's key (the"
+                    + " provider signs only with a key whose curve is enabled)");
+        }
         return context;
     }
 

@@ -99,7 +99,9 @@ public final class TlsOptions {
         b.provider(provider != null ? provider : keyLogAsked && !dtls ? TlsProvider.BC : TlsProvider.JDK);
         b.versions(versions());
         if (ciphers != null) {
-            b.cipherSuites(split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList());
+            List<String> suites = split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList();
+            checkSuitesFitVersions(suites, versions());
+            b.cipherSuites(suites);
         }
         if (groups != null) {
             List<String> names = split(groups, "--groups");
@@ -192,6 +194,24 @@ public final class TlsOptions {
                     + ": TLS 1.1 and older are not supported (use 1.2 or 1.3)");
             default -> throw new UsageException("-v " + version + ": unknown version (use 1.2, 1.3, 3, 4, d or auto)");
         };
+    }
+
+    /**
+     * {@code -v 1.3 -l ECDHE-ECDSA-AES128-GCM-SHA256} can never shake hands (TLS 1.3 has its own five suites): a
+     * usage error naming both flags, not a handshake failure with the provider's "No appropriate protocol".
+     */
+    private void checkSuitesFitVersions(List<String> suites, Set<TlsVersion> versions) {
+        boolean any13 = suites.stream().anyMatch(n -> CipherSuite.named(n) != null && CipherSuite.named(n).isTls13());
+        boolean anyOlder = suites.stream().anyMatch(n -> CipherSuite.named(n) == null || !CipherSuite.named(n).isTls13());
+        if (versions.equals(EnumSet.of(TlsVersion.TLS_1_3)) && !any13) {
+            throw new UsageException("-v " + version + " -l " + ciphers + ": no TLS 1.3 cipher suite in the list"
+                    + " (TLS 1.3 has its own: TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,"
+                    + " TLS_CHACHA20_POLY1305_SHA256)");
+        }
+        if (versions.equals(EnumSet.of(TlsVersion.TLS_1_2)) && !anyOlder) {
+            throw new UsageException("-v " + version + " -l " + ciphers + ": only TLS 1.3 cipher suites in the list,"
+                    + " which TLS 1.2 cannot use");
+        }
     }
 
     private static String suite(String name) {
