@@ -122,7 +122,7 @@ public final class Failures {
                 return new FailureAlert(Direction.RECEIVED, new Alert(Alert.FATAL, r.getAlertDescription() & 0xFF));
             }
             String m = String.valueOf(c.getMessage());
-            if (m.startsWith("Received fatal alert")) {
+            if (m.contains("Received fatal alert")) { // Java 25 puts "(alert_name) " first
                 AlertDescription d = alertNamedIn(m);
                 if (d != null) {
                     return new FailureAlert(Direction.RECEIVED, Alert.fatal(d));

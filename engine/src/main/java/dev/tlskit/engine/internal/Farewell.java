@@ -110,7 +110,7 @@ public final class Farewell {
             return false;
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof TlsFatalAlertReceived || String.valueOf(c.getMessage()).startsWith("Received fatal alert")) {
+            if (c instanceof TlsFatalAlertReceived || String.valueOf(c.getMessage()).contains("Received fatal alert")) {
                 return false;
             }
         }
