@@ -1,7 +1,7 @@
 package dev.tlskit.engine.wire;
 
 /** The TLS record content types (IANA "TLS ContentType"; RFC 8446 section 5.1). */
-public enum ContentType {
+public enum ContentType implements CodePoint {
     CHANGE_CIPHER_SPEC(20, "Change Cipher Spec"),
     ALERT(21, "Alert"),
     HANDSHAKE(22, "Handshake"),
@@ -29,12 +29,7 @@ public enum ContentType {
 
     /** The type with this code, or null. */
     public static ContentType of(int code) {
-        for (ContentType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /** The display name of {@code code}, or {@code Content type N}. */

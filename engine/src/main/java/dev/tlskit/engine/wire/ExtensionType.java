@@ -3,7 +3,7 @@ package dev.tlskit.engine.wire;
 import java.util.Locale;
 
 /** The IANA TLS ExtensionType Values registry, names as the registry spells them. */
-public enum ExtensionType {
+public enum ExtensionType implements CodePoint {
     SERVER_NAME(0), MAX_FRAGMENT_LENGTH(1), CLIENT_CERTIFICATE_URL(2), TRUSTED_CA_KEYS(3), TRUNCATED_HMAC(4),
     STATUS_REQUEST(5), USER_MAPPING(6), CLIENT_AUTHZ(7), SERVER_AUTHZ(8), CERT_TYPE(9), SUPPORTED_GROUPS(10),
     EC_POINT_FORMATS(11), SRP(12), SIGNATURE_ALGORITHMS(13), USE_SRTP(14), HEARTBEAT(15),
@@ -40,12 +40,7 @@ public enum ExtensionType {
     }
 
     public static ExtensionType of(int code) {
-        for (ExtensionType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /** The registry name of {@code code}, {@code GREASE 0x0A0A} for a GREASE value, else {@code extension N}. */

@@ -1,7 +1,7 @@
 package dev.tlskit.engine.wire;
 
 /** The handshake message types (IANA "TLS HandshakeType"; RFC 8446 section 4, RFC 5246, RFC 6347). */
-public enum HandshakeType {
+public enum HandshakeType implements CodePoint {
     HELLO_REQUEST(0, "Hello Request"),
     CLIENT_HELLO(1, "Client Hello"),
     SERVER_HELLO(2, "Server Hello"),
@@ -46,12 +46,7 @@ public enum HandshakeType {
     }
 
     public static HandshakeType of(int code) {
-        for (HandshakeType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /** The display name of {@code code}, or {@code Handshake type N}. */

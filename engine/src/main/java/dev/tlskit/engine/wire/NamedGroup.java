@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code X25519}: the seed's "SSL curve name is X25519"); {@link #opensslNames()} are OpenSSL's spellings
  * ({@code P-256}, {@code prime256v1}). {@link #named(String)} takes any of them, in any case.
  */
-public enum NamedGroup {
+public enum NamedGroup implements CodePoint {
     SECT163K1(0x0001, "sect163k1", Kind.EC, -1, -1, "K-163"),
     SECT163R1(0x0002, "sect163r1", Kind.EC, -1, -1),
     SECT163R2(0x0003, "sect163r2", Kind.EC, -1, -1, "B-163"),
@@ -174,12 +174,7 @@ public enum NamedGroup {
 
     /** The group with this code point, or null (GREASE values and unassigned codes). */
     public static NamedGroup of(int code) {
-        for (NamedGroup g : values()) {
-            if (g.code == code) {
-                return g;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /**

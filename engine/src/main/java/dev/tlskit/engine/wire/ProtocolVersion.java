@@ -1,7 +1,7 @@
 package dev.tlskit.engine.wire;
 
 /** Protocol versions as they appear on the wire (record layer, legacy_version, supported_versions). */
-public enum ProtocolVersion {
+public enum ProtocolVersion implements CodePoint {
     SSL2(0x0002, "SSL 2.0"),
     SSL3(0x0300, "SSL 3.0"),
     TLS10(0x0301, "TLS 1.0"),
@@ -34,12 +34,7 @@ public enum ProtocolVersion {
     }
 
     public static ProtocolVersion of(int code) {
-        for (ProtocolVersion v : values()) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /** The display name of {@code code}, or {@code 0xNNNN}. */

@@ -7,7 +7,7 @@ import java.util.Locale;
  * TLS 1.2 (hash, signature) pairs of RFC 5246 section 7.4.1.4.1 that no scheme name covers ({@link #legacy()}),
  * so every signature_algorithms entry a peer may send is named.
  */
-public enum SignatureScheme {
+public enum SignatureScheme implements CodePoint {
     RSA_MD5(0x0101, "rsa_md5", true),
     DSA_MD5(0x0102, "dsa_md5", true),
     ECDSA_MD5(0x0103, "ecdsa_md5", true),
@@ -91,12 +91,7 @@ public enum SignatureScheme {
     }
 
     public static SignatureScheme of(int code) {
-        for (SignatureScheme s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 
     /** By registry name, case-insensitively ({@code ECDSA_SECP256R1_SHA256} too), or null. */

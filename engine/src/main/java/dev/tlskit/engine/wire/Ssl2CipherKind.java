@@ -4,7 +4,7 @@ package dev.tlskit.engine.wire;
  * The SSL 2.0 cipher kinds (three-byte codes of an SSLv2 CLIENT-HELLO's cipher specs; the SSL 2.0 draft,
  * appendix C). A v2-compatible ClientHello lists TLS suites as {@code 0x00XXYY}; these are the rest.
  */
-public enum Ssl2CipherKind {
+public enum Ssl2CipherKind implements CodePoint {
     RC4_128_WITH_MD5(0x010080, 128, false),
     RC4_128_EXPORT40_WITH_MD5(0x020080, 40, true),
     RC2_128_CBC_WITH_MD5(0x030080, 128, false),
@@ -43,11 +43,6 @@ public enum Ssl2CipherKind {
 
     /** The kind with this three-byte code, or null. */
     public static Ssl2CipherKind of(int code) {
-        for (Ssl2CipherKind k : values()) {
-            if (k.code == code) {
-                return k;
-            }
-        }
-        return null;
+        return CodePoint.find(values(), code);
     }
 }
