@@ -36,7 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * network namespace with the echoclient (a separate JVM).
  */
 class EchoInteropTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S+:(\\d+)");
 
     @TempDir
     static Path dir;
@@ -95,7 +94,7 @@ class EchoInteropTest {
         Interop.requireBinary("openssl");
         try (Peer server = new Peer(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", "server.pem",
                 "-key", "server.key", "-rev")) {
-            Matcher m = server.await(ACCEPT);
+            Matcher m = server.await(Interop.S_SERVER_ACCEPT);
             Run client = Echo.tlskit("echoclient", "-p", m.group(1), "--file",
                     Echo.lines(dir, "rev.txt", "hello", "Hi Server, I'm echoClient!").toString());
 

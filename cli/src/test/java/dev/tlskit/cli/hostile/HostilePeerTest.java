@@ -178,7 +178,6 @@ class HostilePeerTest {
 
     static final int OPENSSL_PROCESSES = 4;
     private static final Duration LIMIT = Duration.ofSeconds(3);
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     /** A tlskit server's line about one client: {@code tlskit: error: client 127.0.0.1:PORT: why}. */
     private static final Pattern LOGGED = Pattern.compile("client 127\\.0\\.0\\.1:(\\d+): (.*)");
     private static final List<String> TLSKIT_TARGETS = List.of("jdk", "bc", "echo");
@@ -275,7 +274,7 @@ class HostilePeerTest {
         command.addAll(List.of(options));
         Peer s = Interop.startWithOpenStdin(dir, command);
         cleanup.add(s);
-        return Integer.parseInt(s.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+        return Integer.parseInt(s.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
     }
 
     private static Runnable lane(List<HostileCase> cases, int lane, int lanes, String target, int port) {

@@ -17,44 +17,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's CI one-liner ("CI smoke tests"), run as written against {@code openssl s_server -www}, an HTTP
  * server that answers only a request: HOST and PORT filled in, {@code -A system} pointed at the demo CA (the
  * stand-in for the platform store here), {@code > handshake.json} read as stdout.
  */
-class CiRecipeTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
+class CiRecipeTest extends OpenSslPeers {
     private static final Pattern RECIPE = Pattern.compile("(?m)^\\./tlskit (client .*) > handshake\\.json$");
-
-    @TempDir
-    static Path dir;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
-
-    @BeforeEach
-    void openssl() {
-        Interop.requireBinary("openssl");
-    }
-
-    @AfterEach
-    void destroyPeers() throws Exception {
-        for (AutoCloseable c : cleanup) {
-            c.close();
-        }
-        cleanup.clear();
-    }
 
     /** The recipe's words, from the README's CI section, with this test's server and trust filled in. */
     private static List<String> recipe(int port) throws Exception {
@@ -78,7 +50,7 @@ class CiRecipeTest {
         Peer s = Interop.start(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", "server.pem",
                 "-key", "server.key", "-www");
         cleanup.add(s);
-        return Integer.parseInt(s.await(ACCEPT, Interop.PEER_START).group(1));
+        return Integer.parseInt(s.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
     }
 
     @Test

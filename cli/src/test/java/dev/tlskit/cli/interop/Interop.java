@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 public final class Interop {
     static final boolean CI = "true".equals(System.getenv("CI"));
     static final Duration PEER_START = Duration.ofSeconds(10);
+    /** The line {@code openssl s_server} prints once it listens: {@code ACCEPT 127.0.0.1:PORT} (group 1: the port). */
+    public static final Pattern S_SERVER_ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     static final Duration RUN_LIMIT = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("tlskit \\w+: listening on (\\S+):(\\d+)");
 

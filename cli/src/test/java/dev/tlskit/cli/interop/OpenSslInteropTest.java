@@ -22,12 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Peer behaviour these tests rely on (checked with OpenSSL 3.0):
  * <ul>
- *   <li>{@code s_server -accept 127.0.0.1:0} binds a free port and prints {@code ACCEPT 127.0.0.1:PORT} once it
+ *   <li>{@code s_server -accept 127.0.0.1:0} binds a free port and prints {@code Interop.S_SERVER_ACCEPT 127.0.0.1:PORT} once it
  *       listens: that line is the readiness signal (no port race, and no probe connection eating a -naccept).</li>
  *   <li>{@code s_server -rev} answers each <em>line</em> reversed: it waits for a newline, so the tlskit client
  *       sends {@code -m "text\n"} (the default message has no newline and would time out).</li>
@@ -51,34 +47,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       EOF until tlskit closes.</li>
  * </ul>
  */
-class OpenSslInteropTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
+class OpenSslInteropTest extends OpenSslPeers {
     private static final String REPLY = "I hear you fa shizzle!";
     private static final Set<String> TLS13_LABELS = Set.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
             "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
-
-    @TempDir
-    static Path dir;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
-
-    @BeforeEach
-    void openssl() {
-        Interop.requireBinary("openssl");
-    }
-
-    @AfterEach
-    void destroyPeers() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        cleanup.clear();
-    }
 
     /** {@code openssl s_server} with the demo server identity, requiring and verifying a client certificate. */
     private Peer sServer(String accept, String... extra) throws Exception {
@@ -92,7 +64,7 @@ class OpenSslInteropTest {
     }
 
     private static int port(Peer sServer) throws Exception {
-        return Integer.parseInt(sServer.await(ACCEPT, Interop.PEER_START).group(1));
+        return Integer.parseInt(sServer.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
     }
 
     private static String[] clientArgs(int port, String... more) {

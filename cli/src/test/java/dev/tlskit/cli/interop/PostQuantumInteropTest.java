@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * either, refusing one in a JVM of its own (on Java 17 naming groups sets the JVM-wide jdk.tls.namedGroups).
  */
 class PostQuantumInteropTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     @TempDir
@@ -113,7 +111,7 @@ class PostQuantumInteropTest {
     }
 
     private static String[] client(Peer sServer, String... more) throws Exception {
-        int port = Integer.parseInt(sServer.await(ACCEPT, Interop.PEER_START).group(1));
+        int port = Integer.parseInt(sServer.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
         List<String> a = new ArrayList<>(List.of("client", "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-A", dir.resolve("ca.pem").toString(), "-x", "--provider", "bc", "-m", "pq\n", "--json"));
         a.addAll(List.of(more));

@@ -9,7 +9,6 @@ import dev.tlskit.cli.interop.Interop.Peer;
 import dev.tlskit.cli.interop.Interop.Run;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,7 @@ class ResumptionInteropTest {
         try (Peer s = Interop.start(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-naccept", "2",
                 "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1",
                 "-verify_return_error", "-www")) {
-            int port = Integer.parseInt(s.await(Pattern.compile("ACCEPT \\S*:(\\d+)"), Interop.PEER_START).group(1));
+            int port = Integer.parseInt(s.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
 
             Run r = tlskit("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A",
                     dir.resolve("ca.pem").toString(), "-c", dir.resolve("client.pem").toString(), "-k",

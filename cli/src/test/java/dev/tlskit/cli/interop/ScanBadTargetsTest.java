@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ScanBadTargetsTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     /** The resetting proxy resets a connection whose first record is longer than this. */
     private static final int LARGE = 600;
 
@@ -137,7 +135,7 @@ class ScanBadTargetsTest {
 
     @Test
     void aServerThatResetsLargeHellosIsScannedInChunks() throws Exception {
-        int backend = Integer.parseInt(openssl.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+        int backend = Integer.parseInt(openssl.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
         int port = serve(s -> {
             try {
                 InputStream in = s.getInputStream();

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ScanOpenSslTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
 
     @TempDir
     static Path dir;
@@ -69,7 +68,7 @@ class ScanOpenSslTest {
         command.addAll(List.of(options));
         Peer p = Interop.startWithOpenStdin(dir, command);
         peers.add(p);
-        return Integer.parseInt(p.await(ACCEPT, Duration.ofSeconds(10)).group(1));
+        return Integer.parseInt(p.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
     }
 
     @AfterAll

@@ -15,12 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,31 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       {@code ...alert unrecognized name...}.</li>
  * </ul>
  */
-class SniInteropTest {
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
-
-    @TempDir
-    static Path dir;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
-
-    @BeforeEach
-    void openssl() {
-        Interop.requireBinary("openssl");
-    }
-
-    @AfterEach
-    void destroyPeers() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        cleanup.clear();
-    }
+class SniInteropTest extends OpenSslPeers {
 
     private Background server(String... args) {
         List<String> a = new ArrayList<>(List.of("server", "-p", "0", "-d"));
@@ -77,7 +49,7 @@ class SniInteropTest {
                 "-key", "server.key", "-cert2", "server.pem", "-key2", "server.key", "-servername", "localhost",
                 "-servername_fatal", "-naccept", "1", "-rev");
         cleanup.add(s);
-        int port = Integer.parseInt(s.await(ACCEPT, Interop.PEER_START).group(1));
+        int port = Integer.parseInt(s.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
 
         Run c = tlskit("client", "-h", "localhost", "-4", "-p", String.valueOf(port), "-x", "--provider", provider,
                 "-A", dir.resolve("ca.pem").toString(), "-m", "sni?\n");
