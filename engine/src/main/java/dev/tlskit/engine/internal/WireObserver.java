@@ -457,12 +457,8 @@ public final class WireObserver {
             HandshakeType known = HandshakeType.of(type);
             if (known != null) {
                 switch (known) {
-                    case CLIENT_HELLO -> {
-                        if (!client && direction == Direction.RECEIVED) {
-                            checkClientHello(body.duplicate());
-                        }
-                        onClientHello(ClientHello.read(body, datagram));
-                    }
+                    case CLIENT_HELLO -> onClientHello(!client && direction == Direction.RECEIVED
+                            ? checkedClientHello(body) : ClientHello.read(body, datagram));
                     case SERVER_HELLO -> {
                         return onServerHello(ServerHello.read(body));
                     }
@@ -489,14 +485,18 @@ public final class WireObserver {
             return client == (direction == Direction.RECEIVED);
         }
 
-        /** A server's check of a ClientHello against the rules RFC 8446/5246 make it enforce. */
-        private void checkClientHello(ByteBuffer body) {
+        /**
+         * A server's ClientHello, checked against the rules RFC 8446/5246 make it enforce: parsed strictly once, and
+         * only when that fails read again leniently (for the trace), the breach kept for the driver.
+         */
+        private ClientHello checkedClientHello(ByteBuffer body) {
             try {
-                ClientHello.parse(body, datagram);
+                return ClientHello.parse(body.duplicate(), datagram);
             } catch (MalformedHelloException e) {
                 if (helloViolation == null) {
                     helloViolation = e;
                 }
+                return ClientHello.read(body, datagram);
             }
         }
 
