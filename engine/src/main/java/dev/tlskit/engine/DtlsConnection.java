@@ -83,7 +83,7 @@ public final class DtlsConnection implements Connection {
         DatagramSocket socket = null;
         DtlsConnection c = null;
         try {
-            InetAddress address = resolve(host, family);
+            InetAddress address = family.addresses(host).get(0);
             socket = new DatagramSocket(null);
             tune(socket);
             socket.bind(new InetSocketAddress(address instanceof Inet6Address
@@ -172,16 +172,6 @@ public final class DtlsConnection implements Connection {
             socket.close();
             throw e;
         }
-    }
-
-    private static InetAddress resolve(String host, IpFamily family) throws UnknownHostException {
-        for (InetAddress a : InetAddress.getAllByName(host)) {
-            if (family == IpFamily.ANY || family == IpFamily.IPV4 && a instanceof Inet4Address
-                    || family == IpFamily.IPV6 && a instanceof Inet6Address) {
-                return a;
-            }
-        }
-        throw new UnknownHostException(host + " (no " + (family == IpFamily.IPV4 ? "IPv4" : "IPv6") + " address)");
     }
 
     private static void tune(DatagramSocket socket) throws SocketException {
