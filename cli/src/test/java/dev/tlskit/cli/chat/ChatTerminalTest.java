@@ -50,7 +50,9 @@ class ChatTerminalTest {
 
                 tmux("send-keys", "-t", "chat", " and done", "Enter");
                 bob.out.await("alice: half typed and done", bob);
-                shown = screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*"), "alice's own line");
+                // Both drawn: alice's own line, then the next prompt (the finished line was erased before either).
+                shown = screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*")
+                        && s.matches("(?s).*\\nalice>\\s+\\[bob @ .*"), "alice's own line and the next prompt");
                 // The status belongs to the input line only: the line just sent keeps none of it (JLine's erase on
                 // finish clears the prompt and the typed text, not the right prompt).
                 lines = nonBlank(shown);
