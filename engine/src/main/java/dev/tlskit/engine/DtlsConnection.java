@@ -248,14 +248,17 @@ public final class DtlsConnection implements Connection {
             return false;
         }
         core.received(ByteBuffer.wrap(receiveBuffer, 0, packet.getLength()));
+        synchronized (writeLock) {
+            core.answerRetransmission(sender); // after an abbreviated handshake, our Finished may have been lost
+        }
         return true;
     }
 
     /**
      * Reads the application data of one record (as much of it as fits; the rest comes with the next read). Blocks
      * until some arrives, the peer sends close_notify (-1), or the read timeout passes. Meanwhile it answers what
-     * the peer still sends of the handshake: if our last flight was lost, the peer resends its own, and the engine
-     * resends ours in reply.
+     * the peer still sends of the handshake: if our last flight was lost, the peer resends its own, and ours goes out
+     * again in reply ({@link DatagramCore#answerRetransmission}).
      *
      * @throws TlsException on a timeout or an ICMP port unreachable (NETWORK)
      */
@@ -275,8 +278,8 @@ public final class DtlsConnection implements Connection {
                 if (inboundDone) {
                     return -1;
                 }
-                // The driver also answers what the peer still sends of the handshake: if our last flight was
-                // lost, the peer resends its own, and the engine resends ours in reply.
+                // The driver also takes what the peer still sends of the handshake (a retransmitted flight, which
+                // receive() answers with ours).
                 EngineDriver.Need need = driver.advance();
                 switch (need) {
                     case DATA, FLUSH -> { }

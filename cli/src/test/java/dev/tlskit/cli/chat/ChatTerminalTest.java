@@ -23,7 +23,7 @@ class ChatTerminalTest {
 
     @Test
     @Timeout(90)
-    void aMessageArrivesAboveTheHalfTypedLineWhichStaysIntact() throws Exception {
+    void aMessageArrivesAboveTheHalfTypedLineWhichStaysIntactAndTheStatusOnlyBesideTheInput() throws Exception {
         Interop.requireBinary("tmux");
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
             int port = bob.port();
@@ -50,12 +50,23 @@ class ChatTerminalTest {
 
                 tmux("send-keys", "-t", "chat", " and done", "Enter");
                 bob.out.await("alice: half typed and done", bob);
-                screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*"), "alice's own line");
+                // Both drawn: alice's own line, then the next prompt (the finished line was erased before either).
+                shown = screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*")
+                        && s.matches("(?s).*\\nalice>\\s+\\[bob @ .*"), "alice's own line and the next prompt");
+                // The status belongs to the input line only: the line just sent keeps none of it (JLine's erase on
+                // finish clears the prompt and the typed text, not the right prompt).
+                lines = nonBlank(shown);
+                assertTrue(lines.get(indexOf(lines, "alice: half typed and done"))
+                        .matches("\\d\\d:\\d\\d alice: half typed and done\\s*"), "no status on a sent line:\n" + shown);
+                assertEquals(1, count(lines, "[bob @ "), "the status is shown once, beside the input:\n" + shown);
 
                 tmux("send-keys", "-t", "chat", "-l", "quit");
                 tmux("send-keys", "-t", "chat", "Enter");
                 bob.err.await("alice left the chat (quit)", bob);
-                screen(s -> s.contains("EXIT=0"), "the client exiting 0");
+                shown = screen(s -> s.contains("EXIT=0"), "the client exiting 0");
+                // Nothing is being typed any more: no status stays behind, on the last chat line or the shell's.
+                assertEquals(0, count(nonBlank(shown), "[bob @ "), "no status after the chat ended:\n" + shown);
+                assertEquals(0, count(nonBlank(shown), "[not connected]"), "no status after the chat ended:\n" + shown);
             } finally {
                 try {
                     tmux("kill-server");
@@ -110,6 +121,10 @@ class ChatTerminalTest {
             }
         }
         return out;
+    }
+
+    private static int count(List<String> lines, String fragment) {
+        return (int) lines.stream().filter(l -> l.contains(fragment)).count();
     }
 
     private static int indexOf(List<String> lines, String fragment) {

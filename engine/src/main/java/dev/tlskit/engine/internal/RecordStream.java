@@ -21,7 +21,7 @@ final class RecordStream {
     /** The highest content type the framing accepts (heartbeat); a higher one means the peer is not speaking TLS. */
     private static final int LAST_CONTENT_TYPE = ContentType.HEARTBEAT.code();
     /** DTLS record header: type, version, epoch (2), sequence number (6), length (2). */
-    private static final int DTLS_RECORD_HEADER = 13;
+    static final int DTLS_RECORD_HEADER = 13;
     /** DTLS handshake header: type, length (3), message_seq (2), fragment_offset (3), fragment_length (3). */
     private static final int DTLS_HANDSHAKE_HEADER = 12;
 
