@@ -62,6 +62,8 @@ class TargetsTest {
         Map<?, ?> version = (Map<?, ?>) ((List<?>) docs.get(2).get("assertions")).get(0);
         assertEquals(List.of("version", "TLSv1.2", "TLSv1.3", false), List.of(version.get("name"),
                 version.get("expected"), version.get("actual"), version.get("ok")));
+        assertEquals(false, ((Map<?, ?>) docs.get(2).get("handshake")).get("resumed"),
+                "each target has its own session cache, as a process of its own would: " + lines.get(2));
         assertEquals("verification", ((Map<?, ?>) docs.get(3).get("error")).get("kind"));
         assertTrue(r.err().contains("127.0.0.1:" + port + ": tlskit: error: expected version TLSv1.2, got TLSv1.3\n"),
                 r.err());
