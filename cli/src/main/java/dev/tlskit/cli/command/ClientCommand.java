@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + " port: -p, or the --starttls protocol's), optionally followed by client flags for that target"
                     + " alone, e.g. 'db.example:5432 --starttls postgres --expect-version 1.3' (a line's flag"
                     + " overrides the command line's, repeatable ones add up; -h, --json, --parallel and --targets"
-                    + " belong to the run). Every line is checked before the first connection: a bad one is a usage"
+                    + " belong to the run; -h beside --targets is a usage error). Every line is checked before the first connection: a bad one is a usage"
                     + " error naming the file and line. --parallel targets are checked at once; each only shakes"
                     + " hands unless -m or -g says what to send. Output comes in input order: in text, every line a"
                     + " target prints (stdout and stderr) starts with its host:port and ': ' (grep '^db.example:5432:"

@@ -162,6 +162,15 @@ class TargetsTest {
     }
 
     @Test
+    void scanReadsTheSameListsButTakesNoFlagsOnALine() throws Exception {
+        Path list = file("127.0.0.1:" + Interop.freePort() + " --expect-version 1.3\n");
+        Tlskit.Result r = Tlskit.run("scan", "--targets", list.toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: --targets " + list + ": line 1: flags after the target are for"
+                + " tlskit client (here: --expect-version)"), r.err());
+    }
+
+    @Test
     void parallelNeedsTargets() {
         Tlskit.Result r = Tlskit.run("client", "--parallel", "4");
         assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
