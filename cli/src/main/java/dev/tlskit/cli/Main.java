@@ -1,6 +1,5 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -101,13 +100,11 @@ public final class Main {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println("tlskit: error: " + ex.getMessage());
-            String habit = Habits.hint(ex, args);
-            if (habit != null) {
-                err.println("hint: " + habit);
-            } else if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                err.println("hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+            String hint = Habits.hint(ex, args);
+            if (hint == null && ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "?";
             }
+            Errors.usage(err, ex.getMessage(), hint);
             err.print(shortUsage(cl));
             err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
             err.flush();
@@ -141,34 +138,12 @@ public final class Main {
 
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-            PrintWriter err = cl.getErr();
-            boolean verbose = verbose(parseResult);
-            int code;
-            if (ex instanceof UsageException u) {
-                err.println("tlskit: error: " + u.getMessage());
-                if (u.hint() != null) {
-                    err.println("hint: " + u.hint());
-                }
-                if (matched(parseResult, "--json")) {
-                    usageJson(cl, u.getMessage());
-                }
-                code = ExitCode.USAGE;
-            } else if (ex instanceof ExpectationFailed f) {
-                f.failed().forEach(a -> err.println("tlskit: error: " + a.line()));
-                code = ExitCode.EXPECTATION;
-            } else if (ex instanceof TlsException t) {
-                return Errors.print(err, null, t, verbose);
-            } else if (ex instanceof InterruptedException) {
-                err.println("tlskit: interrupted");
-                code = ExitCode.INTERRUPTED;
-            } else {
-                return Errors.bug(err, null, ex);
+            if (ex instanceof UsageException u && matched(parseResult, "--json")) {
+                int code = Errors.say(cl.getErr(), ex, verbose(parseResult));
+                usageJson(cl, u.getMessage());
+                return code;
             }
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return code;
+            return Errors.say(cl.getErr(), ex, verbose(parseResult));
         }
 
         private static boolean verbose(ParseResult pr) {

@@ -80,8 +80,12 @@ public final class PeerOptions {
 
     /** {@code host:port} as messages name it ({@code [::1]:11111}). */
     public String where() {
-        String h = host();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+        return where(host(), port());
+    }
+
+    /** {@code host:port} as messages and {@code --targets} output name it: IPv6 literals bracketed. */
+    public static String where(String host, Object port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public boolean insecure() {
