@@ -748,7 +748,7 @@ function _picocli_tlskit_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--listen' '-b' '-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
+  local flag_opts="'--listen' '-4' '-6' '-d' '-x' '-b' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 

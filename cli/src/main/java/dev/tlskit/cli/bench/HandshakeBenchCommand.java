@@ -3,8 +3,11 @@ package dev.tlskit.cli.bench;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.SuiteNames;
 import dev.tlskit.cli.option.TlsOptions;
+import dev.tlskit.cli.option.Versions;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
@@ -12,7 +15,6 @@ import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -115,19 +117,14 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             + " with this client, same key type, group, version and concurrency, and print tlskit/OpenSSL ratios")
     String baseline;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
-
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--csv", description = "print CSV: a header line, then one line per run")
-    boolean csv;
+    @Mixin
+    BenchFormat format;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.oneFormat(json, csv);
+        format.validate();
         if (count != null && duration != null) {
             throw new UsageException("--count and --duration: give one, not both");
         }
@@ -143,9 +140,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         if (!(warmup >= 0)) {
             throw new UsageException("--warmup " + warmup + ": must be 0 or more");
         }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port");
-        }
+        HostPort.port(port, false);
+        String host = this.host == null ? null : HostPort.hostOnly("-h", this.host);
         boolean external = host != null;
         if (external && providers.inProcessServerOption() != null) {
             throw new UsageException(providers.inProcessServerOption()
@@ -154,12 +150,12 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         if (external && baseline != null) {
             throw new UsageException("--baseline runs against the in-process workload, not with -h");
         }
-        TlsVersion v = Bench.version(version);
+        TlsVersion v = Versions.one(version);
         List<List<String>> groupRuns = groupRuns();
         if (groupRuns.size() > 1 && baseline != null) {
             throw new UsageException("--baseline compares one workload: give --groups once with it");
         }
-        List<String> suites = ianaSuites(ciphers);
+        List<String> suites = SuiteNames.iana("-l", ciphers);
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
         String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
@@ -183,14 +179,14 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         try (OpenSsl cleanup = openssl) {
             double expected = (warmup + (count == null ? settings.seconds() : 1)) * groupRuns.size()
                     * (openssl == null ? 1 : 3);
-            try (Bench.Progress progress = Bench.Progress.start(err, json, expected)) {
+            try (Bench.Progress progress = Bench.Progress.start(err, format.json(), expected)) {
                 Bench.ServerMaterial material = external ? null : Bench.ServerMaterial.create(type);
                 for (List<String> list : groupRuns) {
                     HandshakeSettings run = settings.withGroups(list);
                     HandshakeClients clients = new HandshakeClients(run);
                     String suffix = groupRuns.size() > 1 ? " [" + String.join(":", list) + "]" : "";
                     if (external) {
-                        results.add(clients.run("tlskit → " + host + ":" + port + suffix, clients.contexts(null),
+                        results.add(clients.run("tlskit → " + HostPort.of(host, port) + suffix, clients.contexts(null),
                                 host, port, null, progress));
                     } else {
                         results.add(inProcess(run, clients, material, progress, suffix));
@@ -213,7 +209,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        new HandshakeReport(settings, json, csv).print(out, results, notes);
+        new HandshakeReport(settings, format.json(), format.csv()).print(out, results, notes);
         return 0;
     }
 
@@ -284,17 +280,5 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                             sp.cliName(), true),
                     progress);
         }
-    }
-
-    private static List<String> ianaSuites(List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            String iana = CipherSuite.jsseNameOf(n);
-            if (iana == null) {
-                throw new UsageException("-l " + n + ": unknown cipher suite");
-            }
-            out.add(iana);
-        }
-        return out;
     }
 }

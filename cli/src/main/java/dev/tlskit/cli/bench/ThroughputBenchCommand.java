@@ -4,6 +4,8 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.SuiteNames;
+import dev.tlskit.cli.option.Versions;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.Session;
@@ -14,7 +16,6 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.wire.CipherSuite;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -93,13 +94,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             + " s_client to openssl s_server (one way) and print tlskit/OpenSSL ratios")
     String baseline;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
-
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--csv", description = "print CSV: a header line, then one line per run")
-    boolean csv;
+    @Mixin
+    BenchFormat format;
 
     /** What one transfer measured; CPU -1 when unknown. */
     record Result(String name, String client, String server, String cipherSuite, long bytes, long serverBytes,
@@ -134,22 +130,15 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.oneFormat(json, csv);
+        format.validate();
         long total = Bench.parseSize("--size", size);
         long record = Bench.parseSize("--record-size", recordSize);
         if (record > 16 << 20) {
             throw new UsageException("--record-size " + recordSize + ": at most 16M");
         }
         long warm = "0".equals(warmup.trim()) ? 0 : Bench.parseSize("--warmup", warmup);
-        TlsVersion v = Bench.version(version);
-        List<String> suites = new ArrayList<>();
-        for (String c : ciphers) {
-            String iana = CipherSuite.jsseNameOf(c);
-            if (iana == null) {
-                throw new UsageException("-l " + c + ": unknown cipher suite");
-            }
-            suites.add(iana);
-        }
+        TlsVersion v = Versions.one(version);
+        List<String> suites = new ArrayList<>(SuiteNames.iana("-l", ciphers));
         if (suites.isEmpty() && v == TlsVersion.TLS_1_3) {
             suites.add("TLS_AES_128_GCM_SHA256");
         }
@@ -186,7 +175,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         double expectedSeconds = (total + warm) * (echo ? 2 : 1) / 300e6 * (openssl == null ? 1 : 2);
         try (OpenSsl cleanup = openssl;
-                Bench.Progress progress = Bench.Progress.start(err, json, expectedSeconds);
+                Bench.Progress progress = Bench.Progress.start(err, format.json(), expectedSeconds);
                 EventLoopServer server = EventLoopServer.start(serverContext,
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                         new EventLoopServer.Settings(0, 100, Duration.ofSeconds(30), null), handler)) {
@@ -345,7 +334,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             ratios.put("mbPerSecond", o.mbPerSecond() > 0 ? ours.mbPerSecond() / o.mbPerSecond() : null);
             ratios.put("serverCpuPerMb", o.serverCpuNanos > 0 ? ours.serverCpuMsPerMb() / o.serverCpuMsPerMb() : null);
         }
-        if (json) {
+        if (format.json()) {
             Map<String, Object> doc = Bench.document("throughput");
             Map<String, Object> s = Json.object();
             s.put("protocol", v.jsseName());
@@ -384,7 +373,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                     Bench.fmt(r.seconds, 3), Bench.fmt(r.mbPerSecond(), 1), Bench.fmt(r.clientCpuMsPerMb(), 3),
                     Bench.fmt(r.serverCpuMsPerMb(), 3)));
         }
-        if (csv) {
+        if (format.csv()) {
             Bench.csv(out, header, rows);
             out.flush();
             return;

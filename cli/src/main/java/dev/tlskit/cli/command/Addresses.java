@@ -1,5 +1,6 @@
 package dev.tlskit.cli.command;
 
+import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.ListenAddresses;
 import dev.tlskit.engine.TlsException;
@@ -28,7 +29,6 @@ final class Addresses {
 
     /** An address as a URL would write it: IPv6 compressed, in brackets ({@code [::1]}). */
     static String hostLiteral(InetAddress address) {
-        String h = IpLiteral.format(address);
-        return h.contains(":") ? "[" + h + "]" : h;
+        return HostPort.bracketed(IpLiteral.format(address));
     }
 }

@@ -157,7 +157,7 @@ public final class ClientCommand implements Callable<Integer> {
         TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
                 Configs.traceSink(output, err, traceEvents::add));
         if (peer.insecure()) {
-            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+            PeerOptions.warnNotVerified(err, "server");
         }
         TlsContext context = Configs.context(config);
         ClientDocument doc = new ClientDocument(target, port, traceEvents);

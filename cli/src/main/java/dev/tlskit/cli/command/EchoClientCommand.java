@@ -87,7 +87,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
                 Configs.traceSink(output, err, t -> Json.println(out, trace(t))));
         if (peer.insecure()) {
-            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+            PeerOptions.warnNotVerified(err, "server");
         }
         try {
             exchange(Configs.context(config), target, family, lines, out, err);

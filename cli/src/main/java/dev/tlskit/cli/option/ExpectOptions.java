@@ -214,7 +214,7 @@ public final class ExpectOptions {
     }
 
     private static InetAddress ipLiteral(String s) {
-        String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        String t = HostPort.unbracketed(s);
         if (!t.matches("[0-9.]+") && !t.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
             return null; // a host name: never resolved
         }
