@@ -62,9 +62,6 @@ import picocli.CommandLine.Spec;
             "  printf 'hello\\nquit\\n' | tlskit chat -h localhost --name bot --json",
         })
 public final class ChatCommand implements Callable<Integer> {
-    /** The input of line mode in tests (in-process endpoints cannot share System.in); null: System.in. */
-    static final ThreadLocal<InputStream> INPUT = new ThreadLocal<>();
-
     @Spec
     CommandSpec spec;
 
@@ -173,11 +170,11 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** A terminal when a person sits at one; line mode for pipes, tests and --json. */
     private ChatUi ui(String localName, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        InputStream in = INPUT.get();
-        if (in == null && !output.json() && System.console() != null) {
+        InputStream in = dev.tlskit.cli.TlskitCommand.stdin(spec);
+        if (in == System.in && !output.json() && System.console() != null) {
             return TerminalUi.open(localName);
         }
-        return new LineUi(in != null ? in : System.in, out, err, output.json());
+        return new LineUi(in, out, err, output.json());
     }
 
     private String localName() {

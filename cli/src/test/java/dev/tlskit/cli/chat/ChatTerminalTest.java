@@ -49,12 +49,12 @@ class ChatTerminalTest {
                 assertTrue(shown.contains("TLSv1.3"), "the handshake summary is shown:\n" + shown);
 
                 tmux("send-keys", "-t", "chat", " and done", "Enter");
-                bob.out.await("alice: half typed and done", bob);
+                bob.awaitOut("alice: half typed and done");
                 screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*"), "alice's own line");
 
                 tmux("send-keys", "-t", "chat", "-l", "quit");
                 tmux("send-keys", "-t", "chat", "Enter");
-                bob.err.await("alice left the chat (quit)", bob);
+                bob.awaitErr("alice left the chat (quit)");
                 screen(s -> s.contains("EXIT=0"), "the client exiting 0");
             } finally {
                 try {

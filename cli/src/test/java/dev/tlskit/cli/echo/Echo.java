@@ -3,6 +3,7 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.Capture;
 import dev.tlskit.cli.Main;
 import dev.tlskit.cli.interop.Interop;
 import dev.tlskit.engine.IpFamily;
@@ -49,8 +50,8 @@ final class Echo {
 
     /** Runs tlskit in-process to completion on the calling thread. */
     static Run tlskit(String... args) {
-        Interop.Capture out = new Interop.Capture();
-        Interop.Capture err = new Interop.Capture();
+        Capture out = new Capture();
+        Capture err = new Capture();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.text(), err.text());
     }
@@ -68,8 +69,8 @@ final class Echo {
 
     /** {@code tlskit echoserver ...} on a daemon thread. {@link #close} sends 'quit' if it still runs. */
     static final class Server implements AutoCloseable {
-        private final Interop.Capture out = new Interop.Capture();
-        private final Interop.Capture err = new Interop.Capture();
+        private final Capture out = new Capture();
+        private final Capture err = new Capture();
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
         private final String[] args;
         private int port = -1;
@@ -199,8 +200,8 @@ final class Echo {
     static final class Peer implements AutoCloseable {
         private final Process process;
         private final List<String> command;
-        private final Interop.Capture output = new Interop.Capture();
-        private final Interop.Capture stderr;
+        private final Capture output = new Capture();
+        private final Capture stderr;
         private final Thread reader;
 
         /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
@@ -212,7 +213,7 @@ final class Echo {
             }
             process = pb.start();
             reader = pump(process.getInputStream(), output);
-            stderr = mergeStderr ? null : new Interop.Capture();
+            stderr = mergeStderr ? null : new Capture();
             if (!mergeStderr) {
                 pump(process.getErrorStream(), stderr);
             }

@@ -3,6 +3,7 @@ package dev.tlskit.cli.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.cli.Capture;
 import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -82,7 +83,7 @@ class DtlsInteropTest {
         Process openssl = new ProcessBuilder("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:0",
                 "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1")
                 .directory(demo.toFile()).redirectErrorStream(true).start();
-        Interop.Capture output = new Interop.Capture();
+        Capture output = new Capture();
         Thread pump = pumpInto(openssl, output);
         try (Interop.Background client = Interop.tlskitInBackground("client", "-u", "-p",
                 String.valueOf(acceptPort(openssl, output)))) {
@@ -159,7 +160,7 @@ class DtlsInteropTest {
         assertTrue(r.err().startsWith("tlskit: error: 127.0.0.1:" + port + ": "), r::describe);
     }
 
-    private static Thread pumpInto(Process p, Interop.Capture to) {
+    private static Thread pumpInto(Process p, Capture to) {
         Thread t = new Thread(() -> {
             try {
                 p.getInputStream().transferTo(new java.io.OutputStream() {
@@ -183,11 +184,11 @@ class DtlsInteropTest {
         return t;
     }
 
-    private static int acceptPort(Process p, Interop.Capture output) throws InterruptedException {
+    private static int acceptPort(Process p, Capture output) throws InterruptedException {
         return Integer.parseInt(await(output, Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)"), p).group(1));
     }
 
-    private static Matcher await(Interop.Capture output, Pattern pattern, Process p) throws InterruptedException {
+    private static Matcher await(Capture output, Pattern pattern, Process p) throws InterruptedException {
         Matcher m = output.await(pattern, LIMIT, () -> !p.isAlive());
         assertTrue(m != null, "openssl never printed /" + pattern + "/: " + output.text());
         return m;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.Capture;
 import dev.tlskit.cli.Main;
 import java.io.File;
 import java.io.IOException;
@@ -107,55 +108,9 @@ public final class Interop {
         }
     }
 
-    // ---------------------------------------------------------------- text that other threads write
-
-    /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
-    public static class Capture extends Writer {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            notifyAll();
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-
-        public synchronized String text() {
-            return text.toString();
-        }
-
-        /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
-        public synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (true) {
-                Matcher m = p.matcher(text);
-                if (m.find()) {
-                    return m;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || gaveUp.getAsBoolean()) {
-                    // one last look: the writer may have finished between the check and now
-                    Matcher again = p.matcher(text);
-                    return again.find() ? again : null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        }
-
-        @Override
-        public synchronized String toString() {
-            return text.toString();
-        }
-    }
-
     // ---------------------------------------------------------------- external processes
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     /** An external peer process with stdout+stderr captured; {@link #close} always destroys it and its children. */
     public static final class Peer implements AutoCloseable {
@@ -193,7 +148,7 @@ public final class Interop {
         }
 
         /** Waits for the peer to exit by itself; destroys it and fails at the limit. */
-        Result waitFor(Duration limit) throws InterruptedException {
+        public Result waitFor(Duration limit) throws InterruptedException {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
                 fail("peer " + String.join(" ", command) + " still running after " + limit + "; output:\n"
@@ -201,6 +156,12 @@ public final class Interop {
             }
             reader.join(5_000);
             return new Result(process.exitValue(), output.text());
+        }
+
+        /** Writes {@code text} to the stdin of a peer started with {@link #startWithOpenStdin}. */
+        public void write(String text) throws IOException {
+            stdin.write(text.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tlskit.cli.Capture;
 import dev.tlskit.cli.interop.Interop.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class Wireshark {
         /** pcapng's Enhanced Packet Block type. */
         private static final int PACKET_BLOCK = 6;
         private final Process process;
-        private final Interop.Capture err = new Interop.Capture();
+        private final Capture err = new Capture();
         private final Thread reader;
         private final Thread writer;
         /** Where start() sends its probes: a UDP port of our own, in the filter beside the TCP port. */

@@ -2,6 +2,7 @@ package dev.tlskit.cli.survival;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tlskit.cli.Capture;
 import dev.tlskit.cli.interop.Interop;
 import java.io.File;
 import java.io.IOException;
@@ -31,8 +32,8 @@ final class ServerProcess implements AutoCloseable {
             "-XX:-UseDynamicNumberOfCompilerThreads", "-Xmx256m", "-Dorg.bouncycastle.drbg.gather_pause_secs=0");
 
     private final Process process;
-    private final Interop.Capture out = new Interop.Capture();
-    private final Interop.Capture err = new Interop.Capture();
+    private final Capture out = new Capture();
+    private final Capture err = new Capture();
     final int port;
 
     /** The counts /proc shows for the process. */
