@@ -3,9 +3,7 @@ package dev.tlskit.cli.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tlskit.cli.Tlskit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -149,13 +147,12 @@ class ChatCommandTest {
     @Test
     @Timeout(30)
     void conflictingFlagsAreUsageErrors() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "--listen", "-h", "example.com"));
-        assertTrue(err.toString().contains("--listen and -h conflict"), err.toString());
-        err.getBuffer().setLength(0);
-        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "-b"));
-        assertTrue(err.toString().contains("-b needs --listen"), err.toString());
+        Tlskit.Result listenWithHost = Tlskit.run("chat", "--listen", "-h", "example.com");
+        assertEquals(2, listenWithHost.exitCode());
+        assertTrue(listenWithHost.err().contains("--listen and -h conflict"), listenWithHost.err());
+        Tlskit.Result bindAlone = Tlskit.run("chat", "-b");
+        assertEquals(2, bindAlone.exitCode());
+        assertTrue(bindAlone.err().contains("-b needs --listen"), bindAlone.err());
     }
 
     @Test
