@@ -914,7 +914,7 @@ function _picocli_tlskit_bench_handshake() {
 
   local commands=""
   local flag_opts="'-r' '--resume' '--json' '--csv' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-v' '--tls-version' '--groups' '-l' '--ciphers' '--provider' '--server-provider' '--key-type' '-c' '--concurrency' '--duration' '-n' '--count' '--warmup' '--baseline'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--server-provider' '--key-type' '-c' '--concurrency' '--duration' '-n' '--count' '--warmup' '--baseline'"
   local NAME_option_args=("jdk" "bc") # --provider values
   local NAME_option_args=("jdk" "bc") # --server-provider values
   local TYPE_option_args=("rsa-2048" "rsa-3072" "rsa-4096" "ec-p256" "ec-p384" "ed25519") # --key-type values
@@ -931,10 +931,10 @@ function _picocli_tlskit_bench_handshake() {
     '-v'|'--tls-version')
       return
       ;;
-    '--groups')
+    '-l'|'--ciphers')
       return
       ;;
-    '-l'|'--ciphers')
+    '--groups')
       return
       ;;
     '--provider')

@@ -5,9 +5,7 @@ import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.cli.option.OptionGroup;
-import dev.tlskit.cli.option.SuiteNames;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.cli.option.Versions;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
@@ -69,9 +67,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "the server's port with -h (default: 11111)")
     int port = 11111;
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-v", "--tls-version"}, paramLabel = "1.2|1.3", description = "TLS version (default: 1.3)")
-    String version = "1.3";
+    @Mixin
+    BenchTls protocol;
 
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"}, description = "measure resumed handshakes (each client thread first makes one"
@@ -85,11 +82,6 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                     + " (--groups X25519MLKEM768 --groups x25519: what the hybrid costs). On Java 17 the jdk provider"
                     + " takes them JVM-wide, once")
     List<String> groups = new ArrayList<>();
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST", split = ":",
-            description = "`:`-separated cipher suites, IANA or OpenSSL names (default: the providers')")
-    List<String> ciphers = new ArrayList<>();
 
     @Mixin
     BenchProviders providers;
@@ -150,12 +142,12 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         if (external && baseline != null) {
             throw new UsageException("--baseline runs against the in-process workload, not with -h");
         }
-        TlsVersion v = Versions.one(version);
+        TlsVersion v = protocol.version();
         List<List<String>> groupRuns = groupRuns();
         if (groupRuns.size() > 1 && baseline != null) {
             throw new UsageException("--baseline compares one workload: give --groups once with it");
         }
-        List<String> suites = SuiteNames.iana("-l", ciphers);
+        List<String> suites = protocol.suites();
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
         String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
@@ -171,9 +163,9 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             }
         }
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
-        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0), ciphers, suites,
-                providers.client(), providers.server(), type, concurrency, count, duration == null ? 5 : duration,
-                warmup);
+        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0),
+                protocol.ciphers(), suites, providers.client(), providers.server(), type, concurrency, count,
+                duration == null ? 5 : duration, warmup);
 
         List<HandshakeResult> results = new ArrayList<>();
         try (OpenSsl cleanup = openssl) {

@@ -4,8 +4,6 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
-import dev.tlskit.cli.option.SuiteNames;
-import dev.tlskit.cli.option.Versions;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.Session;
@@ -58,15 +56,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-v", "--tls-version"}, paramLabel = "1.2|1.3", description = "TLS version (default: 1.3)")
-    String version = "1.3";
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST", split = ":",
-            description = "`:`-separated cipher suites, IANA or OpenSSL names (default: TLS_AES_128_GCM_SHA256 on"
-                    + " TLS 1.3, the providers' choice on 1.2)")
-    List<String> ciphers = new ArrayList<>();
+    @Mixin
+    BenchTls protocol;
 
     @Mixin
     BenchProviders providers;
@@ -137,8 +128,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             throw new UsageException("--record-size " + recordSize + ": at most 16M");
         }
         long warm = "0".equals(warmup.trim()) ? 0 : Bench.parseSize("--warmup", warmup);
-        TlsVersion v = Versions.one(version);
-        List<String> suites = new ArrayList<>(SuiteNames.iana("-l", ciphers));
+        TlsVersion v = protocol.version();
+        List<String> suites = new ArrayList<>(protocol.suites());
         if (suites.isEmpty() && v == TlsVersion.TLS_1_3) {
             suites.add("TLS_AES_128_GCM_SHA256");
         }
@@ -282,7 +273,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             List<String> versionArgs = new ArrayList<>(List.of(v == TlsVersion.TLS_1_3 ? "-tls1_3" : "-tls1_2"));
             if (!suites.isEmpty()) {
                 versionArgs.add(v == TlsVersion.TLS_1_3 ? "-ciphersuites" : "-cipher");
-                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites) : OpenSsl.cipherList(ciphers));
+                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites)
+                        : OpenSsl.cipherList(protocol.ciphers()));
             }
             List<String> args = new ArrayList<>(List.of("-cert", dir.resolve("cert.pem").toString(),
                     "-key", dir.resolve("key.pem").toString(), "-quiet"));

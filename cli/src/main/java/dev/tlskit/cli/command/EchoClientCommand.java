@@ -175,7 +175,8 @@ public final class EchoClientCommand implements Callable<Integer> {
 
     private BufferedReader input() {
         if (file == null) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(dev.tlskit.cli.TlskitCommand.stdin(spec),
+                    StandardCharsets.UTF_8));
         }
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
