@@ -7,6 +7,7 @@ import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
@@ -178,7 +179,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                     HandshakeClients clients = new HandshakeClients(run);
                     String suffix = groupRuns.size() > 1 ? " [" + String.join(":", list) + "]" : "";
                     if (external) {
-                        results.add(clients.run("tlskit → " + HostPort.of(host, port) + suffix, clients.contexts(null),
+                        results.add(clients.run("tlskit → " + IpLiteral.hostPort(host, port) + suffix, clients.contexts(null),
                                 host, port, null, progress));
                     } else {
                         results.add(inProcess(run, clients, material, progress, suffix));

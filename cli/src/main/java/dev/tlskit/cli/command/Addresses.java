@@ -1,6 +1,5 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.ListenAddresses;
 import dev.tlskit.engine.TlsException;
@@ -29,6 +28,6 @@ final class Addresses {
 
     /** An address as a URL would write it: IPv6 compressed, in brackets ({@code [::1]}). */
     static String hostLiteral(InetAddress address) {
-        return HostPort.bracketed(IpLiteral.format(address));
+        return IpLiteral.bracketed(IpLiteral.format(address));
     }
 }

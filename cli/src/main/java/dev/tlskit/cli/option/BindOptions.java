@@ -1,6 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.ListenAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public final class BindOptions {
             return InetAddress.getLoopbackAddress();
         }
         try {
-            return InetAddress.getByName(HostPort.unbracketed(bind));
+            return InetAddress.getByName(IpLiteral.unbracketed(bind));
         } catch (UnknownHostException e) {
             throw new UsageException("--bind " + bind + ": unknown address");
         }

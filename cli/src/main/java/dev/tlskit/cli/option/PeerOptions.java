@@ -2,6 +2,7 @@ package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.IpLiteral;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,7 @@ public final class PeerOptions {
 
     /** {@code host:port} as messages name it ({@code [::1]:11111}). */
     public String where() {
-        return HostPort.of(host(), port());
+        return IpLiteral.hostPort(host(), port());
     }
 
     public boolean insecure() {

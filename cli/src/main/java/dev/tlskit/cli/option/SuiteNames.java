@@ -13,7 +13,7 @@ public final class SuiteNames {
     public static String iana(String flag, String name) {
         String iana = CipherSuite.jsseNameOf(name);
         if (iana == null) {
-            throw new UsageException(flag + ": unknown cipher suite '" + name + "'");
+            throw new UsageException(flag + " " + name + ": unknown cipher suite");
         }
         return iana;
     }
