@@ -88,7 +88,7 @@ public final class IpLiteral {
         return bracketed(host) + ":" + port;
     }
 
-    /** {@code host} as a URL writes it: an IPv6 literal in brackets ({@code ::1} → {@code [::1]}), others as given. */
+    /** {@code host} as a URL writes it: an IPv6 literal in brackets ({@code ::1} → {@code [::1]}). */
     public static String bracketed(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }

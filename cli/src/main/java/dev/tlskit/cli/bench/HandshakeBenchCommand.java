@@ -179,8 +179,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                     HandshakeClients clients = new HandshakeClients(run);
                     String suffix = groupRuns.size() > 1 ? " [" + String.join(":", list) + "]" : "";
                     if (external) {
-                        results.add(clients.run("tlskit → " + IpLiteral.hostPort(host, port) + suffix, clients.contexts(null),
-                                host, port, null, progress));
+                        results.add(clients.run("tlskit → " + IpLiteral.hostPort(host, port) + suffix,
+                                clients.contexts(null), host, port, null, progress));
                     } else {
                         results.add(inProcess(run, clients, material, progress, suffix));
                         if (openssl != null) {

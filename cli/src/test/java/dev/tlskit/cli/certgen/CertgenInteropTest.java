@@ -64,8 +64,9 @@ class CertgenInteropTest {
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Interop.Result client = Interop.run(certs, "hello from openssl".getBytes(StandardCharsets.UTF_8), LIMIT, "openssl", "s_client", "-connect",
-                "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-cert", "client.pem", "-key",
+        Interop.Result client = Interop.run(certs, "hello from openssl".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
+                "ca.pem", "-cert", "client.pem", "-key",
                 "client.key", "-verify_return_error", "-verify_hostname", "localhost", "-ign_eof");
         Tlskit.Result s = server.await(LIMIT);
         assertTrue(client.output().contains("Verify return code: 0 (ok)"), client.output());
@@ -80,13 +81,15 @@ class CertgenInteropTest {
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Interop.Result client = Interop.run(certs, "hello from gnutls\n".getBytes(StandardCharsets.UTF_8), LIMIT, "gnutls-cli", "--port",
-                String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile", "client.pem", "--x509keyfile",
+        Interop.Result client = Interop.run(certs, "hello from gnutls\n".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "gnutls-cli", "--port", String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile",
+                "client.pem", "--x509keyfile",
                 "client.key", "127.0.0.1");
         Tlskit.Result s = server.await(LIMIT);
         assertEquals(0, s.exitCode(), s.err() + "\n" + client.output());
         assertTrue(s.out().contains("Client message: hello from gnutls"), s.out());
-        assertTrue(client.output().contains("Handshake was completed") && client.output().contains("I hear you fa shizzle!"),
+        assertTrue(client.output().contains("Handshake was completed")
+                && client.output().contains("I hear you fa shizzle!"),
                 client.output());
     }
 
@@ -121,8 +124,9 @@ class CertgenInteropTest {
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c", folder.resolve("server.pem").toString(),
                 "-k", folder.resolve("server.key").toString());
         int port = server.port();
-        Interop.Result client = Interop.run(fixtures, "hello".getBytes(StandardCharsets.UTF_8), LIMIT, "openssl", "s_client", "-connect",
-                "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-verify_return_error",
+        Interop.Result client = Interop.run(fixtures, "hello".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
+                "ca.pem", "-verify_return_error",
                 "-verify_hostname", "localhost", "-ign_eof");
         server.await(LIMIT);
         String expected = switch (kind) {

@@ -41,7 +41,7 @@ final class Echo {
 
     // ---------------------------------------------------------------- an echoserver in the background
 
-    /** {@code tlskit echoserver ...} on {@link Tlskit}'s daemon thread. {@link #close} sends 'quit' if it still runs. */
+    /** {@code tlskit echoserver ...} on {@link Tlskit}'s daemon thread; {@link #close} sends 'quit' if it runs. */
     static final class Server implements AutoCloseable {
         private final Tlskit.Background run;
         private int port = -1;

@@ -73,7 +73,8 @@ class EchoInteropTest {
         Interop.requireBinary("gnutls-cli");
         try (Server server = new Server("echoserver", "-p", "0")) {
             try (Interop.Peer client = Interop.start(dir, "hello from gnutls\nline two\n".getBytes(
-                    StandardCharsets.UTF_8), "gnutls-cli", "--x509cafile", "ca.pem", "--port", String.valueOf(server.port()), "localhost")) {
+                    StandardCharsets.UTF_8), "gnutls-cli", "--x509cafile", "ca.pem", "--port",
+                    String.valueOf(server.port()), "localhost")) {
                 int code = client.waitFor(Echo.LIMIT).exitCode();
                 assertEquals(0, code, client.output());
                 assertTrue(client.output().contains("hello from gnutls\nline two\n"), client.output());
