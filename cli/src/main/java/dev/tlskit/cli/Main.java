@@ -1,5 +1,6 @@
 package dev.tlskit.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,6 +28,11 @@ public final class Main {
 
     /** Runs tlskit with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the commands' stdin. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 1 && args[0].equals("--version")) {
             // What picocli's version help prints, without building a command model to print three lines.
             for (String line : new Version().getVersion()) {
@@ -35,7 +41,9 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
-        return commandLine(out, err, commandsFor(args)).execute(args);
+        CommandLine cl = commandLine(out, err, commandsFor(args));
+        cl.<TlskitCommand>getCommand().stdin(in);
+        return cl.execute(args);
     }
 
     /** The whole command tree, as {@code --help}, the man pages and the completions show it. */

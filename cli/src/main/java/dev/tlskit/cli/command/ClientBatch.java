@@ -4,6 +4,7 @@ import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.PeerOptions;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.cli.option.TargetOptions;
 import dev.tlskit.engine.scan.ScanTarget;
 import java.io.InputStream;
@@ -114,7 +115,7 @@ final class ClientBatch {
             } catch (UsageException e) {
                 throw new UsageException(o.targetFile.error(line, e.getMessage()).getMessage(), e.hint(), e);
             }
-            jobs.add(new Job(PeerOptions.where(t.host(), check.port()), line, options, check, errText, err));
+            jobs.add(new Job(IpLiteral.hostPort(t.host(), check.port()), line, options, check, errText, err));
         }
         return jobs;
     }

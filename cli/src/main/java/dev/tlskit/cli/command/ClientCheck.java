@@ -4,6 +4,7 @@ import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.ChainReport;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.ExpectOptions;
+import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
@@ -82,7 +83,7 @@ final class ClientCheck {
         TlsConfig config = Configs.client(o.tls, o.dtls, o.keys, o.peer.insecure(), o.peer.noClientCert(), host, err,
                 Configs.traceSink(o.output, err, trace::add));
         if (o.peer.insecure()) {
-            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+            PeerOptions.warnNotVerified(err, "server");
         }
         TlsContext context = Configs.context(config);
         // After STARTTLS (or in a batch) only -m or -g says what to send: "hello wolfssl!" means nothing to a mail

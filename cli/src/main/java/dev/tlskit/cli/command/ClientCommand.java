@@ -154,7 +154,7 @@ public final class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (targetFile.given()) {
-            return ClientBatch.run(this, out, err, System.in);
+            return ClientBatch.run(this, out, err, dev.tlskit.cli.TlskitCommand.stdin(spec));
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
             throw new UsageException("--parallel needs --targets (it checks that many targets at once)");

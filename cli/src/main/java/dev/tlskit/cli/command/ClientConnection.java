@@ -48,7 +48,7 @@ final class ClientConnection {
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
         return dev.tlskit.cli.Errors.timeoutNamed(
-                e.withContext(dev.tlskit.cli.option.PeerOptions.where(host, port) + ": "), timeout);
+                e.withContext(dev.tlskit.engine.IpLiteral.hostPort(host, port) + ": "), timeout);
     }
 
     private ClientExchange exchangeOnce(TlsContext context, IpFamily family, String text) throws TlsException {

@@ -228,7 +228,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         if (targetFile.given()) {
-            out.addAll(targetFile.read(port, System.in));
+            out.addAll(targetFile.read(port, dev.tlskit.cli.TlskitCommand.stdin(spec)));
         }
         if (out.isEmpty()) {
             out.add(new ScanTarget(peer.host(), port));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.cli.interop.Interop;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class ChatTerminalTest {
                 assertTrue(shown.contains("TLSv1.3"), "the handshake summary is shown:\n" + shown);
 
                 tmux("send-keys", "-t", "chat", " and done", "Enter");
-                bob.out.await("alice: half typed and done", bob);
+                bob.awaitOut("alice: half typed and done");
                 // Both drawn: alice's own line, then the next prompt (the finished line was erased before either).
                 shown = screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*")
                         && s.matches("(?s).*\\nalice>\\s+\\[bob @ .*"), "alice's own line and the next prompt");
@@ -62,7 +63,7 @@ class ChatTerminalTest {
 
                 tmux("send-keys", "-t", "chat", "-l", "quit");
                 tmux("send-keys", "-t", "chat", "Enter");
-                bob.err.await("alice left the chat (quit)", bob);
+                bob.awaitErr("alice left the chat (quit)");
                 shown = screen(s -> s.contains("EXIT=0"), "the client exiting 0");
                 // Nothing is being typed any more: no status stays behind, on the last chat line or the shell's.
                 assertEquals(0, count(nonBlank(shown), "[bob @ "), "no status after the chat ended:\n" + shown);
@@ -97,20 +98,11 @@ class ChatTerminalTest {
     private String tmux(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                fail("tmux " + String.join(" ", args) + " hung");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + out);
-            }
-            return out;
-        } finally {
-            Interop.destroy(p);
+        Interop.Result r = Interop.run(Path.of("."), null, Duration.ofSeconds(10), cmd);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + r.output());
         }
+        return r.output();
     }
 
     private static List<String> nonBlank(String screen) {
