@@ -91,10 +91,10 @@ public final class Failures {
             return new TlsException(Kind.VERIFICATION, verification + sentSuffix(wireAlert), t,
                     TrustManagers.RejectedChain.in(t), wireAlert);
         }
-        String alert = alertIn(t);
-        if (alert == null && wireAlert != null && wireAlert.direction() == Direction.RECEIVED) {
-            alert = wireAlert.alert().descriptionName();
-        }
+        // The peer's fatal alert as the wire carried it beats the provider's words for it: SunJSSE 25 misreads an
+        // unassigned code (238 becomes "(unexpected_message) Unknown alert description (-18)").
+        String alert = wireAlert != null && wireAlert.direction() == Direction.RECEIVED
+                ? wireAlert.alert().descriptionName() : alertIn(t);
         if (duringHandshake && observer != null && observer.clientSentNoCertificate()
                 && ("handshake_failure".equals(alert)
                         || String.valueOf(observer.alertSent()).equals("fatal handshake_failure"))) {
