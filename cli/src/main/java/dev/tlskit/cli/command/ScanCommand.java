@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.certs.TrustAnchors;
 import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.console.Tty;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.PeerOptions;
@@ -120,12 +121,18 @@ public final class ScanCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        boolean colour = !output.json() && System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean tty = !output.json() && Tty.interactive();
+        boolean colour = tty && System.getenv("NO_COLOR") == null;
+        ScanProgress progress = new ScanProgress(err, tty, list.size());
         int code = ExitCode.OK;
         try {
             List<Future<ScanReport>> jobs = new ArrayList<>();
             for (ScanTarget t : list) {
-                jobs.add(pool.submit(() -> new Scanner(t, settings).scan()));
+                jobs.add(pool.submit(() -> {
+                    ScanReport r = new Scanner(t, settings, progress).scan();
+                    progress.targetDone();
+                    return r;
+                }));
             }
             boolean first = true;
             for (Future<ScanReport> job : jobs) {
@@ -135,6 +142,7 @@ public final class ScanCommand implements Callable<Integer> {
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }
+                progress.clear();
                 if (output.json()) {
                     dev.tlskit.cli.Json.println(out, ScanJson.document(r, peer.insecure()));
                 } else {
@@ -151,6 +159,7 @@ public final class ScanCommand implements Callable<Integer> {
                 code = worse(code, exitCode(r, threshold, peer.insecure()));
             }
         } finally {
+            progress.clear();
             pool.shutdownNow();
         }
         err.flush();

@@ -78,7 +78,27 @@ final class ScanJson {
         feats.put("compression", f.compression());
         feats.put("fallbackScsv", f.fallbackProtected());
         feats.put("alpn", f.alpn());
+        feats.put("signedCertificateTimestamps", f.signedCertificateTimestamps());
+        feats.put("recordSizeLimit", f.recordSizeLimit() < 0 ? null : f.recordSizeLimit());
+        feats.put("earlyData", f.earlyData());
+        feats.put("earlyDataNote", f.earlyDataNote());
+        Map<String, Object> resumption = Json.object();
+        resumption.put("tls12", resumed(r.resumption().tls12()));
+        resumption.put("tls13", resumed(r.resumption().tls13()));
+        feats.put("resumption", resumption);
         d.put("features", feats);
+        List<Object> keys = new ArrayList<>();
+        for (ScanReport.CertificateKey k : r.certificateKeys()) {
+            Map<String, Object> m = Json.object();
+            m.put("keyAlgorithm", k.keyAlgorithm());
+            m.put("keyBits", k.keyBits() > 0 ? k.keyBits() : null);
+            m.put("signatureAlgorithm", k.signatureAlgorithm());
+            m.put("subject", k.subject());
+            m.put("sha256", k.sha256());
+            m.put("selectedBy", k.selectedBy());
+            keys.add(m);
+        }
+        d.put("certificateKeys", keys);
         CertificateReport c = r.certificate();
         if (c != null) {
             Map<String, Object> m = Json.object();
@@ -114,6 +134,19 @@ final class ScanJson {
         }
         d.put("probes", probes);
         return d;
+    }
+
+    /** {@code {"resumed": true}}, {@code {"resumed": null, "note": why}}, or null when not tried. */
+    private static Map<String, Object> resumed(ScanReport.Resumption.Result r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = Json.object();
+        m.put("resumed", r.resumed());
+        if (r.note() != null) {
+            m.put("note", r.note());
+        }
+        return m;
     }
 
     private static Map<String, Object> answer(Answer a) {

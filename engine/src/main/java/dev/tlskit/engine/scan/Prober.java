@@ -46,6 +46,16 @@ final class Prober {
 
     /** Sends {@code hello} (whole records) and classifies the answer; {@code flight}: read on to ServerHelloDone. */
     Answer probe(byte[] hello, boolean flight) {
+        return exchange(hello, (s, deadline, start) -> read(s, deadline, flight, start));
+    }
+
+    /** Reads a server's answer off a connected socket, within {@code deadline} (a nanoTime). */
+    interface Reader {
+        Answer read(Socket s, long deadline, long start) throws IOException;
+    }
+
+    /** Connects, sends {@code hello}, and lets {@code reader} read; I/O failures become the answer. */
+    Answer exchange(byte[] hello, Reader reader) {
         long start = System.nanoTime();
         try (Socket s = new Socket()) {
             try {
@@ -59,7 +69,7 @@ final class Prober {
             long deadline = start + connectTimeout.toNanos() + probeTimeout.toNanos();
             s.getOutputStream().write(hello);
             s.getOutputStream().flush();
-            return read(s, deadline, flight, start);
+            return reader.read(s, deadline, start);
         } catch (SocketTimeoutException e) {
             return Answer.of(Answer.Kind.TIMEOUT, "no answer within " + probeTimeout.toMillis() + " ms", ms(start));
         } catch (SocketException e) {
@@ -196,14 +206,14 @@ final class Prober {
         m.position(m.position() + n);
     }
 
-    private static Answer done(ServerHello hello, ServerKeyExchange ske, int skeSignature, List<X509Certificate> chain,
+    static Answer done(ServerHello hello, ServerKeyExchange ske, int skeSignature, List<X509Certificate> chain,
             long start) {
         Answer.Kind kind = hello.isHelloRetryRequest() ? Answer.Kind.HELLO_RETRY_REQUEST : Answer.Kind.SERVER_HELLO;
         return new Answer(kind, hello, null, ske, skeSignature, chain, null, ms(start));
     }
 
     /** The certificate_list of a TLS 1.2 Certificate message: 3-byte total, then 3-byte length + DER each. */
-    private static List<X509Certificate> certificates(ByteBuffer msg) {
+    static List<X509Certificate> certificates(ByteBuffer msg) {
         List<X509Certificate> out = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -226,7 +236,7 @@ final class Prober {
     }
 
     /** {@code n} bytes, or null at end of stream before all came; times out at {@code deadline}. */
-    private static byte[] readFully(Socket s, InputStream in, int n, long deadline) throws IOException {
+    static byte[] readFully(Socket s, InputStream in, int n, long deadline) throws IOException {
         byte[] out = new byte[n];
         int got = 0;
         while (got < n) {
@@ -244,7 +254,7 @@ final class Prober {
         return out;
     }
 
-    private static long ms(long start) {
+    static long ms(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 

@@ -1,0 +1,48 @@
+package dev.tlskit.engine.scan;
+
+import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.TlsConnection;
+import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.scan.ScanReport.Resumption;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Real resumption, per version: a full handshake through the engine, then a second connection from the same
+ * context (its session cache holds the session ID or ticket), and whether the server resumed it.
+ */
+final class ResumptionCheck {
+    /** How long the first TLS 1.3 connection reads, so the server's NewSessionTicket is taken in. */
+    static final Duration TICKET_WAIT = Duration.ofMillis(500);
+
+    private ResumptionCheck() {}
+
+    /** Null when the version was not tried, else whether the second handshake resumed (or why none could). */
+    static Resumption.Result resumes(ScanTarget target, ScanSettings settings, String serverName, TlsVersion v) {
+        Duration t = settings.connectTimeout().plus(settings.probeTimeout());
+        TlsConfig config = TlsConfig.forClient().insecure().serverName(serverName).versions(Set.of(v))
+                .handshakeTimeout(t).readTimeout(t).build();
+        TlsContext context = TlsContext.create(config);
+        try {
+            try (TlsConnection first = TlsConnection.connect(context, target.host(), target.port(),
+                    settings.family())) {
+                if (v == TlsVersion.TLS_1_3) {
+                    first.readTimeout(TICKET_WAIT);
+                    try {
+                        first.read(new byte[256], 0, 256);
+                    } catch (TlsException e) {
+                        // the expected timeout: any ticket has been read by now
+                    }
+                }
+            }
+            try (TlsConnection second = TlsConnection.connect(context, target.host(), target.port(),
+                    settings.family())) {
+                return new Resumption.Result(second.summary().resumed(), null);
+            }
+        } catch (TlsException | RuntimeException e) {
+            return new Resumption.Result(null, "the engine's handshake failed: " + e.getMessage());
+        }
+    }
+}
