@@ -146,10 +146,10 @@ final class FeatureProbes {
             earlyNote = "not probed: no TLS 1.3";
         } else if (flight == null) {
             earlyNote = "not probed: " + r.problem();
-        } else if (flight.clientCertificateRequested()) {
-            earlyNote = "not probed: the server asks for a client certificate";
         } else if (flight.ticket() == null || !flight.ticket()) {
-            earlyNote = "not probed: no session ticket came within " + Tls13Peek.TICKET_WAIT.toMillis() + " ms";
+            earlyNote = "not probed: no session ticket came within " + Tls13Peek.TICKET_WAIT.toMillis() + " ms"
+                    + (flight.clientCertificateRequested() ? " (the server asked for a client certificate; none sent)"
+                            : "");
         } else {
             early = flight.maxEarlyData() > 0;
             earlyNote = early ? "up to " + flight.maxEarlyData() + " bytes on resumption" : "the ticket allows none";

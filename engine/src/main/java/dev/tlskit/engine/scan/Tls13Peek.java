@@ -28,8 +28,9 @@ import java.util.List;
  * A TLS 1.3 client of our own, far enough to read what TLS 1.3 encrypts: it offers an x25519 key share, derives
  * the server's handshake traffic keys from its own ephemeral key (RFC 8446 section 7.1), and decrypts
  * EncryptedExtensions (ALPN, record_size_limit) and Certificate (each entry's status_request and
- * signed_certificate_timestamp). With {@code finish} it sends its Finished, nothing else, and waits briefly for a
- * NewSessionTicket: whether the server offers early data on resumption. It verifies nothing: the scan's verdicts
+ * signed_certificate_timestamp). With {@code finish} it sends its Finished (after an empty Certificate when the
+ * server asked for one), nothing else, and waits briefly for a NewSessionTicket: whether the server offers early
+ * data on resumption. It verifies nothing: the scan's verdicts
  * come from the engine's handshake.
  */
 final class Tls13Peek {
@@ -42,7 +43,7 @@ final class Tls13Peek {
      * @param encryptedExtensions the EncryptedExtensions' extensions
      * @param chain the Certificate message's certificates, leaf first
      * @param leafExtensions the leaf CertificateEntry's extensions (status_request, signed_certificate_timestamp)
-     * @param clientCertificateRequested whether a CertificateRequest came (then no Finished is sent)
+     * @param clientCertificateRequested whether a CertificateRequest came (answered with no certificate)
      * @param ticket whether a NewSessionTicket came after our Finished; null when none was waited for
      * @param maxEarlyData the ticket's early_data max_early_data_size, or -1 when it has none
      */
@@ -98,6 +99,7 @@ final class Tls13Peek {
         private List<X509Certificate> chain = List.of();
         private List<Extension> leaf = List.of();
         private boolean certificateRequested;
+        private byte[] requestContext = new byte[0];
         private Boolean ticket;
         private long maxEarlyData = -1;
         private boolean serverFinished;
@@ -247,11 +249,14 @@ final class Tls13Peek {
                 encrypted = Extension.readBlock(body);
             } else if (type == HandshakeType.CERTIFICATE_REQUEST.code()) {
                 certificateRequested = true;
+                requestContext = new byte[body.remaining() > 0 ? body.get(0) & 0xFF : 0];
+                body.position(1);
+                body.get(requestContext);
             } else if (type == HandshakeType.CERTIFICATE.code()) {
                 certificate(body);
-                return finish && !certificateRequested;
+                return finish;
             } else if (type == HandshakeType.FINISHED.code()) {
-                if (!finish || certificateRequested) {
+                if (!finish) {
                     return false;
                 }
                 finish();
@@ -264,17 +269,28 @@ final class Tls13Peek {
          * ticket with.
          */
         private void finish() throws GeneralSecurityException, IOException {
-            byte[] h = secrets.hash(transcript.toByteArray());
-            byte[] verify = secrets.finished(clientTraffic, h);
+            byte[] serverDone = secrets.hash(transcript.toByteArray());
+            Tls13Secrets.Protection client = secrets.protection(clientTraffic);
+            OutputStream out = socket.getOutputStream();
+            if (certificateRequested) {
+                // an empty Certificate: no client certificate (RFC 8446 section 4.4.2), the request's context echoed
+                byte[] cert = new byte[4 + 1 + requestContext.length + 3];
+                cert[0] = (byte) HandshakeType.CERTIFICATE.code();
+                cert[3] = (byte) (cert.length - 4);
+                cert[4] = (byte) requestContext.length;
+                System.arraycopy(requestContext, 0, cert, 5, requestContext.length);
+                transcript.writeBytes(cert);
+                out.write(client.seal(ContentType.HANDSHAKE, cert));
+            }
+            byte[] verify = secrets.finished(clientTraffic, secrets.hash(transcript.toByteArray()));
             byte[] msg = new byte[4 + verify.length];
             msg[0] = (byte) HandshakeType.FINISHED.code();
             msg[3] = (byte) verify.length;
             System.arraycopy(verify, 0, msg, 4, verify.length);
-            OutputStream out = socket.getOutputStream();
-            out.write(secrets.protection(clientTraffic).seal(ContentType.HANDSHAKE, msg));
+            out.write(client.seal(ContentType.HANDSHAKE, msg));
             out.flush();
             byte[] master = secrets.masterSecret(handshakeSecret);
-            server = secrets.protection(secrets.derive(master, "s ap traffic", h));
+            server = secrets.protection(secrets.derive(master, "s ap traffic", serverDone));
             serverFinished = true;
             ticket = false;
         }
