@@ -1,5 +1,7 @@
 package dev.tlskit.engine.scan;
 
+import dev.tlskit.engine.starttls.Prelude;
+import dev.tlskit.engine.starttls.PreludeException;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ContentType;
@@ -11,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +24,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,20 +42,27 @@ final class Prober {
     private final Duration connectTimeout;
     private final Duration probeTimeout;
 
-    Prober(InetSocketAddress address, Duration connectTimeout, Duration probeTimeout) {
+    private final Prelude prelude;
+
+    /** @param prelude a STARTTLS prelude spoken on each connection before the hello, or null */
+    Prober(InetSocketAddress address, Duration connectTimeout, Duration probeTimeout, Prelude prelude) {
         this.address = address;
         this.connectTimeout = connectTimeout;
         this.probeTimeout = probeTimeout;
+        this.prelude = prelude;
     }
 
     /** Sends {@code hello} (whole records) and classifies the answer; {@code flight}: read on to ServerHelloDone. */
     Answer probe(byte[] hello, boolean flight) {
-        return exchange(hello, (s, deadline, start) -> read(s, deadline, flight, start));
+        return exchange(hello, (s, in, deadline, start) -> read(s, in, deadline, flight, start));
     }
 
-    /** Reads a server's answer off a connected socket, within {@code deadline} (a nanoTime). */
+    /**
+     * Reads a server's answer off a connected socket through {@code in} (the socket's stream, after any bytes a
+     * STARTTLS prelude read ahead), within {@code deadline} (a nanoTime).
+     */
     interface Reader {
-        Answer read(Socket s, long deadline, long start) throws IOException;
+        Answer read(Socket s, InputStream in, long deadline, long start) throws IOException;
     }
 
     /** Connects, sends {@code hello}, and lets {@code reader} read; I/O failures become the answer. */
@@ -67,9 +78,19 @@ final class Prober {
             }
             s.setTcpNoDelay(true);
             long deadline = start + connectTimeout.toNanos() + probeTimeout.toNanos();
+            InputStream in = s.getInputStream();
+            if (prelude != null) {
+                try {
+                    byte[] ahead = prelude.run(s, Instant.now().plus(connectTimeout).plus(probeTimeout)).readAhead();
+                    in = new SequenceInputStream(new ByteArrayInputStream(ahead), in);
+                } catch (PreludeException e) {
+                    return Answer.of(Answer.Kind.STARTTLS_FAILED, e.getMessage(), ms(start));
+                }
+                deadline = System.nanoTime() + probeTimeout.toNanos();
+            }
             s.getOutputStream().write(hello);
             s.getOutputStream().flush();
-            return reader.read(s, deadline, start);
+            return reader.read(s, in, deadline, start);
         } catch (SocketTimeoutException e) {
             return Answer.of(Answer.Kind.TIMEOUT, "no answer within " + probeTimeout.toMillis() + " ms", ms(start));
         } catch (SocketException e) {
@@ -79,8 +100,7 @@ final class Prober {
         }
     }
 
-    private Answer read(Socket s, long deadline, boolean flight, long start) throws IOException {
-        InputStream in = s.getInputStream();
+    private Answer read(Socket s, InputStream in, long deadline, boolean flight, long start) throws IOException {
         ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         ServerHello hello = null;
         ServerKeyExchange ske = null;

@@ -26,8 +26,7 @@ final class ResumptionCheck {
                 .handshakeTimeout(t).readTimeout(t).build();
         TlsContext context = TlsContext.create(config);
         try {
-            try (TlsConnection first = TlsConnection.connect(context, target.host(), target.port(),
-                    settings.family())) {
+            try (TlsConnection first = CertificateCheck.connect(context, target, settings)) {
                 if (v == TlsVersion.TLS_1_3) {
                     first.readTimeout(TICKET_WAIT);
                     try {
@@ -37,8 +36,7 @@ final class ResumptionCheck {
                     }
                 }
             }
-            try (TlsConnection second = TlsConnection.connect(context, target.host(), target.port(),
-                    settings.family())) {
+            try (TlsConnection second = CertificateCheck.connect(context, target, settings)) {
                 return new Resumption.Result(second.summary().resumed(), null);
             }
         } catch (TlsException | RuntimeException e) {

@@ -72,7 +72,7 @@ public final class Scanner {
         String serverName = settings.serverName() != null ? settings.serverName()
                 : IpLiteral.is(target.host()) ? null : target.host();
         probes = new Probes(new Prober(new InetSocketAddress(address, target.port()), settings.connectTimeout(),
-                settings.probeTimeout()), serverName, listener);
+                settings.probeTimeout(), settings.prelude()), serverName, listener);
         String ip = address.getHostAddress();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
             Thread t = new Thread(r, "tlskit-scan-" + THREADS.incrementAndGet());
@@ -220,6 +220,7 @@ public final class Scanner {
             case UNREACHABLE -> "cannot connect: " + a.detail();
             case TIMEOUT -> "no answer: the server accepted the connection but sent nothing (" + a.detail() + ")";
             case NOT_TLS -> "not TLS: the server answered with " + a.detail();
+            case STARTTLS_FAILED -> "STARTTLS failed: " + a.detail();
             case RESET -> "the server reset every hello: " + a.detail();
             case CLOSED -> "the server closed every hello without an answer";
             default -> a.summary();

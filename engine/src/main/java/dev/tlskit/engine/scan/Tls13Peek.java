@@ -11,6 +11,7 @@ import dev.tlskit.engine.wire.ServerHello;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -73,8 +74,8 @@ final class Tls13Peek {
         byte[] record = new Record(ContentType.HANDSHAKE.code(), ProtocolVersion.TLS10.code(), clientHello).encode();
         Flight[] flight = new Flight[1];
         String[] problem = new String[1];
-        Answer a = prober.exchange(record, (s, deadline, start) -> {
-            Conversation c = new Conversation(s, deadline, key, clientHello, finish);
+        Answer a = prober.exchange(record, (s, in, deadline, start) -> {
+            Conversation c = new Conversation(s, in, deadline, key, clientHello, finish);
             Answer answer = c.run(start);
             flight[0] = c.flight();
             problem[0] = c.problem;
@@ -86,6 +87,7 @@ final class Tls13Peek {
     /** One connection's state: the transcript, the keys, and what was read. */
     private static final class Conversation {
         private final Socket socket;
+        private final InputStream in;
         private final long deadline;
         private final PrivateKey key;
         private final boolean finish;
@@ -105,8 +107,10 @@ final class Tls13Peek {
         private boolean serverFinished;
         String problem;
 
-        Conversation(Socket socket, long deadline, PrivateKey key, byte[] clientHello, boolean finish) {
+        Conversation(Socket socket, InputStream in, long deadline, PrivateKey key, byte[] clientHello,
+                boolean finish) {
             this.socket = socket;
+            this.in = in;
             this.deadline = deadline;
             this.key = key;
             this.finish = finish;
@@ -171,12 +175,12 @@ final class Tls13Peek {
         /** One record, or null at end of stream; the ticket wait once our Finished is out. */
         private Record next() throws IOException {
             long until = serverFinished ? Math.min(deadline, System.nanoTime() + TICKET_WAIT.toNanos()) : deadline;
-            byte[] header = Prober.readFully(socket, socket.getInputStream(), 5, until);
+            byte[] header = Prober.readFully(socket, in, 5, until);
             if (header == null) {
                 return null;
             }
             int length = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
-            byte[] body = Prober.readFully(socket, socket.getInputStream(), length, until);
+            byte[] body = Prober.readFully(socket, in, length, until);
             if (body == null) {
                 return null;
             }
