@@ -14,8 +14,12 @@ import java.util.Set;
  * context (its session cache holds the session ID or ticket), and whether the server resumed it.
  */
 final class ResumptionCheck {
-    /** How long the first TLS 1.3 connection reads, so the server's NewSessionTicket is taken in. */
-    static final Duration TICKET_WAIT = Duration.ofMillis(500);
+    /**
+     * How long the first TLS 1.3 connection reads beyond twice its handshake time, so the server's
+     * NewSessionTicket (sent once our Finished is in, about one round trip after the handshake ends) is taken in;
+     * SunJSSE tells no one when a ticket has come.
+     */
+    static final Duration TICKET_SLACK = Duration.ofMillis(100);
 
     private ResumptionCheck() {}
 
@@ -28,7 +32,8 @@ final class ResumptionCheck {
         try {
             try (TlsConnection first = CertificateCheck.connect(context, target, settings)) {
                 if (v == TlsVersion.TLS_1_3) {
-                    first.readTimeout(TICKET_WAIT);
+                    Duration wait = first.summary().handshakeTime().multipliedBy(2).plus(TICKET_SLACK);
+                    first.readTimeout(wait.compareTo(settings.probeTimeout()) < 0 ? wait : settings.probeTimeout());
                     try {
                         first.read(new byte[256], 0, 256);
                     } catch (TlsException e) {
