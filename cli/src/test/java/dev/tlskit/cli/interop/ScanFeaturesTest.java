@@ -40,6 +40,7 @@ class ScanFeaturesTest {
     static int stapled13;
     static int tls13Only;
     static int noResumption;
+    static int dual13;
 
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -60,6 +61,8 @@ class ScanFeaturesTest {
         stapled13 = start(staple13.toArray(new String[0]));
         tls13Only = start("-cert", "server.pem", "-key", "server.key", "-tls1_3", "-early_data", "-alpn",
                 "h2,http/1.1");
+        dual13 = start("-cert", "server-rsa.pem", "-key", "server-rsa.key", "-dcert", "server.pem", "-dkey",
+                "server.key", "-tls1_3");
         noResumption = start("-cert", "server.pem", "-key", "server.key", "-no_cache", "-no_ticket");
     }
 
@@ -132,6 +135,18 @@ class ScanFeaturesTest {
         }
         assertEquals(Boolean.FALSE, at(doc, "features", "ocspStapling"));
         assertEquals(Boolean.FALSE, at(doc, "features", "signedCertificateTimestamps"));
+    }
+
+    /** TLS 1.3 only: the scheme offered alone must be the one the encrypted CertificateVerify uses. */
+    @Test
+    void tls13SignatureSchemesComeFromTheCertificateVerify() {
+        Object doc = scan(dual13);
+        assertEquals("TLS 1.3", at(doc, "signatureSchemes", "version"));
+        // P-256 signs with ecdsa_secp256r1_sha256 only (TLS 1.3 ties the curve to the hash); an rsaEncryption
+        // key with RSA-PSS "rsae" only: no secp384r1, ed25519, rsa_pss_pss or PKCS#1 scheme
+        assertEquals(List.of("ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384",
+                "rsa_pss_rsae_sha512"), at(doc, "signatureSchemes", "schemes"));
+        assertEquals(2, ((List<?>) at(doc, "certificateKeys")).size());
     }
 
     @Test

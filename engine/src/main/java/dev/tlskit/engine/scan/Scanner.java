@@ -128,9 +128,9 @@ public final class Scanner {
             }
         }
         Groups groups = Groups.start(pool, probes, top, tls13);
-        SignatureProbes sigs = SignatureProbes.start(pool, probes, tls12 ? ProtocolVersion.TLS12
-                : tls13 ? ProtocolVersion.TLS13 : null);
         FeatureProbes features = FeatureProbes.start(pool, probes, top, tls13, supported);
+        SignatureProbes sigs = SignatureProbes.start(pool, probes, features, tls12 ? ProtocolVersion.TLS12
+                : tls13 ? ProtocolVersion.TLS13 : null);
         KeyProbes keys = KeyProbes.start(pool, probes, features, tls12, tls13);
         Future<CertificateCheck.Result> handshake = pool.submit(() -> CertificateCheck.handshake(target, settings,
                 probes.serverName()));

@@ -28,8 +28,8 @@ import java.util.List;
 /**
  * A TLS 1.3 client of our own, far enough to read what TLS 1.3 encrypts: it offers an x25519 key share, derives
  * the server's handshake traffic keys from its own ephemeral key (RFC 8446 section 7.1), and decrypts
- * EncryptedExtensions (ALPN, record_size_limit) and Certificate (each entry's status_request and
- * signed_certificate_timestamp). With {@code finish} it sends its Finished (after an empty Certificate when the
+ * EncryptedExtensions (ALPN, record_size_limit), Certificate (each entry's status_request and
+ * signed_certificate_timestamp) and CertificateVerify (the scheme the server signed with). With {@code finish} it sends its Finished (after an empty Certificate when the
  * server asked for one), nothing else, and waits briefly for a NewSessionTicket: whether the server offers early
  * data on resumption. It verifies nothing: the scan's verdicts
  * come from the engine's handshake.
@@ -47,9 +47,10 @@ final class Tls13Peek {
      * @param clientCertificateRequested whether a CertificateRequest came (answered with no certificate)
      * @param ticket whether a NewSessionTicket came after our Finished; null when none was waited for
      * @param maxEarlyData the ticket's early_data max_early_data_size, or -1 when it has none
+     * @param signatureScheme the scheme of the server's CertificateVerify, or -1 when none was read
      */
     record Flight(List<Extension> encryptedExtensions, List<X509Certificate> chain, List<Extension> leafExtensions,
-            boolean clientCertificateRequested, Boolean ticket, long maxEarlyData) {
+            boolean clientCertificateRequested, Boolean ticket, long maxEarlyData, int signatureScheme) {
         Extension encrypted(dev.tlskit.engine.wire.ExtensionType type) {
             return encryptedExtensions.stream().filter(e -> e.type() == type.code()).findFirst().orElse(null);
         }
@@ -66,7 +67,7 @@ final class Tls13Peek {
 
     /**
      * Sends {@code hello}, which must carry a real x25519 key share ({@code ClientHelloBuilder.keyShare}), and
-     * reads on as far as the server's Certificate (or its Finished and a ticket, with {@code finish}).
+     * reads on as far as the server's CertificateVerify (or its Finished and a ticket, with {@code finish}).
      */
     static Result run(Prober prober, dev.tlskit.engine.wire.ClientHelloBuilder hello, boolean finish) {
         PrivateKey key = hello.keyPair(NamedGroup.X25519.code()).getPrivate();
@@ -104,6 +105,7 @@ final class Tls13Peek {
         private byte[] requestContext = new byte[0];
         private Boolean ticket;
         private long maxEarlyData = -1;
+        private int signatureScheme = -1;
         private boolean serverFinished;
         String problem;
 
@@ -119,7 +121,7 @@ final class Tls13Peek {
 
         Flight flight() {
             return encrypted == null ? null
-                    : new Flight(encrypted, chain, leaf, certificateRequested, ticket, maxEarlyData);
+                    : new Flight(encrypted, chain, leaf, certificateRequested, ticket, maxEarlyData, signatureScheme);
         }
 
         Answer run(long start) throws IOException {
@@ -258,6 +260,8 @@ final class Tls13Peek {
                 body.get(requestContext);
             } else if (type == HandshakeType.CERTIFICATE.code()) {
                 certificate(body);
+            } else if (type == HandshakeType.CERTIFICATE_VERIFY.code()) {
+                signatureScheme = body.remaining() >= 2 ? body.getShort(0) & 0xFFFF : -1;
                 return finish;
             } else if (type == HandshakeType.FINISHED.code()) {
                 if (!finish) {
