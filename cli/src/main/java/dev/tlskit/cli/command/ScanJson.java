@@ -41,6 +41,58 @@ final class ScanJson {
             versions.add(m);
         }
         d.put("versions", versions);
+        d.put("cipherSuites", suites(r));
+        Map<String, Object> groups = Json.object();
+        groups.put("tls13", r.tls13Groups().stream().map(NamedGroup::ianaName).toList());
+        groups.put("ecdhe", r.ecdheGroups().stream().map(NamedGroup::ianaName).toList());
+        groups.put("dhBits", r.dhBits() > 0 ? r.dhBits() : null);
+        d.put("groups", groups);
+        Map<String, Object> sigs = Json.object();
+        sigs.put("version", r.signatureVersion() != null ? r.signatureVersion().displayName() : null);
+        sigs.put("schemes", r.signatureSchemes().stream().map(x -> x.ianaName()).toList());
+        d.put("signatureSchemes", sigs);
+        d.put("features", features(r));
+        d.put("certificateKeys", certificateKeys(r));
+        d.put("certificate", certificate(r.certificate(), insecure));
+        List<Object> findings = new ArrayList<>();
+        for (Finding x : ScanText.findings(r, insecure)) {
+            Map<String, Object> m = Json.object();
+            m.put("id", x.id());
+            m.put("severity", x.severity().label());
+            m.put("title", x.title());
+            m.put("why", x.why());
+            findings.add(m);
+        }
+        d.put("findings", findings);
+        List<Object> probes = new ArrayList<>();
+        for (ProbeLog p : r.probes()) {
+            Map<String, Object> m = answer(p.answer());
+            m.put("purpose", p.purpose());
+            probes.add(m);
+        }
+        d.put("probes", probes);
+        return d;
+    }
+
+    private static Map<String, Object> certificate(CertificateReport c, boolean insecure) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> m = Json.object();
+        m.put("source", c.source());
+        m.put("handshakeError", c.handshakeError());
+        m.put("trusted", insecure ? null : c.trusted());
+        m.put("trustProblem", insecure ? null : c.trustProblem());
+        m.put("hostnameMatches", insecure ? null : c.hostnameMatches());
+        m.put("keyAlgorithm", c.keyAlgorithm());
+        m.put("keyBits", c.keyBits());
+        m.put("signatureAlgorithm", c.signatureAlgorithm());
+        m.put("daysLeft", c.daysLeft());
+        m.put("chain", Report.chainJson(c.chain()));
+        return m;
+    }
+
+    private static List<Object> suites(ScanReport r) {
         List<Object> suites = new ArrayList<>();
         for (VersionSuites vs : r.suites()) {
             Map<String, Object> m = Json.object();
@@ -57,16 +109,10 @@ final class ScanJson {
             m.put("suites", list);
             suites.add(m);
         }
-        d.put("cipherSuites", suites);
-        Map<String, Object> groups = Json.object();
-        groups.put("tls13", r.tls13Groups().stream().map(NamedGroup::ianaName).toList());
-        groups.put("ecdhe", r.ecdheGroups().stream().map(NamedGroup::ianaName).toList());
-        groups.put("dhBits", r.dhBits() > 0 ? r.dhBits() : null);
-        d.put("groups", groups);
-        Map<String, Object> sigs = Json.object();
-        sigs.put("version", r.signatureVersion() != null ? r.signatureVersion().displayName() : null);
-        sigs.put("schemes", r.signatureSchemes().stream().map(x -> x.ianaName()).toList());
-        d.put("signatureSchemes", sigs);
+        return suites;
+    }
+
+    private static Map<String, Object> features(ScanReport r) {
         Features f = r.features();
         Map<String, Object> feats = Json.object();
         feats.put("extendedMasterSecret", f.extendedMasterSecret());
@@ -86,7 +132,10 @@ final class ScanJson {
         resumption.put("tls12", resumed(r.resumption().tls12()));
         resumption.put("tls13", resumed(r.resumption().tls13()));
         feats.put("resumption", resumption);
-        d.put("features", feats);
+        return feats;
+    }
+
+    private static List<Object> certificateKeys(ScanReport r) {
         List<Object> keys = new ArrayList<>();
         for (ScanReport.CertificateKey k : r.certificateKeys()) {
             Map<String, Object> m = Json.object();
@@ -98,42 +147,7 @@ final class ScanJson {
             m.put("selectedBy", k.selectedBy());
             keys.add(m);
         }
-        d.put("certificateKeys", keys);
-        CertificateReport c = r.certificate();
-        if (c != null) {
-            Map<String, Object> m = Json.object();
-            m.put("source", c.source());
-            m.put("handshakeError", c.handshakeError());
-            m.put("trusted", insecure ? null : c.trusted());
-            m.put("trustProblem", insecure ? null : c.trustProblem());
-            m.put("hostnameMatches", insecure ? null : c.hostnameMatches());
-            m.put("keyAlgorithm", c.keyAlgorithm());
-            m.put("keyBits", c.keyBits());
-            m.put("signatureAlgorithm", c.signatureAlgorithm());
-            m.put("daysLeft", c.daysLeft());
-            m.put("chain", Report.chainJson(c.chain()));
-            d.put("certificate", m);
-        } else {
-            d.put("certificate", null);
-        }
-        List<Object> findings = new ArrayList<>();
-        for (Finding x : ScanText.findings(r, insecure)) {
-            Map<String, Object> m = Json.object();
-            m.put("id", x.id());
-            m.put("severity", x.severity().label());
-            m.put("title", x.title());
-            m.put("why", x.why());
-            findings.add(m);
-        }
-        d.put("findings", findings);
-        List<Object> probes = new ArrayList<>();
-        for (ProbeLog p : r.probes()) {
-            Map<String, Object> m = answer(p.answer());
-            m.put("purpose", p.purpose());
-            probes.add(m);
-        }
-        d.put("probes", probes);
-        return d;
+        return keys;
     }
 
     /** {@code {"resumed": true}}, {@code {"resumed": null, "note": why}}, or null when not tried. */

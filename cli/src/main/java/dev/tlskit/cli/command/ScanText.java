@@ -75,6 +75,21 @@ final class ScanText {
             out.println("  " + (r.signatureSchemes().isEmpty() ? "none"
                     : r.signatureSchemes().stream().map(x -> x.ianaName()).collect(Collectors.joining(", "))));
         }
+        features(out, r);
+        certificate(out, r, insecure);
+        out.println();
+        out.println("Findings");
+        List<Finding> shown = findings(r, insecure);
+        if (shown.isEmpty()) {
+            out.println("  none");
+        }
+        for (Finding x : shown) {
+            String sev = String.format("%-8s", x.severity().label());
+            out.println("  " + (colour ? colour(x.severity()) + sev + RESET : sev) + " " + x.title() + ": " + x.why());
+        }
+    }
+
+    private static void features(PrintWriter out, ScanReport r) {
         out.println();
         out.println("Features");
         Features f = r.features();
@@ -95,6 +110,9 @@ final class ScanText {
                 : yes(f.earlyData()) + " (" + f.earlyDataNote() + ")");
         Resumption res = r.resumption();
         line(out, "resumption", resumed("TLS 1.2", res.tls12()) + "; " + resumed("TLS 1.3", res.tls13()));
+    }
+
+    private static void certificate(PrintWriter out, ScanReport r, boolean insecure) {
         out.println();
         out.println("Certificate");
         CertificateReport c = r.certificate();
@@ -122,16 +140,6 @@ final class ScanText {
                 out.println("  " + k.keyAlgorithm() + (k.keyBits() > 0 ? " " + k.keyBits() + " bits" : "") + ", "
                         + k.subject() + ": " + String.join(", ", k.selectedBy()));
             }
-        }
-        out.println();
-        out.println("Findings");
-        List<Finding> shown = findings(r, insecure);
-        if (shown.isEmpty()) {
-            out.println("  none");
-        }
-        for (Finding x : shown) {
-            String sev = String.format("%-8s", x.severity().label());
-            out.println("  " + (colour ? colour(x.severity()) + sev + RESET : sev) + " " + x.title() + ": " + x.why());
         }
     }
 
