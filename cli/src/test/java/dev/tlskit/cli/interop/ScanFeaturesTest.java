@@ -41,6 +41,7 @@ class ScanFeaturesTest {
     static int tls13Only;
     static int noResumption;
     static int dual13;
+    static int dual13P256;
 
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -63,6 +64,8 @@ class ScanFeaturesTest {
                 "h2,http/1.1");
         dual13 = start("-cert", "server-rsa.pem", "-key", "server-rsa.key", "-dcert", "server.pem", "-dkey",
                 "server.key", "-tls1_3");
+        dual13P256 = start("-cert", "server-rsa.pem", "-key", "server-rsa.key", "-dcert", "server.pem", "-dkey",
+                "server.key", "-tls1_3", "-groups", "P-256");
         noResumption = start("-cert", "server.pem", "-key", "server.key", "-no_cache", "-no_ticket");
     }
 
@@ -137,10 +140,17 @@ class ScanFeaturesTest {
         assertEquals(Boolean.FALSE, at(doc, "features", "signedCertificateTimestamps"));
     }
 
-    /** TLS 1.3 only: the scheme offered alone must be the one the encrypted CertificateVerify uses. */
-    @Test
-    void tls13SignatureSchemesComeFromTheCertificateVerify() {
-        Object doc = scan(dual13);
+    /**
+     * TLS 1.3 only: the scheme offered alone must be the one the encrypted CertificateVerify uses; the scan's TLS
+     * 1.3 client reads it with an x25519 key share, or a secp256r1 one from a server without x25519.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x25519", "P-256 only"})
+    void tls13SignatureSchemesComeFromTheCertificateVerify(String groups) {
+        Object doc = scan(groups.equals("x25519") ? dual13 : dual13P256);
+        if (!groups.equals("x25519")) {
+            assertEquals(List.of("secp256r1"), at(doc, "groups", "tls13"));
+        }
         assertEquals("TLS 1.3", at(doc, "signatureSchemes", "version"));
         // P-256 signs with ecdsa_secp256r1_sha256 only (TLS 1.3 ties the curve to the hash); an rsaEncryption
         // key with RSA-PSS "rsae" only: no secp384r1, ed25519, rsa_pss_pss or PKCS#1 scheme

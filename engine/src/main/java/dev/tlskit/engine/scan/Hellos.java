@@ -107,12 +107,13 @@ final class Hellos {
     }
 
     /**
-     * A TLS 1.3 hello for {@link Tls13Peek}: x25519 only, with a real key share, and the extensions whose answers
-     * TLS 1.3 encrypts: status_request, signed_certificate_timestamp, record_size_limit (2^14 + 1, RFC 8449).
+     * A TLS 1.3 hello for {@link Tls13Peek}: x25519 and secp256r1, each with a real key share (no
+     * HelloRetryRequest for a server with either), and the extensions whose answers TLS 1.3 encrypts:
+     * status_request, signed_certificate_timestamp, record_size_limit (2^14 + 1, RFC 8449).
      */
     static ClientHelloBuilder peek(int[] suites, String serverName) {
-        int x25519 = NamedGroup.X25519.code();
-        ClientHelloBuilder b = tls13(suites, new int[] {x25519}, serverName).keyShare(x25519);
+        int[] groups = Tls13Peek.GROUPS.stream().mapToInt(NamedGroup::code).toArray();
+        ClientHelloBuilder b = tls13(suites, groups, serverName).keyShare(groups);
         b.extension(ExtensionType.STATUS_REQUEST.code(), new byte[] {1, 0, 0, 0, 0});
         b.extension(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP.code(), new byte[0]);
         b.extension(ExtensionType.RECORD_SIZE_LIMIT.code(), u16(Record.MAX_PLAINTEXT + 1));

@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -26,7 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A TLS 1.3 client of our own, far enough to read what TLS 1.3 encrypts: it offers an x25519 key share, derives
+ * A TLS 1.3 client of our own, far enough to read what TLS 1.3 encrypts: it offers x25519 and secp256r1 key
+ * shares, derives
  * the server's handshake traffic keys from its own ephemeral key (RFC 8446 section 7.1), and decrypts
  * EncryptedExtensions (ALPN, record_size_limit), Certificate (each entry's status_request and
  * signed_certificate_timestamp) and CertificateVerify (the scheme the server signed with). With {@code finish} it sends its Finished (after an empty Certificate when the
@@ -35,6 +35,8 @@ import java.util.List;
  * come from the engine's handshake.
  */
 final class Tls13Peek {
+    /** The groups offered, each with a key share: a server with neither answers with a HelloRetryRequest. */
+    static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
     /** How long to wait for a NewSessionTicket after our Finished, at most. */
     static final Duration TICKET_WAIT = Duration.ofMillis(1500);
 
@@ -66,17 +68,20 @@ final class Tls13Peek {
     private Tls13Peek() {}
 
     /**
-     * Sends {@code hello}, which must carry a real x25519 key share ({@code ClientHelloBuilder.keyShare}), and
+     * Sends {@code hello}, which must carry real key shares for {@link #GROUPS} ({@code ClientHelloBuilder.keyShare}), and
      * reads on as far as the server's CertificateVerify (or its Finished and a ticket, with {@code finish}).
      */
     static Result run(Prober prober, dev.tlskit.engine.wire.ClientHelloBuilder hello, boolean finish) {
-        PrivateKey key = hello.keyPair(NamedGroup.X25519.code()).getPrivate();
+        java.util.Map<Integer, java.security.KeyPair> keys = new java.util.HashMap<>();
+        for (NamedGroup g : GROUPS) {
+            keys.put(g.code(), hello.keyPair(g.code()));
+        }
         byte[] clientHello = hello.handshakeMessage();
         byte[] record = new Record(ContentType.HANDSHAKE.code(), ProtocolVersion.TLS10.code(), clientHello).encode();
         Flight[] flight = new Flight[1];
         String[] problem = new String[1];
         Answer a = prober.exchange(record, (s, in, deadline, start) -> {
-            Conversation c = new Conversation(s, in, deadline, key, clientHello, finish);
+            Conversation c = new Conversation(s, in, deadline, keys, clientHello, finish);
             Answer answer = c.run(start);
             flight[0] = c.flight();
             problem[0] = c.problem;
@@ -90,7 +95,7 @@ final class Tls13Peek {
         private final Socket socket;
         private final InputStream in;
         private final long deadline;
-        private final PrivateKey key;
+        private final java.util.Map<Integer, java.security.KeyPair> keys;
         private final boolean finish;
         private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -109,12 +114,13 @@ final class Tls13Peek {
         private boolean serverFinished;
         String problem;
 
-        Conversation(Socket socket, InputStream in, long deadline, PrivateKey key, byte[] clientHello,
+        Conversation(Socket socket, InputStream in, long deadline, java.util.Map<Integer, java.security.KeyPair> keys,
+                byte[] clientHello,
                 boolean finish) {
             this.socket = socket;
             this.in = in;
             this.deadline = deadline;
-            this.key = key;
+            this.keys = keys;
             this.finish = finish;
             transcript.writeBytes(clientHello);
         }
@@ -206,13 +212,16 @@ final class Tls13Peek {
 
         private boolean keys(ServerHello hello, byte[] serverHello) throws GeneralSecurityException {
             secrets = Tls13Secrets.forSuite(hello.cipherSuite());
-            if (secrets == null || hello.keyShare() == null || hello.keyShareGroup() != NamedGroup.X25519.code()) {
+            java.security.KeyPair mine = hello.keyShare() != null ? keys.get(hello.keyShareGroup()) : null;
+            if (secrets == null || mine == null) {
                 problem = "the server chose " + (secrets == null ? "a suite the JDK cannot decrypt"
-                        : "no x25519 key share");
+                        : "no key share of ours");
                 return false;
             }
             transcript.writeBytes(serverHello);
-            handshakeSecret = secrets.handshakeSecret(Tls13Secrets.x25519(key, hello.keyShare().key()));
+            byte[] theirs = hello.keyShare().key();
+            handshakeSecret = secrets.handshakeSecret(hello.keyShareGroup() == NamedGroup.X25519.code()
+                    ? Tls13Secrets.x25519(mine.getPrivate(), theirs) : Tls13Secrets.ecdh(mine, theirs));
             byte[] h = secrets.hash(transcript.toByteArray());
             server = secrets.protection(secrets.derive(handshakeSecret, "s hs traffic", h));
             clientTraffic = secrets.derive(handshakeSecret, "c hs traffic", h);

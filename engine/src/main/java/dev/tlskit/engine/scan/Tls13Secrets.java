@@ -76,6 +76,24 @@ final class Tls13Secrets {
         return ka.generateSecret();
     }
 
+    /** ECDH on a NIST curve (RFC 8446 section 7.4.2): the server's uncompressed point, our key pair's curve. */
+    static byte[] ecdh(java.security.KeyPair mine, byte[] point) throws GeneralSecurityException {
+        java.security.spec.ECParameterSpec params = ((java.security.interfaces.ECPublicKey) mine.getPublic())
+                .getParams();
+        int size = (params.getCurve().getField().getFieldSize() + 7) / 8;
+        if (point.length != 1 + 2 * size || point[0] != 4) {
+            throw new GeneralSecurityException("not an uncompressed point of " + size + "-byte coordinates");
+        }
+        java.security.spec.ECPoint w = new java.security.spec.ECPoint(
+                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1, 1 + size)),
+                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1 + size, point.length)));
+        PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(w, params));
+        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        ka.init(mine.getPrivate());
+        ka.doPhase(pub, true);
+        return ka.generateSecret();
+    }
+
     byte[] hash(byte[] data) throws GeneralSecurityException {
         return MessageDigest.getInstance(digest).digest(data);
     }
