@@ -51,8 +51,8 @@ final class SignatureProbes {
 
     /**
      * TLS 1.3: the scheme alone, read through {@link Tls13Peek} to the CertificateVerify, which must use it; a
-     * ServerHello is all there is to go by when the peek cannot run (neither x25519 nor secp256r1), and overstates for servers that
-     * pick their certificate after it.
+     * ServerHello is all there is to go by when the peek cannot run (neither x25519 nor secp256r1), and overstates
+     * for servers that pick their certificate after it.
      */
     private static boolean tls13(Probes probes, FeatureProbes features, String purpose, SignatureScheme sig,
             int[] suites13) {
