@@ -866,8 +866,9 @@ function _picocli_tlskit_scan() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--targets' '-S' '--sni' '--timeout' '--parallel' '-A' '--ca' '--fail-on'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--targets' '-S' '--sni' '--timeout' '--parallel' '-A' '--ca' '--fail-on' '--starttls' '--starttls-name'"
   local SEVERITY_option_args=("low" "medium" "high" "critical") # --fail-on values
+  local PROTO_option_args=("smtp" "lmtp" "imap" "pop3" "ftp" "xmpp" "xmpp-server" "ldap" "postgres" "mysql" "sieve" "nntp") # --starttls values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -903,6 +904,14 @@ function _picocli_tlskit_scan() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
       return $?
+      ;;
+    '--starttls')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROTO_option_args[@]}" ) )
+      return $?
+      ;;
+    '--starttls-name')
+      return
       ;;
   esac
 

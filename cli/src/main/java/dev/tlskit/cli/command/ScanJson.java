@@ -41,23 +41,7 @@ final class ScanJson {
             versions.add(m);
         }
         d.put("versions", versions);
-        List<Object> suites = new ArrayList<>();
-        for (VersionSuites vs : r.suites()) {
-            Map<String, Object> m = Json.object();
-            m.put("version", vs.version().displayName());
-            m.put("order", vs.serverOrder() == null ? null : vs.serverOrder() ? "server" : "client");
-            List<Object> list = new ArrayList<>();
-            for (CipherSuite s : vs.suites()) {
-                Map<String, Object> one = Json.object();
-                one.put("code", String.format("0x%04X", s.code()));
-                one.put("name", s.ianaName());
-                one.put("openssl", s.opensslName());
-                list.add(one);
-            }
-            m.put("suites", list);
-            suites.add(m);
-        }
-        d.put("cipherSuites", suites);
+        d.put("cipherSuites", suites(r));
         Map<String, Object> groups = Json.object();
         groups.put("tls13", r.tls13Groups().stream().map(NamedGroup::ianaName).toList());
         groups.put("ecdhe", r.ecdheGroups().stream().map(NamedGroup::ianaName).toList());
@@ -67,35 +51,9 @@ final class ScanJson {
         sigs.put("version", r.signatureVersion() != null ? r.signatureVersion().displayName() : null);
         sigs.put("schemes", r.signatureSchemes().stream().map(x -> x.ianaName()).toList());
         d.put("signatureSchemes", sigs);
-        Features f = r.features();
-        Map<String, Object> feats = Json.object();
-        feats.put("extendedMasterSecret", f.extendedMasterSecret());
-        feats.put("secureRenegotiation", f.secureRenegotiation());
-        feats.put("encryptThenMac", f.encryptThenMac());
-        feats.put("ocspStapling", f.ocspStapling());
-        feats.put("sessionTicket", f.sessionTicket());
-        feats.put("heartbeat", f.heartbeat());
-        feats.put("compression", f.compression());
-        feats.put("fallbackScsv", f.fallbackProtected());
-        feats.put("alpn", f.alpn());
-        d.put("features", feats);
-        CertificateReport c = r.certificate();
-        if (c != null) {
-            Map<String, Object> m = Json.object();
-            m.put("source", c.source());
-            m.put("handshakeError", c.handshakeError());
-            m.put("trusted", insecure ? null : c.trusted());
-            m.put("trustProblem", insecure ? null : c.trustProblem());
-            m.put("hostnameMatches", insecure ? null : c.hostnameMatches());
-            m.put("keyAlgorithm", c.keyAlgorithm());
-            m.put("keyBits", c.keyBits());
-            m.put("signatureAlgorithm", c.signatureAlgorithm());
-            m.put("daysLeft", c.daysLeft());
-            m.put("chain", Report.chainJson(c.chain()));
-            d.put("certificate", m);
-        } else {
-            d.put("certificate", null);
-        }
+        d.put("features", features(r));
+        d.put("certificateKeys", certificateKeys(r));
+        d.put("certificate", certificate(r.certificate(), insecure));
         List<Object> findings = new ArrayList<>();
         for (Finding x : ScanText.findings(r, insecure)) {
             Map<String, Object> m = Json.object();
@@ -114,6 +72,95 @@ final class ScanJson {
         }
         d.put("probes", probes);
         return d;
+    }
+
+    private static Map<String, Object> certificate(CertificateReport c, boolean insecure) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> m = Json.object();
+        m.put("source", c.source());
+        m.put("handshakeError", c.handshakeError());
+        m.put("trusted", insecure ? null : c.trusted());
+        m.put("trustProblem", insecure ? null : c.trustProblem());
+        m.put("hostnameMatches", insecure ? null : c.hostnameMatches());
+        m.put("keyAlgorithm", c.keyAlgorithm());
+        m.put("keyBits", c.keyBits());
+        m.put("signatureAlgorithm", c.signatureAlgorithm());
+        m.put("daysLeft", c.daysLeft());
+        m.put("chain", Report.chainJson(c.chain()));
+        return m;
+    }
+
+    private static List<Object> suites(ScanReport r) {
+        List<Object> suites = new ArrayList<>();
+        for (VersionSuites vs : r.suites()) {
+            Map<String, Object> m = Json.object();
+            m.put("version", vs.version().displayName());
+            m.put("order", vs.serverOrder() == null ? null : vs.serverOrder() ? "server" : "client");
+            List<Object> list = new ArrayList<>();
+            for (CipherSuite s : vs.suites()) {
+                Map<String, Object> one = Json.object();
+                one.put("code", String.format("0x%04X", s.code()));
+                one.put("name", s.ianaName());
+                one.put("openssl", s.opensslName());
+                list.add(one);
+            }
+            m.put("suites", list);
+            suites.add(m);
+        }
+        return suites;
+    }
+
+    private static Map<String, Object> features(ScanReport r) {
+        Features f = r.features();
+        Map<String, Object> feats = Json.object();
+        feats.put("extendedMasterSecret", f.extendedMasterSecret());
+        feats.put("secureRenegotiation", f.secureRenegotiation());
+        feats.put("encryptThenMac", f.encryptThenMac());
+        feats.put("ocspStapling", f.ocspStapling());
+        feats.put("sessionTicket", f.sessionTicket());
+        feats.put("heartbeat", f.heartbeat());
+        feats.put("compression", f.compression());
+        feats.put("fallbackScsv", f.fallbackProtected());
+        feats.put("alpn", f.alpn());
+        feats.put("signedCertificateTimestamps", f.signedCertificateTimestamps());
+        feats.put("recordSizeLimit", f.recordSizeLimit() < 0 ? null : f.recordSizeLimit());
+        feats.put("earlyData", f.earlyData());
+        feats.put("earlyDataNote", f.earlyDataNote());
+        Map<String, Object> resumption = Json.object();
+        resumption.put("tls12", resumed(r.resumption().tls12()));
+        resumption.put("tls13", resumed(r.resumption().tls13()));
+        feats.put("resumption", resumption);
+        return feats;
+    }
+
+    private static List<Object> certificateKeys(ScanReport r) {
+        List<Object> keys = new ArrayList<>();
+        for (ScanReport.CertificateKey k : r.certificateKeys()) {
+            Map<String, Object> m = Json.object();
+            m.put("keyAlgorithm", k.keyAlgorithm());
+            m.put("keyBits", k.keyBits() > 0 ? k.keyBits() : null);
+            m.put("signatureAlgorithm", k.signatureAlgorithm());
+            m.put("subject", k.subject());
+            m.put("sha256", k.sha256());
+            m.put("selectedBy", k.selectedBy());
+            keys.add(m);
+        }
+        return keys;
+    }
+
+    /** {@code {"resumed": true}}, {@code {"resumed": null, "note": why}}, or null when not tried. */
+    private static Map<String, Object> resumed(ScanReport.Resumption.Result r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = Json.object();
+        m.put("resumed", r.resumed());
+        if (r.note() != null) {
+            m.put("note", r.note());
+        }
+        return m;
     }
 
     private static Map<String, Object> answer(Answer a) {

@@ -4,7 +4,9 @@ import dev.tlskit.cli.Report;
 import dev.tlskit.engine.scan.CertificateReport;
 import dev.tlskit.engine.scan.Finding;
 import dev.tlskit.engine.scan.ScanReport;
+import dev.tlskit.engine.scan.ScanReport.CertificateKey;
 import dev.tlskit.engine.scan.ScanReport.Features;
+import dev.tlskit.engine.scan.ScanReport.Resumption;
 import dev.tlskit.engine.scan.ScanReport.VersionResult;
 import dev.tlskit.engine.scan.ScanReport.VersionSuites;
 import dev.tlskit.engine.scan.Severity;
@@ -73,6 +75,21 @@ final class ScanText {
             out.println("  " + (r.signatureSchemes().isEmpty() ? "none"
                     : r.signatureSchemes().stream().map(x -> x.ianaName()).collect(Collectors.joining(", "))));
         }
+        features(out, r);
+        certificate(out, r, insecure);
+        out.println();
+        out.println("Findings");
+        List<Finding> shown = findings(r, insecure);
+        if (shown.isEmpty()) {
+            out.println("  none");
+        }
+        for (Finding x : shown) {
+            String sev = String.format("%-8s", x.severity().label());
+            out.println("  " + (colour ? colour(x.severity()) + sev + RESET : sev) + " " + x.title() + ": " + x.why());
+        }
+    }
+
+    private static void features(PrintWriter out, ScanReport r) {
         out.println();
         out.println("Features");
         Features f = r.features();
@@ -85,8 +102,17 @@ final class ScanText {
         line(out, "compression", yes(f.compression()));
         line(out, "TLS_FALLBACK_SCSV", f.fallbackProtected() == null ? "not tested (one version only)"
                 : f.fallbackProtected() ? "yes (inappropriate_fallback)" : "no");
-        line(out, "ALPN", f.alpn().isEmpty() ? "none of " + "h2, http/1.1, http/1.0, spdy/3.1, h3, acme-tls/1"
+        line(out, "ALPN", f.alpn().isEmpty() ? "none of h2, http/1.1, http/1.0, spdy/3.1, h3, acme-tls/1"
                 : String.join(", ", f.alpn()));
+        line(out, "SCTs", yes(f.signedCertificateTimestamps()));
+        line(out, "record size limit", f.recordSizeLimit() < 0 ? "none" : f.recordSizeLimit() + " bytes");
+        line(out, "TLS 1.3 early data", f.earlyData() == null ? f.earlyDataNote()
+                : yes(f.earlyData()) + " (" + f.earlyDataNote() + ")");
+        Resumption res = r.resumption();
+        line(out, "resumption", resumed("TLS 1.2", res.tls12()) + "; " + resumed("TLS 1.3", res.tls13()));
+    }
+
+    private static void certificate(PrintWriter out, ScanReport r, boolean insecure) {
         out.println();
         out.println("Certificate");
         CertificateReport c = r.certificate();
@@ -107,15 +133,13 @@ final class ScanText {
                 line(out, "hostname", c.hostnameMatches() ? "matches" : "does not match");
             }
         }
-        out.println();
-        out.println("Findings");
-        List<Finding> shown = findings(r, insecure);
-        if (shown.isEmpty()) {
-            out.println("  none");
-        }
-        for (Finding x : shown) {
-            String sev = String.format("%-8s", x.severity().label());
-            out.println("  " + (colour ? colour(x.severity()) + sev + RESET : sev) + " " + x.title() + ": " + x.why());
+        if (!r.certificateKeys().isEmpty()) {
+            out.println();
+            out.println("Certificates the server has, by what the client offered");
+            for (CertificateKey k : r.certificateKeys()) {
+                out.println("  " + k.keyAlgorithm() + (k.keyBits() > 0 ? " " + k.keyBits() + " bits" : "") + ", "
+                        + k.subject() + ": " + String.join(", ", k.selectedBy()));
+            }
         }
     }
 
@@ -130,6 +154,13 @@ final class ScanText {
 
     private static String names(List<NamedGroup> groups) {
         return groups.isEmpty() ? "none" : groups.stream().map(NamedGroup::displayName).collect(Collectors.joining(", "));
+    }
+
+    private static String resumed(String version, Resumption.Result r) {
+        if (r == null) {
+            return version + " not tried";
+        }
+        return version + " " + (r.resumed() == null ? "not tested (" + r.note() + ")" : r.resumed() ? "yes" : "no");
     }
 
     private static String yes(boolean b) {

@@ -110,6 +110,36 @@ class PostfixStartTlsTest {
         assertTrue(run.out().contains("250-mx.tlskit.test"), run.describe());
     }
 
+    /** Every probe speaks the SMTP prelude, then sends its raw hello on that connection. */
+    @Test
+    void scanOverStartTlsReportsWhatTheServerSupports() throws Exception {
+        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + tlsPort, "-A",
+                dir.resolve("ca.pem").toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        Object doc = Interop.parseJson(run.out().strip());
+        // Postfix's opportunistic TLS keeps TLS 1.0 and 1.1 (smtpd_tls_protocols excludes SSL only); openssl
+        // s_client agrees once its own security level lets it offer them
+        assertEquals(List.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"), ScanOpenSslTest.versions(doc));
+        Interop.Result tls10 = Interop.run(dir, new byte[0], java.time.Duration.ofSeconds(15), "openssl", "s_client",
+                "-starttls", "smtp", "-connect", "127.0.0.1:" + tlsPort, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0");
+        assertTrue(tls10.output().contains("Protocol  : TLSv1\n"), tls10.output());
+        assertTrue(((List<?>) Interop.at(doc, "findings")).stream().anyMatch(f -> "tls10-enabled".equals(
+                Interop.at(f, "id"))));
+        assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
+                ScanOpenSslTest.suites(doc, "TLS 1.3"));
+        assertEquals("handshake", Interop.at(doc, "certificate", "source"));
+        assertEquals(Boolean.TRUE, Interop.at(doc, "certificate", "trusted"));
+        assertEquals(1, ((List<?>) Interop.at(doc, "certificateKeys")).size());
+    }
+
+    @Test
+    void scanOfAListenerWithoutStartTlsSaysSo() {
+        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + plainPort);
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("tlskit: error: scan 127.0.0.1:" + plainPort + ": STARTTLS failed: "
+                + "smtp: the server does not offer STARTTLS"), run.err());
+    }
+
     @Test
     void aListenerWithoutTlsIsNotOfferedQuotingItsEhloReply() {
         String line = StartTlsServers.notOffered(dir, "smtp", plainPort);

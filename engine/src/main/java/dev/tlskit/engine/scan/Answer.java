@@ -40,6 +40,8 @@ public record Answer(Kind kind, ServerHello hello, Alert alert, ServerKeyExchang
         TIMEOUT,
         /** Bytes that are not TLS records. */
         NOT_TLS,
+        /** The STARTTLS prelude failed: the server refused, does not offer it, or spoke another protocol. */
+        STARTTLS_FAILED,
         /** The TCP connection was refused: nothing listening. */
         REFUSED,
         /** No TCP connection for another reason (unreachable, connect timeout). */

@@ -5,6 +5,7 @@ import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.starttls.StartTls;
 import java.net.InetAddress;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -32,14 +33,22 @@ final class CertificateCheck {
         Duration t = settings.connectTimeout().plus(settings.probeTimeout());
         TlsConfig config = TlsConfig.forClient().insecure().serverName(serverName).handshakeTimeout(t)
                 .readTimeout(t).build();
-        try (TlsConnection c = TlsConnection.connect(TlsContext.create(config), target.host(), target.port(),
-                settings.family())) {
+        try (TlsConnection c = connect(TlsContext.create(config), target, settings)) {
             return new Result(c.summary().peerChain(), null);
         } catch (TlsException e) {
             return new Result(List.of(), e.getMessage());
         } catch (RuntimeException e) {
             return new Result(List.of(), String.valueOf(e.getMessage()));
         }
+    }
+
+    /** A handshake through the engine, after the STARTTLS prelude when the settings have one. */
+    static TlsConnection connect(TlsContext context, ScanTarget target, ScanSettings settings) throws TlsException {
+        if (settings.starttls() == null) {
+            return TlsConnection.connect(context, target.host(), target.port(), settings.family());
+        }
+        return StartTls.connect(context, settings.starttls(), settings.starttlsName(), target.host(), target.port(),
+                settings.family(), null).connection();
     }
 
     /** The verdicts on the handshake's chain, else on the plaintext one; null when neither has a certificate. */

@@ -5,6 +5,7 @@ import dev.tlskit.engine.wire.ClientHelloBuilder;
 import dev.tlskit.engine.wire.ExtensionType;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
+import dev.tlskit.engine.wire.Record;
 import dev.tlskit.engine.wire.SignatureScheme;
 import dev.tlskit.engine.wire.Ssl2CipherKind;
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,8 @@ final class Hellos {
         // status_type ocsp(1), no responder ids, no request extensions (RFC 6066 section 8)
         b.extension(ExtensionType.STATUS_REQUEST.code(), new byte[] {1, 0, 0, 0, 0});
         b.extension(ExtensionType.HEARTBEAT.code(), new byte[] {1}); // peer_allowed_to_send (RFC 6520)
+        b.extension(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP.code(), new byte[0]); // RFC 6962 section 3.3.1
+        b.extension(ExtensionType.RECORD_SIZE_LIMIT.code(), u16(Record.MAX_PLAINTEXT)); // RFC 8449: 2^14 below 1.3
         return b;
     }
 
@@ -101,6 +104,24 @@ final class Hellos {
             b.keyShareEntries(Map.of());
         }
         return b;
+    }
+
+    /**
+     * A TLS 1.3 hello for {@link Tls13Peek}: x25519 and secp256r1, each with a real key share (no
+     * HelloRetryRequest for a server with either), and the extensions whose answers TLS 1.3 encrypts:
+     * status_request, signed_certificate_timestamp, record_size_limit (2^14 + 1, RFC 8449).
+     */
+    static ClientHelloBuilder peek(int[] suites, String serverName) {
+        int[] groups = Tls13Peek.GROUPS.stream().mapToInt(NamedGroup::code).toArray();
+        ClientHelloBuilder b = tls13(suites, groups, serverName).keyShare(groups);
+        b.extension(ExtensionType.STATUS_REQUEST.code(), new byte[] {1, 0, 0, 0, 0});
+        b.extension(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP.code(), new byte[0]);
+        b.extension(ExtensionType.RECORD_SIZE_LIMIT.code(), u16(Record.MAX_PLAINTEXT + 1));
+        return b;
+    }
+
+    private static byte[] u16(int v) {
+        return new byte[] {(byte) (v >> 8), (byte) v};
     }
 
     /**

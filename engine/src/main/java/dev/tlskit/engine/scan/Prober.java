@@ -1,5 +1,7 @@
 package dev.tlskit.engine.scan;
 
+import dev.tlskit.engine.starttls.Prelude;
+import dev.tlskit.engine.starttls.PreludeException;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ContentType;
@@ -11,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +24,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,14 +42,31 @@ final class Prober {
     private final Duration connectTimeout;
     private final Duration probeTimeout;
 
-    Prober(InetSocketAddress address, Duration connectTimeout, Duration probeTimeout) {
+    private final Prelude prelude;
+
+    /** @param prelude a STARTTLS prelude spoken on each connection before the hello, or null */
+    Prober(InetSocketAddress address, Duration connectTimeout, Duration probeTimeout, Prelude prelude) {
         this.address = address;
         this.connectTimeout = connectTimeout;
         this.probeTimeout = probeTimeout;
+        this.prelude = prelude;
     }
 
     /** Sends {@code hello} (whole records) and classifies the answer; {@code flight}: read on to ServerHelloDone. */
     Answer probe(byte[] hello, boolean flight) {
+        return exchange(hello, (s, in, deadline, start) -> read(s, in, deadline, flight, start));
+    }
+
+    /**
+     * Reads a server's answer off a connected socket through {@code in} (the socket's stream, after any bytes a
+     * STARTTLS prelude read ahead), within {@code deadline} (a nanoTime).
+     */
+    interface Reader {
+        Answer read(Socket s, InputStream in, long deadline, long start) throws IOException;
+    }
+
+    /** Connects, sends {@code hello}, and lets {@code reader} read; I/O failures become the answer. */
+    Answer exchange(byte[] hello, Reader reader) {
         long start = System.nanoTime();
         try (Socket s = new Socket()) {
             try {
@@ -57,9 +78,19 @@ final class Prober {
             }
             s.setTcpNoDelay(true);
             long deadline = start + connectTimeout.toNanos() + probeTimeout.toNanos();
+            InputStream in = s.getInputStream();
+            if (prelude != null) {
+                try {
+                    byte[] ahead = prelude.run(s, Instant.now().plus(connectTimeout).plus(probeTimeout)).readAhead();
+                    in = new SequenceInputStream(new ByteArrayInputStream(ahead), in);
+                } catch (PreludeException e) {
+                    return Answer.of(Answer.Kind.STARTTLS_FAILED, e.getMessage(), ms(start));
+                }
+                deadline = System.nanoTime() + probeTimeout.toNanos();
+            }
             s.getOutputStream().write(hello);
             s.getOutputStream().flush();
-            return read(s, deadline, flight, start);
+            return reader.read(s, in, deadline, start);
         } catch (SocketTimeoutException e) {
             return Answer.of(Answer.Kind.TIMEOUT, "no answer within " + probeTimeout.toMillis() + " ms", ms(start));
         } catch (SocketException e) {
@@ -69,8 +100,7 @@ final class Prober {
         }
     }
 
-    private Answer read(Socket s, long deadline, boolean flight, long start) throws IOException {
-        InputStream in = s.getInputStream();
+    private Answer read(Socket s, InputStream in, long deadline, boolean flight, long start) throws IOException {
         ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         ServerHello hello = null;
         ServerKeyExchange ske = null;
@@ -196,14 +226,14 @@ final class Prober {
         m.position(m.position() + n);
     }
 
-    private static Answer done(ServerHello hello, ServerKeyExchange ske, int skeSignature, List<X509Certificate> chain,
+    static Answer done(ServerHello hello, ServerKeyExchange ske, int skeSignature, List<X509Certificate> chain,
             long start) {
         Answer.Kind kind = hello.isHelloRetryRequest() ? Answer.Kind.HELLO_RETRY_REQUEST : Answer.Kind.SERVER_HELLO;
         return new Answer(kind, hello, null, ske, skeSignature, chain, null, ms(start));
     }
 
     /** The certificate_list of a TLS 1.2 Certificate message: 3-byte total, then 3-byte length + DER each. */
-    private static List<X509Certificate> certificates(ByteBuffer msg) {
+    static List<X509Certificate> certificates(ByteBuffer msg) {
         List<X509Certificate> out = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -226,7 +256,7 @@ final class Prober {
     }
 
     /** {@code n} bytes, or null at end of stream before all came; times out at {@code deadline}. */
-    private static byte[] readFully(Socket s, InputStream in, int n, long deadline) throws IOException {
+    static byte[] readFully(Socket s, InputStream in, int n, long deadline) throws IOException {
         byte[] out = new byte[n];
         int got = 0;
         while (got < n) {
@@ -244,7 +274,7 @@ final class Prober {
         return out;
     }
 
-    private static long ms(long start) {
+    static long ms(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 

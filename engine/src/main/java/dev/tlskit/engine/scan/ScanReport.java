@@ -27,11 +27,14 @@ import java.util.List;
  * @param wallMillis the scan's wall time
  * @param suitesPerHello 0 when the server took the full offer; else how many suites a hello offered at most,
  *     after it had reset or closed the connection on the full one
+ * @param certificateKeys each distinct leaf certificate the server showed for the SNI name sent, with the offers
+ *     that brought it (several when it has, say, an RSA and an ECDSA certificate)
+ * @param resumption whether the engine's second handshake resumed the first's session, per version
  */
 public record ScanReport(ScanTarget target, String address, String error, List<VersionResult> versions,
         List<VersionSuites> suites, List<NamedGroup> tls13Groups, List<NamedGroup> ecdheGroups, int dhBits,
         ProtocolVersion signatureVersion, List<SignatureScheme> signatureSchemes, Features features, CertificateReport certificate, List<Finding> findings, List<ProbeLog> probes,
-        long wallMillis, int suitesPerHello) {
+        long wallMillis, int suitesPerHello, List<CertificateKey> certificateKeys, Resumption resumption) {
 
     public ScanReport {
         versions = List.copyOf(versions);
@@ -41,6 +44,7 @@ public record ScanReport(ScanTarget target, String address, String error, List<V
         signatureSchemes = List.copyOf(signatureSchemes);
         findings = List.copyOf(findings);
         probes = List.copyOf(probes);
+        certificateKeys = List.copyOf(certificateKeys);
     }
 
     /** One version probe. */
@@ -59,20 +63,54 @@ public record ScanReport(ScanTarget target, String address, String error, List<V
     }
 
     /**
-     * What the server's hellos showed.
+     * What the server's hellos showed (TLS 1.2 and older: the ServerHello; TLS 1.3: the encrypted flight).
      *
      * @param fallbackProtected true when a lower-version hello with TLS_FALLBACK_SCSV got inappropriate_fallback,
      *     false when it was accepted, null when there was no lower version to try
+     * @param signedCertificateTimestamps SCTs in the TLS 1.2 ServerHello or the TLS 1.3 leaf's CertificateEntry
+     * @param recordSizeLimit the server's RFC 8449 record_size_limit, -1 when it sent none
+     * @param earlyData whether a TLS 1.3 session ticket allows early data, null when that could not be seen
+     * @param earlyDataNote the ticket's early-data size, or why early data was not probed
      */
     public record Features(boolean extendedMasterSecret, boolean secureRenegotiation, boolean encryptThenMac,
             boolean ocspStapling, boolean sessionTicket, boolean heartbeat, boolean compression,
-            Boolean fallbackProtected, List<String> alpn) {
+            Boolean fallbackProtected, List<String> alpn, boolean signedCertificateTimestamps, int recordSizeLimit,
+            Boolean earlyData, String earlyDataNote) {
         public Features {
             alpn = List.copyOf(alpn);
         }
 
         static Features none() {
-            return new Features(false, false, false, false, false, false, false, null, List.of());
+            return new Features(false, false, false, false, false, false, false, null, List.of(), false, -1, null,
+                    "not probed");
+        }
+    }
+
+    /**
+     * One certificate the server has.
+     *
+     * @param keyAlgorithm {@code RSA}, {@code EC}, {@code Ed25519}
+     * @param keyBits RSA modulus or EC field size, -1 when unknown
+     * @param signatureAlgorithm the certificate's own signature ({@code SHA256withRSA})
+     * @param subject the leaf's subject DN
+     * @param sha256 the leaf's SHA-256 fingerprint, hex
+     * @param selectedBy the offers that brought it ({@code TLS 1.2 ECDSA suites}, {@code TLS 1.3 RSA signature
+     *     schemes})
+     */
+    public record CertificateKey(String keyAlgorithm, int keyBits, String signatureAlgorithm, String subject,
+            String sha256, List<String> selectedBy) {
+        public CertificateKey {
+            selectedBy = List.copyOf(selectedBy);
+        }
+    }
+
+    /** Real resumption through the engine, per version; a field is null when the version was not tried. */
+    public record Resumption(Result tls12, Result tls13) {
+        /** Whether the second handshake resumed; null with a note when it could not be tried. */
+        public record Result(Boolean resumed, String note) {}
+
+        static Resumption none() {
+            return new Resumption(null, null);
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.tlskit.engine.wire;
 
+import static dev.tlskit.engine.wire.HelloWriter.checkWidth;
+import static dev.tlskit.engine.wire.HelloWriter.u16;
+import static dev.tlskit.engine.wire.HelloWriter.u8;
+import static dev.tlskit.engine.wire.HelloWriter.write;
+
+import dev.tlskit.engine.wire.HelloWriter.Written;
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -70,29 +70,17 @@ public final class ClientHelloBuilder {
         EXTENSIONS
     }
 
-    // Code points this builder writes itself. They move to the registries (ExtensionType, NamedGroup,
-    // CipherSuite, SignatureScheme) once those exist; no other class should copy them.
-    private static final int EXT_SERVER_NAME = 0;
-    private static final int EXT_SUPPORTED_GROUPS = 10;
-    private static final int EXT_EC_POINT_FORMATS = 11;
-    private static final int EXT_SIGNATURE_ALGORITHMS = 13;
-    private static final int EXT_ALPN = 16;
-    private static final int EXT_EXTENDED_MASTER_SECRET = 23;
-    private static final int EXT_PRE_SHARED_KEY = 41;
-    private static final int EXT_SUPPORTED_VERSIONS = 43;
-    private static final int EXT_PSK_KEY_EXCHANGE_MODES = 45;
-    private static final int EXT_KEY_SHARE = 51;
-    private static final int EXT_RENEGOTIATION_INFO = 0xFF01;
-    private static final int GROUP_SECP256R1 = 23;
-    private static final int GROUP_SECP384R1 = 24;
-    private static final int GROUP_SECP521R1 = 25;
-    private static final int GROUP_X25519 = 29;
-    private static final int GROUP_X448 = 30;
-    private static final int[] TLS13_SUITES = {0x1301, 0x1302, 0x1303};
+    private static final int[] TLS13_SUITES = suites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256");
     // ECDHE-ECDSA/RSA with AES-GCM and ChaCha20-Poly1305, then the renegotiation SCSV.
-    private static final int[] TLS12_SUITES = {0xC02B, 0xC02F, 0xC02C, 0xC030, 0xCCA9, 0xCCA8, 0x00FF};
-    // ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384, ed25519, rsa_pss_rsae_sha256/384/512, rsa_pkcs1_sha256/384
-    private static final int[] SIGNATURE_SCHEMES = {0x0403, 0x0503, 0x0807, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501};
+    private static final int[] TLS12_SUITES = suites("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
+    private static final int[] SIGNATURE_SCHEMES = schemes(SignatureScheme.ECDSA_SECP256R1_SHA256,
+            SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private int recordVersion = ProtocolVersion.TLS10.code();
@@ -101,7 +89,7 @@ public final class ClientHelloBuilder {
     private byte[] sessionId = new byte[0];
     private int[] cipherSuites = new int[0];
     private int[] compressionMethods = {0};
-    private final List<Extension> extensions = new ArrayList<>();
+    private final List<Written> extensions = new ArrayList<>();
     private final EnumMap<Length, Integer> lengths = new EnumMap<>(Length.class);
     private final Map<Integer, KeyPair> keyPairs = new HashMap<>();
     private Field truncatedAfter;
@@ -124,13 +112,13 @@ public final class ClientHelloBuilder {
         ClientHelloBuilder b = new ClientHelloBuilder();
         b.sessionId = randomBytes(32);
         b.cipherSuites = concat(TLS13_SUITES, TLS12_SUITES);
-        b.supportedGroups(GROUP_X25519, GROUP_SECP256R1, GROUP_SECP384R1);
-        b.extension(EXT_EC_POINT_FORMATS, new byte[] {1, 0});
+        b.supportedGroups(NamedGroup.X25519.code(), NamedGroup.SECP256R1.code(), NamedGroup.SECP384R1.code());
+        b.extension(ExtensionType.EC_POINT_FORMATS.code(), new byte[] {1, 0});
         b.signatureAlgorithms(SIGNATURE_SCHEMES);
-        b.extension(EXT_EXTENDED_MASTER_SECRET, new byte[0]);
-        b.extension(EXT_RENEGOTIATION_INFO, new byte[] {0});
+        b.extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[0]);
+        b.extension(ExtensionType.RENEGOTIATION_INFO.code(), new byte[] {0});
         b.supportedVersions(ProtocolVersion.TLS13.code(), ProtocolVersion.TLS12.code());
-        b.keyShare(GROUP_X25519);
+        b.keyShare(NamedGroup.X25519.code());
         return b;
     }
 
@@ -139,7 +127,7 @@ public final class ClientHelloBuilder {
         ClientHelloBuilder b = tls13();
         b.sessionId = new byte[0];
         b.cipherSuites = TLS12_SUITES.clone();
-        b.withoutExtension(EXT_SUPPORTED_VERSIONS).withoutExtension(EXT_KEY_SHARE);
+        b.withoutExtension(ExtensionType.SUPPORTED_VERSIONS.code()).withoutExtension(ExtensionType.KEY_SHARE.code());
         b.keyPairs.clear();
         return b;
     }
@@ -195,14 +183,14 @@ public final class ClientHelloBuilder {
 
     /** Appends extension {@code type} with {@code data} as given (a duplicate if the type is already there). */
     public ClientHelloBuilder extension(int type, byte[] data) {
-        extensions.add(new Extension(u16(type, "extension type"), data.clone(), new int[0], new int[0], new int[0]));
+        extensions.add(Written.raw(type, data));
         return this;
     }
 
     /** Removes every extension of {@code type}. */
     public ClientHelloBuilder withoutExtension(int type) {
         extensions.removeIf(e -> e.type == type);
-        if (type == EXT_KEY_SHARE) {
+        if (type == ExtensionType.KEY_SHARE.code()) {
             keyPairs.clear();
         }
         return this;
@@ -222,35 +210,22 @@ public final class ClientHelloBuilder {
 
     /** server_name (RFC 6066) with one host_name. Inner lengths: 0 server_name_list, 1 host_name. */
     public ClientHelloBuilder serverName(String host) {
-        Body b = new Body();
-        int list = b.open(2);
-        b.u8(0);
-        int name = b.open(2);
-        b.bytes(host.getBytes(StandardCharsets.US_ASCII));
-        b.close(name);
-        b.close(list);
-        return put(EXT_SERVER_NAME, b);
+        return put(HelloExtensions.serverName(host));
     }
 
     /** supported_groups (RFC 8446 section 4.2.7). Inner length: 0 named_group_list. */
     public ClientHelloBuilder supportedGroups(int... groups) {
-        return put(EXT_SUPPORTED_GROUPS, u16List(groups, "named group"));
+        return put(HelloExtensions.u16List(ExtensionType.SUPPORTED_GROUPS, groups, "named group"));
     }
 
     /** signature_algorithms (RFC 8446 section 4.2.3). Inner length: 0 supported_signature_algorithms. */
     public ClientHelloBuilder signatureAlgorithms(int... schemes) {
-        return put(EXT_SIGNATURE_ALGORITHMS, u16List(schemes, "signature scheme"));
+        return put(HelloExtensions.u16List(ExtensionType.SIGNATURE_ALGORITHMS, schemes, "signature scheme"));
     }
 
     /** supported_versions (RFC 8446 section 4.2.1). Inner length: 0 versions (one byte). */
     public ClientHelloBuilder supportedVersions(int... versions) {
-        Body b = new Body();
-        int list = b.open(1);
-        for (int v : versions) {
-            b.u16(u16(v, "version"));
-        }
-        b.close(list);
-        return put(EXT_SUPPORTED_VERSIONS, b);
+        return put(HelloExtensions.supportedVersions(versions));
     }
 
     /**
@@ -258,26 +233,12 @@ public final class ClientHelloBuilder {
      * protocol name (one byte each), in order.
      */
     public ClientHelloBuilder alpn(String... protocols) {
-        Body b = new Body();
-        int list = b.open(2);
-        for (String p : protocols) {
-            int name = b.open(1);
-            b.bytes(p.getBytes(StandardCharsets.US_ASCII));
-            b.close(name);
-        }
-        b.close(list);
-        return put(EXT_ALPN, b);
+        return put(HelloExtensions.alpn(protocols));
     }
 
     /** psk_key_exchange_modes (RFC 8446 section 4.2.9), e.g. 1 (psk_dhe_ke). Inner length: 0 ke_modes. */
     public ClientHelloBuilder pskKeyExchangeModes(int... modes) {
-        Body b = new Body();
-        int list = b.open(1);
-        for (int m : modes) {
-            b.u8(u8(m, "psk key exchange mode"));
-        }
-        b.close(list);
-        return put(EXT_PSK_KEY_EXCHANGE_MODES, b);
+        return put(HelloExtensions.pskKeyExchangeModes(modes));
     }
 
     /**
@@ -286,21 +247,8 @@ public final class ClientHelloBuilder {
      * end. Inner lengths: 0 identities, 1 identity, 2 binders, 3 binder (one byte).
      */
     public ClientHelloBuilder preSharedKey(byte[] identity, long obfuscatedTicketAge, byte[] binder) {
-        Body b = new Body();
-        int identities = b.open(2);
-        int id = b.open(2);
-        b.bytes(identity);
-        b.close(id);
-        b.u16((int) (obfuscatedTicketAge >>> 16) & 0xFFFF);
-        b.u16((int) obfuscatedTicketAge & 0xFFFF);
-        b.close(identities);
-        int binders = b.open(2);
-        int one = b.open(1);
-        b.bytes(binder);
-        b.close(one);
-        b.close(binders);
-        extensions.removeIf(e -> e.type == EXT_PRE_SHARED_KEY);
-        extensions.add(b.extension(EXT_PRE_SHARED_KEY));
+        extensions.removeIf(e -> e.type == ExtensionType.PRE_SHARED_KEY.code());
+        extensions.add(HelloExtensions.preSharedKey(identity, obfuscatedTicketAge, binder));
         return this;
     }
 
@@ -315,9 +263,9 @@ public final class ClientHelloBuilder {
         Map<Integer, byte[]> shares = new LinkedHashMap<>();
         keyPairs.clear();
         for (int g : groups) {
-            KeyPair pair = generate(g);
+            KeyPair pair = KeyShares.generate(g);
             keyPairs.put(g, pair);
-            shares.put(g, publicBytes(g, pair));
+            shares.put(g, KeyShares.publicBytes(g, pair));
         }
         return putKeyShares(shares);
     }
@@ -332,16 +280,7 @@ public final class ClientHelloBuilder {
     }
 
     private ClientHelloBuilder putKeyShares(Map<Integer, byte[]> shares) {
-        Body b = new Body();
-        int list = b.open(2);
-        for (Map.Entry<Integer, byte[]> e : shares.entrySet()) {
-            b.u16(u16(e.getKey(), "named group"));
-            int key = b.open(2);
-            b.bytes(e.getValue());
-            b.close(key);
-        }
-        b.close(list);
-        return put(EXT_KEY_SHARE, b);
+        return put(HelloExtensions.keyShare(shares));
     }
 
     /** The key pair behind {@link #keyShare}'s entry for {@code group}, or null. */
@@ -370,7 +309,7 @@ public final class ClientHelloBuilder {
      * byte order (each helper's documentation lists them); raw extensions have none.
      */
     public ClientHelloBuilder innerLength(int type, int index, int value) {
-        Extension e = find(type);
+        Written e = find(type);
         if (index < 0 || index >= e.lengthOffsets.length) {
             throw new IllegalArgumentException("extension " + type + " has " + e.lengthOffsets.length
                     + " inner length fields, no index " + index);
@@ -422,7 +361,7 @@ public final class ClientHelloBuilder {
 
     /** The true value of the {@code index}-th length field inside the first extension of {@code type}. */
     public int innerLengthOf(int type, int index) {
-        Extension e = find(type);
+        Written e = find(type);
         if (index < 0 || index >= e.lengthValues.length) {
             throw new IllegalArgumentException("extension " + type + " has " + e.lengthValues.length
                     + " inner length fields, no index " + index);
@@ -461,7 +400,7 @@ public final class ClientHelloBuilder {
     }
 
     private byte[] body() {
-        Body b = new Body();
+        HelloWriter b = new HelloWriter();
         Map<Field, Integer> ends = new EnumMap<>(Field.class);
         b.u16(legacyVersion);
         ends.put(Field.LEGACY_VERSION, b.size());
@@ -481,14 +420,14 @@ public final class ClientHelloBuilder {
         }
         ends.put(Field.COMPRESSION_METHODS, b.size());
         int all = 0;
-        for (Extension e : extensions) {
+        for (Written e : extensions) {
             all += 4 + e.data.length;
         }
         if (!extensions.isEmpty() || lengths.containsKey(Length.EXTENSIONS)) {
             b.u16(lengths.getOrDefault(Length.EXTENSIONS, all));
         }
         ends.put(Field.EXTENSIONS_LENGTH, b.size());
-        for (Extension e : extensions) {
+        for (Written e : extensions) {
             b.u16(e.type);
             b.u16(e.declaredLength >= 0 ? e.declaredLength : e.data.length);
             b.bytes(e.data);
@@ -501,10 +440,9 @@ public final class ClientHelloBuilder {
 
     // ------------------------------------------------------------------ helpers
 
-    private ClientHelloBuilder put(int type, Body b) {
-        Extension e = b.extension(type);
+    private ClientHelloBuilder put(Written e) {
         for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i).type == type) {
+            if (extensions.get(i).type == e.type) {
                 extensions.set(i, e);
                 return this;
             }
@@ -513,65 +451,13 @@ public final class ClientHelloBuilder {
         return this;
     }
 
-    private Extension find(int type) {
-        for (Extension e : extensions) {
+    private Written find(int type) {
+        for (Written e : extensions) {
             if (e.type == type) {
                 return e;
             }
         }
         throw new IllegalArgumentException("no extension " + type + " in this ClientHello");
-    }
-
-    private static Body u16List(int[] values, String what) {
-        Body b = new Body();
-        int list = b.open(2);
-        for (int v : values) {
-            b.u16(u16(v, what));
-        }
-        b.close(list);
-        return b;
-    }
-
-    private static KeyPair generate(int group) {
-        try {
-            KeyPairGenerator g;
-            switch (group) {
-                case GROUP_X25519 -> g = KeyPairGenerator.getInstance("X25519");
-                case GROUP_X448 -> g = KeyPairGenerator.getInstance("X448");
-                case GROUP_SECP256R1, GROUP_SECP384R1, GROUP_SECP521R1 -> {
-                    g = KeyPairGenerator.getInstance("EC");
-                    g.initialize(new ECGenParameterSpec(group == GROUP_SECP256R1 ? "secp256r1"
-                            : group == GROUP_SECP384R1 ? "secp384r1" : "secp521r1"));
-                }
-                default -> throw new IllegalArgumentException("no key generation for named group " + group
-                        + "; use keyShareEntries for raw bytes");
-            }
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot generate a key for named group " + group, e);
-        }
-    }
-
-    /** The key_exchange bytes: the raw u-coordinate (RFC 7748) or the uncompressed point (RFC 8446 4.2.8.2). */
-    private static byte[] publicBytes(int group, KeyPair pair) {
-        if (group == GROUP_X25519 || group == GROUP_X448) {
-            byte[] spki = pair.getPublic().getEncoded();
-            int n = group == GROUP_X25519 ? 32 : 56;
-            return Arrays.copyOfRange(spki, spki.length - n, spki.length);
-        }
-        ECPublicKey key = (ECPublicKey) pair.getPublic();
-        int size = (key.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-        byte[] out = new byte[1 + 2 * size];
-        out[0] = 4;
-        unsigned(key.getW().getAffineX(), out, 1, size);
-        unsigned(key.getW().getAffineY(), out, 1 + size, size);
-        return out;
-    }
-
-    private static void unsigned(BigInteger v, byte[] out, int off, int size) {
-        byte[] b = v.toByteArray();
-        int skip = b.length > size ? b.length - size : 0;
-        System.arraycopy(b, skip, out, off + size - (b.length - skip), b.length - skip);
     }
 
     private static byte[] randomBytes(int n) {
@@ -586,104 +472,11 @@ public final class ClientHelloBuilder {
         return out;
     }
 
-    private static int u8(int v, String what) {
-        checkWidth(v, 1, what);
-        return v;
+    private static int[] suites(String... names) {
+        return Arrays.stream(names).mapToInt(n -> CipherSuite.named(n).code()).toArray();
     }
 
-    private static int u16(int v, String what) {
-        checkWidth(v, 2, what);
-        return v;
-    }
-
-    private static void checkWidth(int v, int width, String what) {
-        long max = (1L << (8 * width)) - 1;
-        if (v < 0 || v > max) {
-            throw new IllegalArgumentException(what + " out of range 0.." + max + ": " + v);
-        }
-    }
-
-    private static void write(byte[] to, int off, int width, int value) {
-        for (int i = 0; i < width; i++) {
-            to[off + i] = (byte) (value >> (8 * (width - 1 - i)));
-        }
-    }
-
-    /** One extension: its data and where the length fields inside the data sit. */
-    private static final class Extension {
-        final int type;
-        final byte[] data;
-        final int[] lengthOffsets;
-        final int[] lengthWidths;
-        final int[] lengthValues;
-        int declaredLength = -1;
-
-        Extension(int type, byte[] data, int[] lengthOffsets, int[] lengthWidths, int[] lengthValues) {
-            this.type = type;
-            this.data = data;
-            this.lengthOffsets = lengthOffsets;
-            this.lengthWidths = lengthWidths;
-            this.lengthValues = lengthValues;
-        }
-    }
-
-    /** A byte writer that fills in length prefixes when their content is closed, and remembers where they are. */
-    private static final class Body {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final List<int[]> prefixes = new ArrayList<>(); // {offset, width, length once closed}
-
-        void u8(int v) {
-            out.write(v);
-        }
-
-        void u16(int v) {
-            out.write(v >> 8);
-            out.write(v);
-        }
-
-        void bytes(byte[] b) {
-            out.writeBytes(b);
-        }
-
-        int size() {
-            return out.size();
-        }
-
-        /** Reserves a length prefix of {@code width} bytes; returns its handle for {@link #close}. */
-        int open(int width) {
-            prefixes.add(new int[] {out.size(), width});
-            out.writeBytes(new byte[width]);
-            return prefixes.size() - 1;
-        }
-
-        void close(int handle) {
-            int[] p = prefixes.get(handle);
-            int length = out.size() - p[0] - p[1];
-            checkWidth(length, p[1], "length");
-            // written at the end, in toByteArray: the stream cannot be patched in place
-            p = new int[] {p[0], p[1], length};
-            prefixes.set(handle, p);
-        }
-
-        byte[] toByteArray() {
-            byte[] patched = out.toByteArray();
-            for (int[] p : prefixes) {
-                write(patched, p[0], p[1], p.length > 2 ? p[2] : 0);
-            }
-            return patched;
-        }
-
-        Extension extension(int type) {
-            byte[] data = toByteArray();
-            int[] offsets = new int[prefixes.size()];
-            int[] widths = new int[prefixes.size()];
-            int[] values = new int[prefixes.size()];
-            for (int i = 0; i < offsets.length; i++) {
-                offsets[i] = prefixes.get(i)[0];
-                widths[i] = prefixes.get(i)[1];
-                values[i] = prefixes.get(i)[2];
-            }
-            return new Extension(type, data, offsets, widths, values);
-        }
+    private static int[] schemes(SignatureScheme... schemes) {
+        return Arrays.stream(schemes).mapToInt(SignatureScheme::code).toArray();
     }
 }

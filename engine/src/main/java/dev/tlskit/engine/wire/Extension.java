@@ -18,6 +18,24 @@ public record Extension(int type, byte[] data) {
         return ExtensionType.of(type);
     }
 
+    /**
+     * An extensions block ({@code u16 length, (u16 type, u16 length, data)*}, as EncryptedExtensions and a TLS 1.3
+     * CertificateEntry carry it), read leniently: what parses, in order; the buffer's position is not moved.
+     */
+    public static java.util.List<Extension> readBlock(java.nio.ByteBuffer block) {
+        return ExtensionDecoders.block(new Cursor(block), true);
+    }
+
+    /** An application_layer_protocol_negotiation body with exactly one protocol (a server's choice), else null. */
+    public String alpnProtocol() {
+        try {
+            java.util.List<String> names = ExtensionDecoders.alpn(data);
+            return names.size() == 1 ? names.get(0) : null;
+        } catch (MalformedHelloException malformed) {
+            return null;
+        }
+    }
+
     /** {@code key_share (38 bytes)}. */
     @Override
     public String toString() {
