@@ -21,6 +21,18 @@ public final class Findings {
         List<Finding> out = new ArrayList<>();
         Set<ProtocolVersion> on = new LinkedHashSet<>();
         report.versions().stream().filter(ScanReport.VersionResult::supported).forEach(v -> on.add(v.version()));
+        versions(out, on);
+        suites(out, report);
+        keyExchange(out, report, on);
+        features(out, report.features(), on);
+        if (report.certificate() != null) {
+            certificate(out, report.certificate());
+        }
+        out.sort(Comparator.comparing(Finding::severity).reversed());
+        return out;
+    }
+
+    private static void versions(List<Finding> out, Set<ProtocolVersion> on) {
         if (on.contains(ProtocolVersion.SSL2)) {
             out.add(new Finding("ssl2-enabled", Severity.CRITICAL, "SSL 2.0 accepted",
                     "SSL 2.0 is broken by design (DROWN, no handshake integrity); RFC 6176 forbids it"));
@@ -41,6 +53,9 @@ public final class Findings {
             out.add(new Finding("no-tls13", Severity.LOW, "TLS 1.3 not offered",
                     "TLS 1.3 removes the legacy key exchanges and encrypts most of the handshake"));
         }
+    }
+
+    private static void suites(List<Finding> out, ScanReport report) {
         List<CipherSuite> all = new ArrayList<>();
         for (VersionSuites vs : report.suites()) {
             for (CipherSuite s : vs.suites()) {
@@ -68,6 +83,9 @@ public final class Findings {
             out.add(new Finding("forward-secrecy-never", Severity.HIGH, "no suite with forward secrecy",
                     "every session can be decrypted later with the server's key"));
         }
+    }
+
+    private static void keyExchange(List<Finding> out, ScanReport report, Set<ProtocolVersion> on) {
         if (report.dhBits() > 0 && report.dhBits() < 2048) {
             out.add(new Finding("weak-dh", report.dhBits() < 1024 ? Severity.HIGH : Severity.MEDIUM,
                     "DHE with a " + report.dhBits() + "-bit prime",
@@ -85,7 +103,9 @@ public final class Findings {
                     "the server signs its key exchange with a broken hash when a client asks: "
                     + String.join(", ", weakSigs)));
         }
-        ScanReport.Features f = report.features();
+    }
+
+    private static void features(List<Finding> out, ScanReport.Features f, Set<ProtocolVersion> on) {
         if (Boolean.FALSE.equals(f.fallbackProtected())) {
             out.add(new Finding("no-fallback-scsv", Severity.MEDIUM, "no downgrade protection (TLS_FALLBACK_SCSV)",
                     "a lower-version retry carrying TLS_FALLBACK_SCSV was accepted (RFC 7507)"));
@@ -103,36 +123,34 @@ public final class Findings {
             out.add(new Finding("heartbeat", Severity.LOW, "heartbeat extension on",
                     "the extension Heartbleed abused; nothing needs it over TLS"));
         }
-        CertificateReport c = report.certificate();
-        if (c != null) {
-            if (c.daysLeft() < 0) {
-                out.add(new Finding("cert-expired", Severity.CRITICAL, "certificate expired",
-                        "expired " + -c.daysLeft() + " days ago: clients refuse it"));
-            } else if (c.daysLeft() < 30) {
-                out.add(new Finding("cert-expiring", Severity.MEDIUM, "certificate expires in " + c.daysLeft()
-                        + " days", "renew it before clients start refusing it"));
-            }
-            if (!c.hostnameMatches()) {
-                out.add(new Finding("cert-wrong-host", Severity.HIGH, "certificate does not name the host",
-                        "clients checking the hostname refuse it"));
-            }
-            if (!c.trusted()) {
-                out.add(new Finding("cert-untrusted", Severity.HIGH, "certificate not trusted",
-                        firstLine(c.trustProblem())));
-            }
-            if ("RSA".equals(c.keyAlgorithm()) && c.keyBits() > 0 && c.keyBits() < 2048) {
-                out.add(new Finding("weak-rsa-key", Severity.HIGH, "RSA key of " + c.keyBits() + " bits",
-                        "RSA under 2048 bits is below every current baseline (NIST SP 800-131A)"));
-            }
-            boolean sha1 = c.chain().stream().limit(Math.max(1, c.chain().size() - 1))
-                    .anyMatch(x -> x.getSigAlgName().toUpperCase(Locale.ROOT).contains("SHA1"));
-            if (sha1) {
-                out.add(new Finding("sha1-signature", Severity.MEDIUM, "SHA-1 certificate signature",
-                        "SHA-1 collisions are practical (SHAttered); browsers refuse SHA-1 certificates"));
-            }
+    }
+
+    private static void certificate(List<Finding> out, CertificateReport c) {
+        if (c.daysLeft() < 0) {
+            out.add(new Finding("cert-expired", Severity.CRITICAL, "certificate expired",
+                    "expired " + -c.daysLeft() + " days ago: clients refuse it"));
+        } else if (c.daysLeft() < 30) {
+            out.add(new Finding("cert-expiring", Severity.MEDIUM, "certificate expires in " + c.daysLeft()
+                    + " days", "renew it before clients start refusing it"));
         }
-        out.sort(Comparator.comparing(Finding::severity).reversed());
-        return out;
+        if (!c.hostnameMatches()) {
+            out.add(new Finding("cert-wrong-host", Severity.HIGH, "certificate does not name the host",
+                    "clients checking the hostname refuse it"));
+        }
+        if (!c.trusted()) {
+            out.add(new Finding("cert-untrusted", Severity.HIGH, "certificate not trusted",
+                    firstLine(c.trustProblem())));
+        }
+        if ("RSA".equals(c.keyAlgorithm()) && c.keyBits() > 0 && c.keyBits() < 2048) {
+            out.add(new Finding("weak-rsa-key", Severity.HIGH, "RSA key of " + c.keyBits() + " bits",
+                    "RSA under 2048 bits is below every current baseline (NIST SP 800-131A)"));
+        }
+        boolean sha1 = c.chain().stream().limit(Math.max(1, c.chain().size() - 1))
+                .anyMatch(x -> x.getSigAlgName().toUpperCase(Locale.ROOT).contains("SHA1"));
+        if (sha1) {
+            out.add(new Finding("sha1-signature", Severity.MEDIUM, "SHA-1 certificate signature",
+                    "SHA-1 collisions are practical (SHAttered); browsers refuse SHA-1 certificates"));
+        }
     }
 
     private static void suites(List<Finding> out, List<CipherSuite> all, Predicate<CipherSuite> test, String id,

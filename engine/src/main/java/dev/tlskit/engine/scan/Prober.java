@@ -101,17 +101,12 @@ final class Prober {
     }
 
     private Answer read(Socket s, InputStream in, long deadline, boolean flight, long start) throws IOException {
-        ByteArrayOutputStream handshake = new ByteArrayOutputStream();
-        ServerHello hello = null;
-        ServerKeyExchange ske = null;
-        int skeSignature = -1;
-        List<X509Certificate> chain = List.of();
+        FirstFlight f = new FirstFlight(flight, start);
         boolean first = true;
         while (true) {
             byte[] header = readFully(s, in, 5, deadline);
             if (header == null) {
-                return hello != null ? done(hello, ske, skeSignature, chain, start)
-                        : Answer.of(Answer.Kind.CLOSED, "connection closed without an answer", ms(start));
+                return f.orElse(Answer.Kind.CLOSED, "connection closed without an answer");
             }
             if (first && (header[0] & 0x80) != 0 && (header[2] & 0xFF) == SSL2_SERVER_HELLO) {
                 return Answer.of(Answer.Kind.SSL2_SERVER_HELLO, null, ms(start));
@@ -119,30 +114,55 @@ final class Prober {
             first = false;
             int length = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
             if ((header[1] & 0xFF) != 3 || length > (1 << 14) + 2048 || ContentType.of(header[0] & 0xFF) == null) {
-                return hello != null ? done(hello, ske, skeSignature, chain, start)
-                        : Answer.of(Answer.Kind.NOT_TLS, firstBytes(header),
-                                ms(start));
+                return f.orElse(Answer.Kind.NOT_TLS, firstBytes(header));
             }
             byte[] body = readFully(s, in, length, deadline);
             if (body == null) {
-                return hello != null ? done(hello, ske, skeSignature, chain, start)
-                        : Answer.of(Answer.Kind.CLOSED, "connection closed inside a record", ms(start));
+                return f.orElse(Answer.Kind.CLOSED, "connection closed inside a record");
             }
             int type = header[0] & 0xFF;
             if (type == ContentType.ALERT.code()) {
                 Alert alert = Alert.parse(body);
-                if (hello != null) {
-                    return done(hello, ske, skeSignature, chain, start);
-                }
-                return alert == null ? Answer.of(Answer.Kind.NOT_TLS, "a short alert record", ms(start))
+                return f.hello != null ? f.done()
+                        : alert == null ? Answer.of(Answer.Kind.NOT_TLS, "a short alert record", ms(start))
                         : new Answer(Answer.Kind.ALERT, null, alert, null, -1, List.of(), null, ms(start));
             }
             if (type != ContentType.HANDSHAKE.code()) {
-                if (hello != null) {
-                    return done(hello, ske, skeSignature, chain, start);
-                }
-                return Answer.of(Answer.Kind.NOT_TLS, "a " + ContentType.nameOf(type) + " record first", ms(start));
+                return f.orElse(Answer.Kind.NOT_TLS, "a " + ContentType.nameOf(type) + " record first");
             }
+            Answer answer = f.handshake(body);
+            if (answer != null) {
+                return answer;
+            }
+        }
+    }
+
+    /** The server's first flight as it arrives: ServerHello, then (TLS 1.2) Certificate, ServerKeyExchange, done. */
+    private static final class FirstFlight {
+        private final boolean wholeFlight;
+        private final long start;
+        private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
+        private ServerHello hello;
+        private ServerKeyExchange ske;
+        private int skeSignature = -1;
+        private List<X509Certificate> chain = List.of();
+
+        FirstFlight(boolean wholeFlight, long start) {
+            this.wholeFlight = wholeFlight;
+            this.start = start;
+        }
+
+        Answer done() {
+            return Prober.done(hello, ske, skeSignature, chain, start);
+        }
+
+        /** What was read so far when the server stops: the hello if one came, else {@code kind}. */
+        Answer orElse(Answer.Kind kind, String detail) {
+            return hello != null ? done() : Answer.of(kind, detail, ms(start));
+        }
+
+        /** A handshake record's body; the answer once the flight is complete (or wrong), else null. */
+        Answer handshake(byte[] body) {
             handshake.writeBytes(body);
             byte[] buffered = handshake.toByteArray();
             int at = 0;
@@ -153,32 +173,40 @@ final class Prober {
                 if (buffered.length - at - 4 < msgLength) {
                     break;
                 }
-                ByteBuffer msg = ByteBuffer.wrap(buffered, at + 4, msgLength).slice();
-                at += 4 + msgLength;
-                if (hello == null) {
-                    if (msgType != HandshakeType.SERVER_HELLO.code()) {
-                        return Answer.of(Answer.Kind.NOT_TLS, "handshake message " + msgType + " before ServerHello",
-                                ms(start));
-                    }
-                    hello = ServerHello.read(msg);
-                    if (!flight || hello.isHelloRetryRequest()
-                            || hello.negotiatedVersion() >= ProtocolVersion.TLS13.code()) {
-                        return done(hello, null, -1, List.of(), start);
-                    }
-                } else if (msgType == HandshakeType.CERTIFICATE.code()) {
-                    chain = certificates(msg);
-                } else if (msgType == HandshakeType.SERVER_KEY_EXCHANGE.code()) {
-                    CipherSuite suite = CipherSuite.of(hello.cipherSuite());
-                    ske = ServerKeyExchange.read(msg.duplicate(), suite);
-                    if (hello.negotiatedVersion() == ProtocolVersion.TLS12.code()) {
-                        skeSignature = signatureScheme(msg.duplicate(), suite);
-                    }
-                } else if (msgType == HandshakeType.SERVER_HELLO_DONE.code()) {
-                    return done(hello, ske, skeSignature, chain, start);
+                Answer answer = message(msgType, ByteBuffer.wrap(buffered, at + 4, msgLength).slice());
+                if (answer != null) {
+                    return answer;
                 }
+                at += 4 + msgLength;
             }
             handshake.reset();
             handshake.write(buffered, at, buffered.length - at);
+            return null;
+        }
+
+        private Answer message(int type, ByteBuffer msg) {
+            if (hello == null) {
+                if (type != HandshakeType.SERVER_HELLO.code()) {
+                    return Answer.of(Answer.Kind.NOT_TLS, "handshake message " + type + " before ServerHello",
+                            ms(start));
+                }
+                hello = ServerHello.read(msg);
+                boolean more = wholeFlight && !hello.isHelloRetryRequest()
+                        && hello.negotiatedVersion() < ProtocolVersion.TLS13.code();
+                return more ? null : Prober.done(hello, null, -1, List.of(), start);
+            }
+            if (type == HandshakeType.CERTIFICATE.code()) {
+                chain = certificates(msg);
+            } else if (type == HandshakeType.SERVER_KEY_EXCHANGE.code()) {
+                CipherSuite suite = CipherSuite.of(hello.cipherSuite());
+                ske = ServerKeyExchange.read(msg.duplicate(), suite);
+                if (hello.negotiatedVersion() == ProtocolVersion.TLS12.code()) {
+                    skeSignature = signatureScheme(msg.duplicate(), suite);
+                }
+            } else if (type == HandshakeType.SERVER_HELLO_DONE.code()) {
+                return done();
+            }
+            return null;
         }
     }
 

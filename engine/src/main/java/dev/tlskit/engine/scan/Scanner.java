@@ -1,6 +1,5 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TlsVersion;
 import dev.tlskit.engine.scan.ScanReport.CertificateKey;
@@ -11,8 +10,6 @@ import dev.tlskit.engine.scan.ScanReport.VersionSuites;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -65,7 +62,7 @@ public final class Scanner {
         long start = System.nanoTime();
         InetAddress address;
         try {
-            address = resolve();
+            address = settings.family().addresses(target.host()).get(0);
         } catch (UnknownHostException e) {
             return failed(null, "cannot resolve " + target.host() + ": " + e.getMessage(), List.of(), start);
         }
@@ -200,18 +197,6 @@ public final class Scanner {
             return a.kind() == Answer.Kind.SSL2_SERVER_HELLO;
         }
         return a.accepted() && a.hello().negotiatedVersion() == v.code();
-    }
-
-    private InetAddress resolve() throws UnknownHostException {
-        InetAddress[] all = InetAddress.getAllByName(target.host());
-        for (InetAddress a : all) {
-            if (settings.family() == IpFamily.ANY || (settings.family() == IpFamily.IPV4 && a instanceof Inet4Address)
-                    || (settings.family() == IpFamily.IPV6 && a instanceof Inet6Address)) {
-                return a;
-            }
-        }
-        throw new UnknownHostException("no " + (settings.family() == IpFamily.IPV4 ? "IPv4" : "IPv6")
-                + " address");
     }
 
     private static String describe(Answer a) {
