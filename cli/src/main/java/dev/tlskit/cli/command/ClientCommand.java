@@ -34,9 +34,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
                     + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
-                    + " hostname by default, and never reads stdin. With --starttls it first speaks a mail, database or"
-                    + " directory protocol's plaintext prelude (as openssl s_client -starttls), then only shakes"
-                    + " hands unless -m or -g says what to send.",
+                    + " hostname by default, and reads stdin only when asked (--interactive). With --starttls it first"
+                    + " speaks a mail, database or directory protocol's plaintext prelude (as openssl s_client"
+                    + " -starttls), then, on a terminal, relays what you type to the server and its answers back"
+                    + " (lines end in CR LF for the line protocols) until you end stdin (Ctrl-D) or the server"
+                    + " closes; without a terminal it only shakes hands, unless -m or -g says what to send; --quit"
+                    + " says the protocol's goodbye.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -59,6 +62,10 @@ import picocli.CommandLine.Spec;
             "  # STARTTLS: a mail server's submission port; TLS 1.3 and a good chain",
             "  tlskit client --starttls smtp -h mail.example.com -p 587 -A system \\",
             "      --expect-version 1.3",
+            "  # IMAP on a terminal: type a1 CAPABILITY, then a2 LOGOUT (or Ctrl-D)",
+            "  tlskit client --starttls imap -h mail.example.com -A system",
+            "  # upgrade, verify, say QUIT, print the 221, exit 0",
+            "  tlskit client --starttls smtp -h mail.example.com -A system --quit",
             "  # PostgreSQL on its own port (5432), the prelude and handshake as JSON",
             "  tlskit client --starttls postgres -h db.example.com -A ca.pem --json",
             "  # implicit TLS (SMTPS 465, IMAPS 993, POP3S 995) needs no --starttls",
@@ -95,6 +102,18 @@ public final class ClientCommand implements Callable<Integer> {
             description = "only shake hands: print the handshake, check the --expect-* assertions, close cleanly;"
                     + " send nothing (as openssl s_client </dev/null; for CI checks of any server, HTTP or not)")
     boolean handshakeOnly;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--interactive",
+            description = "after the handshake relay stdin to the server and its answers to stdout until stdin ends"
+                    + " or the server closes (as openssl s_client); the default with --starttls on a terminal")
+    boolean interactive;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--crlf",
+            description = "in interactive use, end each line sent with CR LF, not LF (as openssl s_client -crlf;"
+                    + " automatic for --starttls smtp, lmtp, imap, pop3, ftp, nntp, sieve)")
+    boolean crlf;
 
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"},
@@ -151,6 +170,7 @@ public final class ClientCommand implements Callable<Integer> {
             throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
         }
         StartTlsDialer prelude = starttls.protocol() == null ? null : startTls(target, err);
+        Relay relay = relay(prelude);
         expect.validate();
         chain.validate();
         List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
@@ -165,7 +185,8 @@ public final class ClientCommand implements Callable<Integer> {
         boolean sendNothing = handshakeOnly
                 || prelude != null && !httpGet && !spec.commandLine().getParseResult().hasMatchedOption("-m");
         ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, sendNothing, out,
-                err, prelude == null ? Dialer.DIRECT : prelude);
+                err, prelude == null ? Dialer.DIRECT : prelude, relay,
+                starttls.quit() ? prelude.goodbye() : null);
         ClientExchange first;
         try {
             first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
@@ -179,7 +200,7 @@ public final class ClientCommand implements Callable<Integer> {
             }
             if (output.json()) {
                 if (prelude != null) {
-                    doc.starttls(prelude.json());
+                    doc.starttls(prelude.json(null));
                 }
                 doc.error(e);
                 doc.print(out);
@@ -189,7 +210,7 @@ public final class ClientCommand implements Callable<Integer> {
         showAndSave(new ChainReport(first.summary().peerChain(), config, target), null, err);
         doc.first(first);
         if (prelude != null) {
-            doc.starttls(prelude.json());
+            doc.starttls(prelude.json(first.goodbye()));
         }
         List<Assertion> assertions = new ArrayList<>(expect.check(first.summary()));
         if (expectClientAuth) {
@@ -226,6 +247,26 @@ public final class ClientCommand implements Callable<Integer> {
         }
         return new StartTlsDialer(starttls.protocol(), starttls.name(target, tls.sni()),
                 !output.json() && (output.trace() || output.verbose()), err);
+    }
+
+    /**
+     * Interactive use, or null: asked for with --interactive, or by default with --starttls on a terminal when no
+     * flag says what to do instead (-m, -g, --handshake-only, --quit, -r, --json).
+     */
+    private Relay relay(StartTlsDialer prelude) {
+        var parsed = spec.commandLine().getParseResult();
+        String instead = parsed.hasMatchedOption("-m") ? "-m" : httpGet ? "-g" : handshakeOnly ? "--handshake-only"
+                : starttls.quit() ? "--quit" : resume ? "-r" : output.json() ? "--json" : null;
+        if (interactive && instead != null) {
+            throw new UsageException("--interactive and " + instead + " conflict: " + instead
+                    + (instead.equals("--json") ? " writes one JSON document" : " says what to send"));
+        }
+        if (crlf && !interactive && prelude == null) {
+            throw new UsageException("--crlf needs --interactive (or --starttls): it ends the lines typed");
+        }
+        boolean relay = interactive || prelude != null && instead == null && dev.tlskit.cli.console.Tty.interactive();
+        return relay ? new Relay(System.in, spec.commandLine().getOut(),
+                crlf || prelude != null && starttls.protocol().crlf()) : null;
     }
 
     /** {@code -r}: the second connection, resuming; its assertion is added; returns its failure, or null. */

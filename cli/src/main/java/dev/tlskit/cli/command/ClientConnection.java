@@ -9,13 +9,16 @@ import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.starttls.Goodbye;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One connection of {@code client}: connect, shake hands, print the seed's lines, then (unless
- * {@code --handshake-only}) send the message and print the reply. A failure after the handshake is returned in
+ * {@code --handshake-only}) send the message and print the reply, or relay stdin interactively; then the
+ * {@code --quit} goodbye, if asked for. A failure after the handshake is returned in
  * the {@link ClientExchange}, so the handshake is still reported; failures carry where they happened.
  */
 final class ClientConnection {
@@ -27,10 +30,18 @@ final class ClientConnection {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Dialer dialer;
+    private final Relay relay;
+    private final Goodbye goodbye;
 
+    /**
+     * @param relay interactive use after the handshake instead of the exchange, or null
+     * @param goodbye said after the exchange ({@code --quit}), or null
+     */
     ClientConnection(PeerOptions peer, Duration timeout, OutputOptions output, boolean httpGet, boolean handshakeOnly,
-            PrintWriter out, PrintWriter err, Dialer dialer) {
+            PrintWriter out, PrintWriter err, Dialer dialer, Relay relay, Goodbye goodbye) {
         this.dialer = dialer;
+        this.relay = relay;
+        this.goodbye = goodbye;
         this.peer = peer;
         this.timeout = timeout;
         this.output = output;
@@ -48,7 +59,8 @@ final class ClientConnection {
         try {
             ClientExchange e = exchangeOnce(context, target, family, text);
             return e.failure() == null ? e
-                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), located(e.failure()));
+                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), e.goodbye(),
+                            located(e.failure()));
         } catch (TlsException e) {
             throw located(e);
         }
@@ -71,27 +83,50 @@ final class ClientConnection {
         if (output.verbose()) {
             Report.verboseLines(err, s);
         }
+        if (relay != null) {
+            return new ClientExchange(address, s, null, null, null, relay.run(c));
+        }
         if (handshakeOnly) {
+            List<String> bye = null;
             try {
+                bye = sayGoodbye(c);
                 c.closeChecked(); // TLS 1.3: a server rejecting our certificate says so only after our Finished
-                return new ClientExchange(address, s, null, null, null);
+                return new ClientExchange(address, s, null, null, bye, null);
             } catch (TlsException e) {
-                return new ClientExchange(address, s, null, null, e);
+                return new ClientExchange(address, s, null, null, bye, e);
             }
         }
+        String reply = null;
         try (c) {
             c.write(text.getBytes(StandardCharsets.UTF_8));
-            String reply = httpGet ? readAll(c) : readOnce(c);
-            if (!output.json()) {
-                out.print(reply);
-                if (!reply.endsWith("\n")) {
-                    out.println();
-                }
-                out.flush();
-            }
-            return new ClientExchange(address, s, text, reply, null);
+            reply = httpGet ? readAll(c) : readOnce(c);
+            print(reply);
+            return new ClientExchange(address, s, text, reply, sayGoodbye(c), null);
         } catch (TlsException e) {
-            return new ClientExchange(address, s, text, null, e);
+            return new ClientExchange(address, s, text, reply, null, e);
+        }
+    }
+
+    /** {@code --quit}: the protocol's goodbye, its answer printed (text mode) and returned; null when not asked. */
+    private List<String> sayGoodbye(Connection c) throws TlsException {
+        if (goodbye == null) {
+            return null;
+        }
+        List<String> answer = goodbye.say(c);
+        if (!answer.isEmpty()) {
+            print(String.join("\n", answer));
+        }
+        return answer;
+    }
+
+    /** What the server said, on stdout in text mode, ending with a newline. */
+    private void print(String reply) {
+        if (!output.json()) {
+            out.print(reply);
+            if (!reply.endsWith("\n")) {
+                out.println();
+            }
+            out.flush();
         }
     }
 

@@ -11,6 +11,8 @@ import dev.tlskit.engine.TlsException;
  * @param summary the handshake
  * @param sent the message sent, or null ({@code --handshake-only})
  * @param reply the server's reply, or null (none sent, or the exchange failed)
+ * @param goodbye the server's answer to {@code --quit}'s goodbye, as lines, or null (none said)
  * @param failure what went wrong after the handshake (a timeout waiting for the reply, a reset, an alert), or null
  */
-record ClientExchange(String address, HandshakeSummary summary, String sent, String reply, TlsException failure) {}
+record ClientExchange(String address, HandshakeSummary summary, String sent, String reply, java.util.List<String> goodbye,
+        TlsException failure) {}
