@@ -2,6 +2,7 @@ package dev.tlskit.cli.command;
 
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.TlsException;
+import java.util.List;
 
 /**
  * One connection of the client after a good handshake: what it negotiated, what was sent and answered, and the
@@ -14,5 +15,5 @@ import dev.tlskit.engine.TlsException;
  * @param goodbye the server's answer to {@code --quit}'s goodbye, as lines, or null (none said)
  * @param failure what went wrong after the handshake (a timeout waiting for the reply, a reset, an alert), or null
  */
-record ClientExchange(String address, HandshakeSummary summary, String sent, String reply, java.util.List<String> goodbye,
+record ClientExchange(String address, HandshakeSummary summary, String sent, String reply, List<String> goodbye,
         TlsException failure) {}
