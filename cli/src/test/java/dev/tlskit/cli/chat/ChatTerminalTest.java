@@ -2,15 +2,11 @@ package dev.tlskit.cli.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.cli.interop.Interop;
-import java.nio.charset.StandardCharsets;
+import dev.tlskit.cli.interop.Tmux;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
  * {@code capture-pane} reads the screen. A private tmux server (-L) keeps this away from anyone's sessions.
  */
 class ChatTerminalTest {
-    private final String socket = "tlskit-chat-test-" + UUID.randomUUID().toString().substring(0, 8);
-
     @Test
     @Timeout(90)
     void aMessageArrivesAboveTheHalfTypedLineWhichStaysIntact() throws Exception {
@@ -29,15 +23,13 @@ class ChatTerminalTest {
             int port = bob.port();
             String client = Interop.sh(Interop.tlskitCommand("chat", "-h", "127.0.0.1", "-p", String.valueOf(port),
                     "--name", "alice"));
-            try {
-                tmux("new-session", "-d", "-s", "chat", "-x", "100", "-y", "15",
-                        "TERM=xterm-256color " + client + "; echo EXIT=$?; sleep 60");
-                screen(s -> s.contains("-- bob connected") && s.contains("alice>"), "the prompt after connecting");
-                tmux("send-keys", "-t", "chat", "-l", "half typed");
-                screen(s -> s.contains("alice> half typed"), "the half-typed line");
+            try (Tmux tmux = new Tmux("chat", 100, 15, client)) {
+                tmux.screen(s -> s.contains("-- bob connected") && s.contains("alice>"), "the prompt after connecting");
+                tmux.type("half typed");
+                tmux.screen(s -> s.contains("alice> half typed"), "the half-typed line");
 
                 bob.type("hello from bob");
-                String shown = screen(s -> s.contains("bob: hello from bob"), "bob's message");
+                String shown = tmux.screen(s -> s.contains("bob: hello from bob"), "bob's message");
                 List<String> lines = nonBlank(shown);
                 int message = indexOf(lines, "bob: hello from bob");
                 int prompt = indexOf(lines, "alice> half typed");
@@ -48,57 +40,16 @@ class ChatTerminalTest {
                 assertTrue(lines.get(message).matches("\\d\\d:\\d\\d bob: hello from bob\\s*"), shown);
                 assertTrue(shown.contains("TLSv1.3"), "the handshake summary is shown:\n" + shown);
 
-                tmux("send-keys", "-t", "chat", " and done", "Enter");
+                tmux.keys(" and done", "Enter");
                 bob.out.await("alice: half typed and done", bob);
-                screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*"), "alice's own line");
+                tmux.screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*"), "alice's own line");
 
-                tmux("send-keys", "-t", "chat", "-l", "quit");
-                tmux("send-keys", "-t", "chat", "Enter");
+                tmux.typeLine("quit");
                 bob.err.await("alice left the chat (quit)", bob);
-                screen(s -> s.contains("EXIT=0"), "the client exiting 0");
-            } finally {
-                try {
-                    tmux("kill-server");
-                } catch (AssertionError | Exception ignored) {
-                    // no server left to kill
-                }
+                tmux.screen(s -> s.contains("EXIT=0"), "the client exiting 0");
             }
             bob.type("quit");
             assertEquals(0, bob.awaitExit(), bob.describe());
-        }
-    }
-
-    /** Polls the pane until {@code ready} holds (tmux has no way to wait for screen content). */
-    private String screen(Predicate<String> ready, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String s = "";
-        while (System.nanoTime() < deadline) {
-            s = tmux("capture-pane", "-p", "-t", "chat");
-            if (ready.test(s)) {
-                return s;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        fail("the screen never showed " + what + "; it shows:\n" + s);
-        return s;
-    }
-
-    private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                fail("tmux " + String.join(" ", args) + " hung");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + out);
-            }
-            return out;
-        } finally {
-            Interop.destroy(p);
         }
     }
 

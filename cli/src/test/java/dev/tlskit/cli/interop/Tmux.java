@@ -51,7 +51,7 @@ public final class Tmux implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String s = "";
         while (System.nanoTime() < deadline) {
-            s = run("capture-pane", "-p", "-J", "-S", "-200", "-t", session);
+            s = run("capture-pane", "-p", "-t", session);
             if (ready.test(s)) {
                 return s;
             }
