@@ -64,7 +64,8 @@ public enum StartTlsProtocol {
      * The polite goodbye inside TLS, once the upgrade is done. PostgreSQL and MySQL have none at this point: their
      * Terminate ('X') and COM_QUIT belong to a session that has started up and logged in, and a server still
      * waiting for the StartupMessage (PostgreSQL) or the rest of the Handshake Response (MySQL) would read them as
-     * a malformed one; closing (close_notify) is the clean way out there.
+     * a malformed one (seen: PostgreSQL 15 logs "invalid length of startup packet"; MariaDB 10.11 answers ERR 1043
+     * "Bad handshake"); closing (close_notify) is the clean way out there (PostgreSQL logs nothing).
      *
      * @param name as for {@link #prelude(String)} (XMPP restarts its stream to that domain)
      */
