@@ -166,6 +166,9 @@ public final class ClientCommand implements Callable<Integer> {
             throw new UsageException("--handshake-only and " + (httpGet ? "-g" : "-m")
                     + " conflict: --handshake-only sends nothing");
         }
+        if (httpGet && starttls.quit()) {
+            throw new UsageException("-g and --quit conflict: -g reads until the server closes");
+        }
         if (expectResumed && !resume) {
             throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
         }

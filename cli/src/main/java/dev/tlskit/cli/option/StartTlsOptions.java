@@ -25,7 +25,7 @@ public final class StartTlsOptions {
     String name;
 
     @Option(names = "--quit",
-            description = "with --starttls: after the handshake (and the -m or -g exchange) say the protocol's"
+            description = "with --starttls: after the handshake (and the -m exchange, if any) say the protocol's"
                     + " goodbye inside TLS (SMTP, LMTP, POP3, FTP, NNTP: QUIT; IMAP: c LOGOUT; ManageSieve: LOGOUT;"
                     + " XMPP: a new stream, closed; LDAP: an UnbindRequest; PostgreSQL, MySQL: none before login,"
                     + " so only close_notify), print the server's answer and close")

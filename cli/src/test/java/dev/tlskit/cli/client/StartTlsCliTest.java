@@ -53,6 +53,13 @@ class StartTlsCliTest {
     }
 
     @Test
+    void quitAfterAnHttpGetIsAUsageError() {
+        Tlskit.Result r = Tlskit.run("client", "--starttls", "smtp", "-g", "--quit");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: -g and --quit conflict"), r.err());
+    }
+
+    @Test
     void interactiveConflictsWithWhatSaysWhatToSend() {
         for (String[] flags : new String[][] {{"-m", "hi"}, {"-g"}, {"--handshake-only"}, {"--json"}}) {
             Tlskit.Result r = Tlskit.run(concat(new String[] {"client", "--interactive"}, flags));
