@@ -341,7 +341,7 @@ function _picocli_tlskit_client() {
 
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '--quit' '-g' '--handshake-only' '--interactive' '--crlf' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '--starttls' '--starttls-name' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
+  local arg_opts="'-h' '--host' '-p' '--port' '--starttls' '--starttls-name' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password' '--targets' '--parallel'"
   local PROTO_option_args=("smtp" "lmtp" "imap" "pop3" "ftp" "xmpp" "xmpp-server" "ldap" "postgres" "mysql" "sieve" "nntp") # --starttls values
   local NAME_option_args=("jdk" "bc") # --provider values
 
@@ -446,6 +446,15 @@ function _picocli_tlskit_client() {
       return $?
       ;;
     '--ca-password')
+      return
+      ;;
+    '--targets')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--parallel')
       return
       ;;
   esac
@@ -748,7 +757,7 @@ function _picocli_tlskit_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--listen' '-b' '-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
+  local flag_opts="'--listen' '-4' '-6' '-d' '-x' '-b' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local NAME_option_args=("jdk" "bc") # --provider values
 
@@ -914,7 +923,7 @@ function _picocli_tlskit_bench_handshake() {
 
   local commands=""
   local flag_opts="'-r' '--resume' '--json' '--csv' '-?' '--help'"
-  local arg_opts="'-h' '--host' '-p' '--port' '-v' '--tls-version' '--groups' '-l' '--ciphers' '--provider' '--server-provider' '--key-type' '-c' '--concurrency' '--duration' '-n' '--count' '--warmup' '--baseline'"
+  local arg_opts="'-h' '--host' '-p' '--port' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--server-provider' '--key-type' '-c' '--concurrency' '--duration' '-n' '--count' '--warmup' '--baseline'"
   local NAME_option_args=("jdk" "bc") # --provider values
   local NAME_option_args=("jdk" "bc") # --server-provider values
   local TYPE_option_args=("rsa-2048" "rsa-3072" "rsa-4096" "ec-p256" "ec-p384" "ed25519") # --key-type values
@@ -931,10 +940,10 @@ function _picocli_tlskit_bench_handshake() {
     '-v'|'--tls-version')
       return
       ;;
-    '--groups')
+    '-l'|'--ciphers')
       return
       ;;
-    '-l'|'--ciphers')
+    '--groups')
       return
       ;;
     '--provider')

@@ -33,6 +33,71 @@ public final class Errors {
     }
 
     /**
+     * The one mapper from a command's exception to its stderr lines and exit code, for {@link Main} and for each
+     * target of {@code client --targets}: a usage error (2, its hint), failed assertions (5, a line each), a TLS
+     * failure (its kind's code), an interruption (130), anything else a bug (70, with the trace).
+     */
+    public static int say(PrintWriter err, Throwable ex, boolean verbose) {
+        int code;
+        if (ex instanceof TlsException t) {
+            return print(err, null, t, verbose);
+        } else if (ex instanceof UsageException u) {
+            code = usage(err, u.getMessage(), u.hint());
+        } else if (ex instanceof ExpectationFailed f) {
+            code = assertionsFailed(err, f.failed(), null);
+        } else if (ex instanceof InterruptedException) {
+            code = interrupted(err);
+        } else {
+            return bug(err, null, ex);
+        }
+        if (verbose) {
+            synchronized (err) {
+                ex.printStackTrace(err);
+                err.flush();
+            }
+        }
+        return code;
+    }
+
+    /** {@code tlskit: error: <message>} and {@code hint: <hint>} (when not null); returns {@link ExitCode#USAGE}. */
+    public static int usage(PrintWriter err, String message, String hint) {
+        synchronized (err) {
+            err.println("tlskit: error: " + message);
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
+            err.flush();
+        }
+        return ExitCode.USAGE;
+    }
+
+    /**
+     * One {@code tlskit: error: expected X, got Y} line per failed assertion ({@code (client 127.0.0.1:5000)}
+     * after each, when {@code where} is given); returns {@link ExitCode#EXPECTATION}.
+     */
+    public static int assertionsFailed(PrintWriter err, java.util.List<Assertion> failed, String where) {
+        synchronized (err) {
+            failed.forEach(a -> err.println("tlskit: error: " + a.line() + (where == null ? "" : " (" + where + ")")));
+            err.flush();
+        }
+        return ExitCode.EXPECTATION;
+    }
+
+    /** {@code tlskit: interrupted}; returns {@link ExitCode#INTERRUPTED}. */
+    public static int interrupted(PrintWriter err) {
+        synchronized (err) {
+            err.println("tlskit: interrupted");
+            err.flush();
+        }
+        return ExitCode.INTERRUPTED;
+    }
+
+    /** What the chat shows for a bug on its reader thread (a notice line: the terminal belongs to the editor). */
+    public static String bugNotice(Throwable bug) {
+        return "internal error (a bug): " + bug;
+    }
+
+    /**
      * A timeout said with the flag that sets it ({@code " (--timeout 10.0 s)"}), so every command that connects
      * names it as the client does; the failure unchanged when it is not a timeout or already names the flag.
      */

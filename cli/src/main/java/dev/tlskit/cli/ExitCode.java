@@ -25,7 +25,33 @@ public final class ExitCode {
         "130   interrupted",
     };
 
+    /**
+     * Which code outweighs which when one run has several outcomes ({@code client --targets}, {@code scan} with
+     * several targets): least to most severe. A check that got further is less bad: an assertion failed (5) after
+     * a trusted handshake, an untrusted peer (4) after a handshake, a failed handshake (3) after a connection, no
+     * connection at all (1); then usage (2), interrupted (130) and a bug (70), which stop a run or spoil its result.
+     */
+    private static final int[] SEVERITY = {OK, EXPECTATION, VERIFICATION, HANDSHAKE, NETWORK, USAGE, INTERRUPTED,
+        INTERNAL};
+
+    /** The order {@link #worse} follows, as help text. */
+    public static final String WORST_ORDER = "0 < 5 < 4 < 3 < 1 < 2 < 130 < 70";
+
     private ExitCode() {}
+
+    /** The worse of two exit codes (see {@link #WORST_ORDER}); a code outside the table counts as a bug. */
+    public static int worse(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        for (int i = 0; i < SEVERITY.length; i++) {
+            if (SEVERITY[i] == code) {
+                return i;
+            }
+        }
+        return SEVERITY.length;
+    }
 
     public static int of(TlsException e) {
         return switch (e.kind()) {

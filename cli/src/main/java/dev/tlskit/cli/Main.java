@@ -1,6 +1,6 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.TlsException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,6 +28,11 @@ public final class Main {
 
     /** Runs tlskit with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the commands' stdin. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 1 && args[0].equals("--version")) {
             // What picocli's version help prints, without building a command model to print three lines.
             for (String line : new Version().getVersion()) {
@@ -36,7 +41,9 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
-        return commandLine(out, err, commandsFor(args)).execute(args);
+        CommandLine cl = commandLine(out, err, commandsFor(args));
+        cl.<TlskitCommand>getCommand().stdin(in);
+        return cl.execute(args);
     }
 
     /** The whole command tree, as {@code --help}, the man pages and the completions show it. */
@@ -101,13 +108,11 @@ public final class Main {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println("tlskit: error: " + ex.getMessage());
-            String habit = Habits.hint(ex, args);
-            if (habit != null) {
-                err.println("hint: " + habit);
-            } else if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                err.println("hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+            String hint = Habits.hint(ex, args);
+            if (hint == null && ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "?";
             }
+            Errors.usage(err, ex.getMessage(), hint);
             err.print(shortUsage(cl));
             err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
             err.flush();
@@ -141,34 +146,12 @@ public final class Main {
 
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-            PrintWriter err = cl.getErr();
-            boolean verbose = verbose(parseResult);
-            int code;
-            if (ex instanceof UsageException u) {
-                err.println("tlskit: error: " + u.getMessage());
-                if (u.hint() != null) {
-                    err.println("hint: " + u.hint());
-                }
-                if (matched(parseResult, "--json")) {
-                    usageJson(cl, u.getMessage());
-                }
-                code = ExitCode.USAGE;
-            } else if (ex instanceof ExpectationFailed f) {
-                f.failed().forEach(a -> err.println("tlskit: error: " + a.line()));
-                code = ExitCode.EXPECTATION;
-            } else if (ex instanceof TlsException t) {
-                return Errors.print(err, null, t, verbose);
-            } else if (ex instanceof InterruptedException) {
-                err.println("tlskit: interrupted");
-                code = ExitCode.INTERRUPTED;
-            } else {
-                return Errors.bug(err, null, ex);
+            if (ex instanceof UsageException u && matched(parseResult, "--json")) {
+                int code = Errors.say(cl.getErr(), ex, verbose(parseResult));
+                usageJson(cl, u.getMessage());
+                return code;
             }
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return code;
+            return Errors.say(cl.getErr(), ex, verbose(parseResult));
         }
 
         private static boolean verbose(ParseResult pr) {

@@ -39,7 +39,7 @@ public final class Report {
         StringBuilder sb = new StringBuilder(String.format("%s %9.3f ms  %-8s %-18s %5d  %s%n", arrow,
                 (e.nanos() - originNanos) / 1e6, e.versionName(), e.contentType(), e.length(),
                 String.join(", ", e.messages())));
-        for (String d : e.details()) {
+        for (String d : TraceText.details(e)) {
             sb.append("                  ").append(d).append(System.lineSeparator());
         }
         return sb.toString();
@@ -53,7 +53,7 @@ public final class Report {
         m.put("version", e.versionName());
         m.put("length", e.length());
         m.put("messages", e.messages());
-        m.put("details", e.details());
+        m.put("details", TraceText.details(e));
         return m;
     }
 

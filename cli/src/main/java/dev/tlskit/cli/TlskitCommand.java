@@ -47,6 +47,20 @@ public final class TlskitCommand implements Runnable {
      * A new instance of the subcommand {@code name}: a switch, not a table of classes or lambdas, so only the
      * command that runs is loaded.
      */
+    /** What the commands read as stdin: System.in, or what {@link Main#run(java.io.InputStream,
+     * java.io.PrintWriter, java.io.PrintWriter, String...)} was given (two in-process chats cannot share one). */
+    private java.io.InputStream stdin = System.in;
+
+    TlskitCommand stdin(java.io.InputStream in) {
+        stdin = in;
+        return this;
+    }
+
+    /** The stdin of the run {@code spec} belongs to. */
+    public static java.io.InputStream stdin(picocli.CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof TlskitCommand root ? root.stdin : System.in;
+    }
+
     static Object subcommand(String name) {
         return switch (name) {
             case "server" -> new ServerCommand();

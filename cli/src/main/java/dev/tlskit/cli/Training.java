@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * The training run the launcher records a class-data archive from (a class list for a static AppCDS archive on
- * Java 17-24, {@code -XX:AOTCacheOutput} on 25+): in one JVM, the commands people run most, as they run them — {@code --version},
- * help, and client/server handshakes on loopback (the seed's mutual-auth exchange on the demo certificates, and the
- * one-shot {@code client -g -x -A ca.pem} check on both providers). Whatever fails here only makes the archive
- * smaller: the run prints nothing and always exits 0.
+ * Java 17-23, an AOT cache from {@code -XX:AOTMode=record} on 24+): in one JVM, the commands people run most, as they
+ * run them — {@code --version}, help, and client/server handshakes on loopback (the seed's mutual-auth exchange on
+ * the demo certificates, and the one-shot {@code client -g -x -A ca.pem} check on both providers). Whatever fails
+ * here only makes the archive smaller: the run prints nothing and always exits 0.
  *
  * <p>{@code java -Xshare:off -XX:DumpLoadedClassList=tlskit.classlist -cp tlskit.jar dev.tlskit.cli.Training}
  */

@@ -12,19 +12,17 @@ import org.junit.jupiter.api.Test;
 class LeanStartTest {
     @Test
     void versionPrintsWhatPicocliVersionHelpPrints() {
-        StringWriter lean = new StringWriter();
-        assertEquals(0, Main.run(new PrintWriter(lean), new PrintWriter(new StringWriter()), "--version"));
+        Tlskit.Result lean = Tlskit.run("--version");
+        assertEquals(0, lean.exitCode());
         StringWriter picocli = new StringWriter();
         Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
                 .printVersionHelp(new PrintWriter(picocli, true));
-        assertEquals(picocli.toString().lines().toList(), lean.toString().lines().toList());
+        assertEquals(picocli.toString().lines().toList(), lean.out().lines().toList());
     }
 
     @Test
     void versionNamesTheBouncyCastleReleaseAndTheRunningJdk() {
-        StringWriter out = new StringWriter();
-        Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = Tlskit.run("--version").out().lines().toList();
         assertEquals("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at "
                 + System.getProperty("java.home"), lines.get(1));
         assertEquals("Bouncy Castle 1.84", lines.get(2));
@@ -41,10 +39,10 @@ class LeanStartTest {
         assertEquals(TlskitCommand.SUBCOMMANDS, Main.commandsFor("--help"));
         assertEquals(TlskitCommand.SUBCOMMANDS, Main.commandsFor("clinet"));
         assertEquals(TlskitCommand.SUBCOMMANDS, Main.commandsFor());
-        StringWriter out = new StringWriter();
-        assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help"));
+        Tlskit.Result out = Tlskit.run("--help");
+        assertEquals(0, out.exitCode());
         for (String command : TlskitCommand.SUBCOMMANDS) {
-            assertTrue(out.toString().contains("  " + command + " "), command + " in\n" + out);
+            assertTrue(out.out().contains("  " + command + " "), command + " in\n" + out);
         }
     }
 

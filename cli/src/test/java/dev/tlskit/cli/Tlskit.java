@@ -1,90 +1,157 @@
 package dev.tlskit.cli;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs tlskit in-process, as the CLI tests do: {@link #run} to completion, {@link #start} in the background. */
+/**
+ * The one way the tests run tlskit in-process: {@link #run} to completion, {@link #start} on a daemon thread; both
+ * with captured stdout and stderr and, if given, their own stdin ({@link Main#run(InputStream, PrintWriter,
+ * PrintWriter, String...)}), so two in-process chats can type at each other.
+ */
 public final class Tlskit {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
+    /** The line every listening command prints on stderr: {@code tlskit server: listening on HOST:PORT ...}. */
+    public static final Pattern LISTENING = Pattern.compile("tlskit [\\w-]+: listening on (\\S+):(\\d+)");
+    /** How long the fixture waits for a line or for the end of a run. */
+    public static final Duration LIMIT = Duration.ofSeconds(20);
 
     private Tlskit() {}
 
     /** What one run printed and returned. */
-    public record Result(int exitCode, String out, String err) {}
+    public record Result(int exitCode, String out, String err) {
+        public String describe() {
+            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        }
+    }
 
+    /** Runs {@code args} to completion on the calling thread, stdin as the JVM's. */
     public static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+        return run(System.in, args);
     }
 
-    /** A tlskit server (or any command) running on its own thread. */
-    public static final class Background {
-        private final StringWriter out = new StringWriter();
-        private final Watcher err = new Watcher();
-        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-
-        /** The port the server printed once it listens. */
-        public int port() throws Exception {
-            return err.port.get(20, TimeUnit.SECONDS);
-        }
-
-        /** Waits for the command to end and returns what it printed. */
-        public Result await(Duration limit) throws Exception {
-            int code = exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return new Result(code, out.toString(), err.toString());
-        }
+    /** Runs {@code args} to completion on the calling thread, reading {@code stdin}. */
+    public static Result run(InputStream stdin, String... args) {
+        Capture out = new Capture();
+        Capture err = new Capture();
+        int code = Main.run(stdin, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.text(), err.text());
     }
 
+    /** {@code args} (normally a server with {@code -p 0}) on its own daemon thread, stdin as the JVM's. */
     public static Background start(String... args) {
-        Background b = new Background();
-        Thread t = new Thread(() -> {
-            try {
-                b.exit.complete(Main.run(new PrintWriter(b.out, true), new PrintWriter(b.err, true), args));
-            } catch (Throwable e) {
-                b.exit.completeExceptionally(e);
-                b.err.port.completeExceptionally(e);
-            }
-        }, "tlskit-test-background");
-        t.setDaemon(true);
-        t.start();
-        b.exit.whenComplete((code, e) -> b.err.port.completeExceptionally(
-                new IllegalStateException("exited with " + code + " before listening: " + b.err)));
-        return b;
+        return start(System.in, args);
     }
 
-    /** A stderr writer that completes a future when the "listening on" line appears. */
-    private static final class Watcher extends Writer {
-        private final StringBuffer text = new StringBuffer();
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
+    /** {@code args} on its own daemon thread, reading {@code stdin}. */
+    public static Background start(InputStream stdin, String... args) {
+        return new Background(stdin, args);
+    }
 
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            if (!port.isDone()) {
-                Matcher m = LISTENING.matcher(text);
-                if (m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
+    /** A tlskit command running on its own thread; stdout and stderr can be waited on for a pattern. */
+    public static final class Background implements AutoCloseable {
+        private final Capture out = new Capture();
+        private final Capture err = new Capture();
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        private final String[] args;
+        private final Thread thread;
+        private int port = -1;
+        private String host;
+
+        private Background(InputStream stdin, String[] args) {
+            this.args = args;
+            this.thread = new Thread(() -> {
+                try {
+                    exit.complete(Main.run(stdin, new PrintWriter(out, true), new PrintWriter(err, true), args));
+                } catch (Throwable t) {
+                    exit.completeExceptionally(t);
                 }
+            }, "tlskit-test-" + String.join("-", args));
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The port of the {@link #LISTENING} line; fails if the command ends before printing it. */
+        public int port() throws InterruptedException {
+            if (port < 0) {
+                Matcher m = awaitErr(LISTENING);
+                host = m.group(1).replace("[", "").replace("]", "");
+                port = Integer.parseInt(m.group(2));
+            }
+            return port;
+        }
+
+        /** The host of the {@link #LISTENING} line, IPv6 without brackets ({@code *} for every interface). */
+        public String host() throws InterruptedException {
+            port();
+            return host;
+        }
+
+        public String out() {
+            return out.text();
+        }
+
+        public String err() {
+            return err.text();
+        }
+
+        /** Waits for {@code p} on stdout; fails with what was printed if it does not come. */
+        public Matcher awaitOut(Pattern p) throws InterruptedException {
+            return await(out, "stdout", p);
+        }
+
+        /** Waits for {@code p} on stderr; fails with what was printed if it does not come. */
+        public Matcher awaitErr(Pattern p) throws InterruptedException {
+            return await(err, "stderr", p);
+        }
+
+        private Matcher await(Capture c, String which, Pattern p) throws InterruptedException {
+            Matcher m = c.await(p, LIMIT, exit::isDone);
+            if (m == null) {
+                fail("tlskit " + String.join(" ", args) + ": no /" + p + "/ on " + which + " within " + LIMIT
+                        + "\n" + describe());
+            }
+            return m;
+        }
+
+        public boolean exited() {
+            return exit.isDone();
+        }
+
+        /** Waits for the command to end by itself; fails with what it printed at the limit. */
+        public Result await(Duration limit) throws Exception {
+            try {
+                return new Result(exit.get(limit.toMillis(), TimeUnit.MILLISECONDS), out.text(), err.text());
+            } catch (TimeoutException e) {
+                throw new AssertionError("tlskit " + String.join(" ", args) + " still running after " + limit
+                        + "\n" + describe(), e);
             }
         }
 
-        @Override
-        public void flush() {}
+        /** {@link #await(Duration)} within {@link #LIMIT}. */
+        public Result await() throws Exception {
+            return await(LIMIT);
+        }
 
-        @Override
-        public void close() {}
+        /** The exit so far and everything printed, for failure messages. */
+        public String describe() {
+            return (exit.isDone() ? "exited with " + exit.getNow(null) : "still running") + "\n--- stdout:\n"
+                    + out.text() + "\n--- stderr:\n" + err.text();
+        }
 
+        /**
+         * Gives a command still running a moment to end (threads cannot be killed: the caller ends it first, by the
+         * command's own means; the thread is a daemon anyway).
+         */
         @Override
-        public String toString() {
-            return text.toString();
+        public void close() throws InterruptedException {
+            thread.join(2_000);
         }
     }
 }

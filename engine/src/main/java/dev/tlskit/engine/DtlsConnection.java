@@ -83,7 +83,7 @@ public final class DtlsConnection implements Connection {
         DatagramSocket socket = null;
         DtlsConnection c = null;
         try {
-            InetAddress address = resolve(host, family);
+            InetAddress address = family.addresses(host).get(0);
             socket = new DatagramSocket(null);
             tune(socket);
             socket.bind(new InetSocketAddress(address instanceof Inet6Address
@@ -174,16 +174,6 @@ public final class DtlsConnection implements Connection {
         }
     }
 
-    private static InetAddress resolve(String host, IpFamily family) throws UnknownHostException {
-        for (InetAddress a : InetAddress.getAllByName(host)) {
-            if (family == IpFamily.ANY || family == IpFamily.IPV4 && a instanceof Inet4Address
-                    || family == IpFamily.IPV6 && a instanceof Inet6Address) {
-                return a;
-            }
-        }
-        throw new UnknownHostException(host + " (no " + (family == IpFamily.IPV4 ? "IPv4" : "IPv6") + " address)");
-    }
-
     private static void tune(DatagramSocket socket) throws SocketException {
         socket.setReceiveBufferSize(SOCKET_BUFFER);
         socket.setSendBufferSize(SOCKET_BUFFER);
@@ -258,14 +248,17 @@ public final class DtlsConnection implements Connection {
             return false;
         }
         core.received(ByteBuffer.wrap(receiveBuffer, 0, packet.getLength()));
+        synchronized (writeLock) {
+            core.answerRetransmission(sender); // after an abbreviated handshake, our Finished may have been lost
+        }
         return true;
     }
 
     /**
      * Reads the application data of one record (as much of it as fits; the rest comes with the next read). Blocks
      * until some arrives, the peer sends close_notify (-1), or the read timeout passes. Meanwhile it answers what
-     * the peer still sends of the handshake: if our last flight was lost, the peer resends its own, and the engine
-     * resends ours in reply.
+     * the peer still sends of the handshake: if our last flight was lost, the peer resends its own, and ours goes out
+     * again in reply ({@link DatagramCore#answerRetransmission}).
      *
      * @throws TlsException on a timeout or an ICMP port unreachable (NETWORK)
      */
@@ -285,8 +278,8 @@ public final class DtlsConnection implements Connection {
                 if (inboundDone) {
                     return -1;
                 }
-                // The driver also answers what the peer still sends of the handshake: if our last flight was
-                // lost, the peer resends its own, and the engine resends ours in reply.
+                // The driver also takes what the peer still sends of the handshake (a retransmitted flight, which
+                // receive() answers with ours).
                 EngineDriver.Need need = driver.advance();
                 switch (need) {
                     case DATA, FLUSH -> { }

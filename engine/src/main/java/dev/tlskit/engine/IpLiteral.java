@@ -17,7 +17,7 @@ public final class IpLiteral {
         if (s == null) {
             return null;
         }
-        String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        String t = unbracketed(s);
         if (!IPV4.matcher(t).matches() && !IPV6.matcher(t).matches()) {
             return null; // a host name: never resolved here
         }
@@ -80,7 +80,21 @@ public final class IpLiteral {
 
     /** {@code host:port} with an IPv6 address in brackets ({@code [::1]:11111}, {@code 127.0.0.1:11111}). */
     public static String hostPort(InetAddress address, int port) {
-        String h = format(address);
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+        return hostPort(format(address), port);
+    }
+
+    /** {@code host:port} with an IPv6 literal in brackets ({@code [::1]:11111}, {@code localhost:11111}). */
+    public static String hostPort(String host, int port) {
+        return bracketed(host) + ":" + port;
+    }
+
+    /** {@code host} as a URL writes it: an IPv6 literal in brackets ({@code ::1} → {@code [::1]}). */
+    public static String bracketed(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** {@code s} without the brackets of an IPv6 literal ({@code [::1]} → {@code ::1}), others as given. */
+    public static String unbracketed(String s) {
+        return s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
     }
 }

@@ -3,22 +3,17 @@ package dev.tlskit.engine;
 import dev.tlskit.engine.internal.EngineCore;
 import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.Sockets;
 import dev.tlskit.engine.internal.WireObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -74,7 +69,7 @@ public final class TlsConnection implements Connection {
         }
         Socket socket;
         try {
-            socket = openSocket(host, port, family, context.config().handshakeTimeout());
+            socket = Sockets.open(host, port, family, context.config().handshakeTimeout());
         } catch (IOException e) {
             throw Failures.classify(e, false, null);
         }
@@ -93,21 +88,7 @@ public final class TlsConnection implements Connection {
         if (!context.config().isClient()) {
             throw new IllegalArgumentException("a client handshake needs a client configuration");
         }
-        TlsConnection c = null;
-        try {
-            socket.setTcpNoDelay(true);
-            c = new TlsConnection(context, socket, host, null);
-            c.preload(alreadyRead);
-            c.handshake();
-            return c;
-        } catch (IOException e) {
-            closeAfterFailure(socket);
-            // The observer knows the plaintext alerts the server sent: classify them as the server side does.
-            throw Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
-        } catch (RuntimeException e) {
-            closeQuietly(socket);
-            throw e;
-        }
+        return start(context, socket, host, null, alreadyRead);
     }
 
     /** Runs the server side of the handshake on an accepted socket. The socket is closed if it fails. */
@@ -133,18 +114,25 @@ public final class TlsConnection implements Connection {
         if (context.config().isClient()) {
             throw new IllegalArgumentException("accept needs a server configuration");
         }
+        return start(context, socket, null, trace, alreadyRead);
+    }
+
+    /** The handshake on a connected socket, either side; the socket is closed if it fails. */
+    private static TlsConnection start(TlsContext context, Socket socket, String host, Consumer<TraceEvent> trace,
+            byte[] alreadyRead) throws TlsException {
         TlsConnection c = null;
         try {
             socket.setTcpNoDelay(true);
-            c = new TlsConnection(context, socket, null, trace);
+            c = new TlsConnection(context, socket, host, trace);
             c.preload(alreadyRead);
             c.handshake();
             return c;
         } catch (IOException e) {
-            closeAfterFailure(socket);
-            throw Failures.classify(e, true, c == null ? null : c.core.observer());
+            Sockets.closeAfterFailure(socket);
+            // The observer knows the plaintext alerts the peer sent: the failure names them, on either side.
+            throw Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
         } catch (RuntimeException e) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             throw e;
         }
     }
@@ -157,37 +145,10 @@ public final class TlsConnection implements Connection {
      */
     public static Socket openTcp(String host, int port, IpFamily family, Duration timeout) throws TlsException {
         try {
-            return openSocket(host, port, family, timeout);
+            return Sockets.open(host, port, family, timeout);
         } catch (IOException e) {
             throw Failures.classify(e, false, null);
         }
-    }
-
-    private static Socket openSocket(String host, int port, IpFamily family, Duration timeout) throws IOException {
-        List<InetAddress> candidates = new ArrayList<>();
-        for (InetAddress a : InetAddress.getAllByName(host)) {
-            if (family == IpFamily.ANY || family == IpFamily.IPV4 && a instanceof Inet4Address
-                    || family == IpFamily.IPV6 && a instanceof Inet6Address) {
-                candidates.add(a);
-            }
-        }
-        if (candidates.isEmpty()) {
-            throw new UnknownHostException(host + " (no " + (family == IpFamily.IPV4 ? "IPv4" : "IPv6")
-                    + " address)");
-        }
-        IOException last = null;
-        for (InetAddress a : candidates) {
-            Socket s = new Socket();
-            try {
-                s.setTcpNoDelay(true);
-                s.connect(new InetSocketAddress(a, port), (int) timeout.toMillis());
-                return s;
-            } catch (IOException e) {
-                closeQuietly(s);
-                last = e;
-            }
-        }
-        throw last;
     }
 
     private void handshake() throws IOException {
@@ -480,7 +441,7 @@ public final class TlsConnection implements Connection {
             Thread.currentThread().interrupt();
         } finally {
             closed = true;
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
         return alert;
     }
@@ -488,42 +449,6 @@ public final class TlsConnection implements Connection {
     /** Closes the socket at once, without close_notify (for tests of truncation and for abort paths). */
     public void abort() {
         closed = true;
-        closeQuietly(socket);
-    }
-
-    /**
-     * Closes after a failed handshake without a reset: closing a socket with unread input makes TCP send RST, and
-     * the peer's kernel may then drop our alert before the peer reads it. So: FIN first, then discard what the
-     * peer still sends, for a short bounded time, then close.
-     */
-    private static void closeAfterFailure(Socket s) {
-        if (s == null || s.isClosed() || !s.isConnected()) {
-            closeQuietly(s);
-            return;
-        }
-        try {
-            s.shutdownOutput();
-            s.setSoTimeout(250);
-            InputStream in = s.getInputStream();
-            byte[] sink = new byte[8192];
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (System.nanoTime() < deadline && in.read(sink) >= 0) {
-                // discard
-            }
-        } catch (IOException done) {
-            // Timed out or reset: either way, time to close.
-        } finally {
-            closeQuietly(s);
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // Nothing more to do with a socket that will not close.
-            }
-        }
+        Sockets.closeQuietly(socket);
     }
 }

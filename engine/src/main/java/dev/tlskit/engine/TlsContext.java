@@ -224,10 +224,50 @@ public final class TlsContext {
         return List.copyOf(groups);
     }
 
+    /**
+     * Key managers already built, by identity and provider: a key manager costs two PBKDF2 runs to build (the key
+     * into the PKCS#12 store and out again), about 40 ms on a cold JVM, and a client checking a hundred targets
+     * (client --targets) makes a context per target with the same identity. A key manager holds no per-connection
+     * state, so contexts may share one; each context keeps its own session cache.
+     */
+    private static final java.util.Map<IdentityKey, KeyManager[]> KEY_MANAGERS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<IdentityKey, KeyManager[]> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    /** An identity (key and chain) for one provider instance (null: the JDK's). */
+    private record IdentityKey(Provider provider, java.security.PrivateKey key, List<X509Certificate> chain) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey k && k.provider == provider && k.key.equals(key) && k.chain.equals(chain);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(provider) + key.hashCode()) + chain.hashCode();
+        }
+    }
+
     private static KeyManager[] keyManagers(TlsConfig config, Provider provider) throws GeneralSecurityException {
         if (config.privateKey() == null) {
             return null;
         }
+        IdentityKey id = new IdentityKey(provider, config.privateKey(), List.copyOf(config.chain()));
+        KeyManager[] known = KEY_MANAGERS.get(id);
+        if (known != null) {
+            return known;
+        }
+        KeyManager[] built = buildKeyManagers(config, provider);
+        KEY_MANAGERS.put(id, built);
+        return built;
+    }
+
+    private static KeyManager[] buildKeyManagers(TlsConfig config, Provider provider) throws GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try {
             ks.load(null, null);

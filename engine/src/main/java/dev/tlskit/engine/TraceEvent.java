@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.wire.HandshakeMessage;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import java.util.List;
 
@@ -12,17 +13,17 @@ import java.util.List;
  * @param length the record's body length in bytes
  * @param messages what the record carries: handshake message names ("Client Hello"), "Change Cipher Spec",
  *     "Encrypted Handshake Message", "Application Data", "Alert (fatal, handshake_failure)", ...
- * @param details what a debugger wants from the plaintext handshake messages of this record: offered and chosen
- *     versions, suites, groups, key shares, SNI, ALPN ("offered versions TLS 1.3, TLS 1.2", "key_share X25519")
+ * @param decoded the plaintext handshake messages of this record that the wire readers decode (hellos, a
+ *     ServerKeyExchange), as data: what a debugger wants beyond the names, rendered at the edge
  * @param nanos {@link System#nanoTime()} when the record was seen
  */
 public record TraceEvent(
         Direction direction, String contentType, int version, int length, List<String> messages,
-        List<String> details, long nanos) {
+        List<HandshakeMessage> decoded, long nanos) {
 
     public TraceEvent {
         messages = List.copyOf(messages);
-        details = List.copyOf(details);
+        decoded = List.copyOf(decoded);
     }
 
     /** The record version as text, e.g. {@code TLS 1.2}. */

@@ -25,7 +25,7 @@ class PackageRulesTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.tlskit\\.engine\\.([A-Za-z.]+);",
             Pattern.MULTILINE);
     /** The public package's values and callback interfaces: what {@code internal} may use. */
-    private static final Set<String> VALUES = Set.of("Direction", "FailureAlert", "HandshakeSummary", "IpLiteral",
+    private static final Set<String> VALUES = Set.of("Direction", "FailureAlert", "HandshakeSummary", "IpFamily", "IpLiteral",
             "KeyLog", "Session", "SessionHandler", "TlsConfig", "TlsContext", "TlsException", "TlsProvider",
             "TraceEvent", "Verification", "EventLoopServer", "DtlsServer");
     /** Of the two servers, internal may name only their value records. */

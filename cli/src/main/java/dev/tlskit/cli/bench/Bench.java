@@ -7,7 +7,6 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsVersion;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -98,14 +97,6 @@ final class Bench {
         }
     }
 
-    static TlsVersion version(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "1.2", "3", "tls1.2", "tlsv1.2" -> TlsVersion.TLS_1_2;
-            case "1.3", "4", "tls1.3", "tlsv1.3" -> TlsVersion.TLS_1_3;
-            default -> throw new UsageException("-v " + text + ": use 1.2 or 1.3");
-        };
-    }
-
     /** The context for {@code config}; a configuration the provider refuses is a usage error, not a bug. */
     static TlsContext context(TlsConfig config) {
         try {
@@ -152,13 +143,6 @@ final class Bench {
                 // Not a POSIX file system: the key is a throwaway for this run anyway.
             }
             Files.writeString(dir.resolve("ca.pem"), ca.certificatePem(), StandardCharsets.US_ASCII);
-        }
-    }
-
-    /** Rejects --json with --csv. */
-    static void oneFormat(boolean json, boolean csv) {
-        if (json && csv) {
-            throw new UsageException("--json and --csv: choose one output format");
         }
     }
 

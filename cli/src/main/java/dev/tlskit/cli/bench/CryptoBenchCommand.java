@@ -29,6 +29,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -116,13 +117,8 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             + " up to whole ones) and print tlskit/OpenSSL ratios")
     String baseline;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
-
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--csv", description = "print CSV: a header line, then one line per algorithm and provider")
-    boolean csv;
+    @Mixin
+    BenchFormat format;
 
     /**
      * One algorithm on one provider: kB/s by block size (symmetric), or ops/s (asymmetric); {@code provider} null
@@ -146,7 +142,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.oneFormat(json, csv);
+        format.validate();
         if (!(duration > 0) || duration > 60) {
             throw new UsageException("--duration " + duration + ": must be above 0 and at most 60 seconds");
         }
@@ -179,7 +175,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         double perAlgorithm = duration * (blockSizes.size() + 1);
         String opensslVersion = null;
         try (OpenSsl cleanup = openssl;
-                Bench.Progress progress = Bench.Progress.start(err, json, steps * perAlgorithm)) {
+                Bench.Progress progress = Bench.Progress.start(err, format.json(), steps * perAlgorithm)) {
             int step = 0;
             for (Algorithm a : chosen) {
                 for (String family : List.of("jdk", "bc")) {
@@ -475,7 +471,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, List<Algorithm> chosen, List<Integer> blockSizes, List<Row> rows,
             String opensslVersion) {
-        if (json) {
+        if (format.json()) {
             Map<String, Object> doc = Bench.document("crypto");
             doc.put("durationSeconds", duration);
             doc.put("sizes", blockSizes);
@@ -534,7 +530,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
                     && r.algorithm.kind != Kind.KEM;
             for (int s : blockSizes) {
                 cells.add(!r.available() ? "n/a" : symmetric ? Bench.fmt(r.kBytesPerSecond.getOrDefault(s,
-                        Double.NaN), 2) + (csv ? "" : "k") : "");
+                        Double.NaN), 2) + (format.csv() ? "" : "k") : "");
             }
             boolean isKem = r.algorithm.kind == Kind.KEM;
             cells.add(r.available() && r.algorithm.kind == Kind.SIGN ? Bench.fmt(r.signPerSecond, 1)
@@ -553,7 +549,7 @@ public final class CryptoBenchCommand implements Callable<Integer> {
             }
             table.add(cells);
         }
-        if (csv) {
+        if (format.csv()) {
             Bench.csv(out, header, table);
             out.flush();
             return;

@@ -3,16 +3,17 @@ package dev.tlskit.cli.bench;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.EventLoopServer;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -67,9 +68,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "the server's port with -h (default: 11111)")
     int port = 11111;
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-v", "--tls-version"}, paramLabel = "1.2|1.3", description = "TLS version (default: 1.3)")
-    String version = "1.3";
+    @Mixin
+    BenchTls protocol;
 
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"}, description = "measure resumed handshakes (each client thread first makes one"
@@ -83,11 +83,6 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                     + " (--groups X25519MLKEM768 --groups x25519: what the hybrid costs). On Java 17 the jdk provider"
                     + " takes them JVM-wide, once")
     List<String> groups = new ArrayList<>();
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST", split = ":",
-            description = "`:`-separated cipher suites, IANA or OpenSSL names (default: the providers')")
-    List<String> ciphers = new ArrayList<>();
 
     @Mixin
     BenchProviders providers;
@@ -115,19 +110,14 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             + " with this client, same key type, group, version and concurrency, and print tlskit/OpenSSL ratios")
     String baseline;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
-
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--csv", description = "print CSV: a header line, then one line per run")
-    boolean csv;
+    @Mixin
+    BenchFormat format;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.oneFormat(json, csv);
+        format.validate();
         if (count != null && duration != null) {
             throw new UsageException("--count and --duration: give one, not both");
         }
@@ -143,9 +133,8 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         if (!(warmup >= 0)) {
             throw new UsageException("--warmup " + warmup + ": must be 0 or more");
         }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port");
-        }
+        HostPort.port(port, false);
+        String host = this.host == null ? null : HostPort.hostOnly("-h", this.host);
         boolean external = host != null;
         if (external && providers.inProcessServerOption() != null) {
             throw new UsageException(providers.inProcessServerOption()
@@ -154,12 +143,12 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         if (external && baseline != null) {
             throw new UsageException("--baseline runs against the in-process workload, not with -h");
         }
-        TlsVersion v = Bench.version(version);
+        TlsVersion v = protocol.version();
         List<List<String>> groupRuns = groupRuns();
         if (groupRuns.size() > 1 && baseline != null) {
             throw new UsageException("--baseline compares one workload: give --groups once with it");
         }
-        List<String> suites = ianaSuites(ciphers);
+        List<String> suites = protocol.suites();
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
         String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
@@ -175,23 +164,23 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
             }
         }
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
-        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0), ciphers, suites,
-                providers.client(), providers.server(), type, concurrency, count, duration == null ? 5 : duration,
-                warmup);
+        HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0),
+                protocol.ciphers(), suites, providers.client(), providers.server(), type, concurrency, count,
+                duration == null ? 5 : duration, warmup);
 
         List<HandshakeResult> results = new ArrayList<>();
         try (OpenSsl cleanup = openssl) {
             double expected = (warmup + (count == null ? settings.seconds() : 1)) * groupRuns.size()
                     * (openssl == null ? 1 : 3);
-            try (Bench.Progress progress = Bench.Progress.start(err, json, expected)) {
+            try (Bench.Progress progress = Bench.Progress.start(err, format.json(), expected)) {
                 Bench.ServerMaterial material = external ? null : Bench.ServerMaterial.create(type);
                 for (List<String> list : groupRuns) {
                     HandshakeSettings run = settings.withGroups(list);
                     HandshakeClients clients = new HandshakeClients(run);
                     String suffix = groupRuns.size() > 1 ? " [" + String.join(":", list) + "]" : "";
                     if (external) {
-                        results.add(clients.run("tlskit → " + host + ":" + port + suffix, clients.contexts(null),
-                                host, port, null, progress));
+                        results.add(clients.run("tlskit → " + IpLiteral.hostPort(host, port) + suffix,
+                                clients.contexts(null), host, port, null, progress));
                     } else {
                         results.add(inProcess(run, clients, material, progress, suffix));
                         if (openssl != null) {
@@ -213,7 +202,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        new HandshakeReport(settings, json, csv).print(out, results, notes);
+        new HandshakeReport(settings, format.json(), format.csv()).print(out, results, notes);
         return 0;
     }
 
@@ -284,17 +273,5 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                             sp.cliName(), true),
                     progress);
         }
-    }
-
-    private static List<String> ianaSuites(List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            String iana = CipherSuite.jsseNameOf(n);
-            if (iana == null) {
-                throw new UsageException("-l " + n + ": unknown cipher suite");
-            }
-            out.add(iana);
-        }
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.JsonOption;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.SessionHandler;
@@ -18,7 +19,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,8 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             description = "the server's TLS implementation: jdk or bc (default: jdk)")
     TlsProvider provider = TlsProvider.JDK;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -126,7 +127,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         doc.put("latencyP50Ms", percentile(lat, 0.50));
         doc.put("latencyP99Ms", percentile(lat, 0.99));
         doc.put("latencyMaxMs", lat.length == 0 ? 0.0 : lat[lat.length - 1]);
-        if (json) {
+        if (json.json()) {
             out.println(Json.write(doc));
         } else {
             out.printf("idle connections:        %d (server: %s, Java %s, %d threads)%n", open, provider.cliName(),

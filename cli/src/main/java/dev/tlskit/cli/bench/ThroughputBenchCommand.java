@@ -14,7 +14,6 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.TlsProvider;
 import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.wire.CipherSuite;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,15 +56,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-v", "--tls-version"}, paramLabel = "1.2|1.3", description = "TLS version (default: 1.3)")
-    String version = "1.3";
-
-    @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = {"-l", "--ciphers"}, paramLabel = "LIST", split = ":",
-            description = "`:`-separated cipher suites, IANA or OpenSSL names (default: TLS_AES_128_GCM_SHA256 on"
-                    + " TLS 1.3, the providers' choice on 1.2)")
-    List<String> ciphers = new ArrayList<>();
+    @Mixin
+    BenchTls protocol;
 
     @Mixin
     BenchProviders providers;
@@ -93,13 +85,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             + " s_client to openssl s_server (one way) and print tlskit/OpenSSL ratios")
     String baseline;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
-
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--csv", description = "print CSV: a header line, then one line per run")
-    boolean csv;
+    @Mixin
+    BenchFormat format;
 
     /** What one transfer measured; CPU -1 when unknown. */
     record Result(String name, String client, String server, String cipherSuite, long bytes, long serverBytes,
@@ -134,22 +121,15 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.oneFormat(json, csv);
+        format.validate();
         long total = Bench.parseSize("--size", size);
         long record = Bench.parseSize("--record-size", recordSize);
         if (record > 16 << 20) {
             throw new UsageException("--record-size " + recordSize + ": at most 16M");
         }
         long warm = "0".equals(warmup.trim()) ? 0 : Bench.parseSize("--warmup", warmup);
-        TlsVersion v = Bench.version(version);
-        List<String> suites = new ArrayList<>();
-        for (String c : ciphers) {
-            String iana = CipherSuite.jsseNameOf(c);
-            if (iana == null) {
-                throw new UsageException("-l " + c + ": unknown cipher suite");
-            }
-            suites.add(iana);
-        }
+        TlsVersion v = protocol.version();
+        List<String> suites = new ArrayList<>(protocol.suites());
         if (suites.isEmpty() && v == TlsVersion.TLS_1_3) {
             suites.add("TLS_AES_128_GCM_SHA256");
         }
@@ -186,7 +166,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         double expectedSeconds = (total + warm) * (echo ? 2 : 1) / 300e6 * (openssl == null ? 1 : 2);
         try (OpenSsl cleanup = openssl;
-                Bench.Progress progress = Bench.Progress.start(err, json, expectedSeconds);
+                Bench.Progress progress = Bench.Progress.start(err, format.json(), expectedSeconds);
                 EventLoopServer server = EventLoopServer.start(serverContext,
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                         new EventLoopServer.Settings(0, 100, Duration.ofSeconds(30), null), handler)) {
@@ -293,7 +273,8 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             List<String> versionArgs = new ArrayList<>(List.of(v == TlsVersion.TLS_1_3 ? "-tls1_3" : "-tls1_2"));
             if (!suites.isEmpty()) {
                 versionArgs.add(v == TlsVersion.TLS_1_3 ? "-ciphersuites" : "-cipher");
-                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites) : OpenSsl.cipherList(ciphers));
+                versionArgs.add(v == TlsVersion.TLS_1_3 ? String.join(":", suites)
+                        : OpenSsl.cipherList(protocol.ciphers()));
             }
             List<String> args = new ArrayList<>(List.of("-cert", dir.resolve("cert.pem").toString(),
                     "-key", dir.resolve("key.pem").toString(), "-quiet"));
@@ -345,7 +326,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             ratios.put("mbPerSecond", o.mbPerSecond() > 0 ? ours.mbPerSecond() / o.mbPerSecond() : null);
             ratios.put("serverCpuPerMb", o.serverCpuNanos > 0 ? ours.serverCpuMsPerMb() / o.serverCpuMsPerMb() : null);
         }
-        if (json) {
+        if (format.json()) {
             Map<String, Object> doc = Bench.document("throughput");
             Map<String, Object> s = Json.object();
             s.put("protocol", v.jsseName());
@@ -384,7 +365,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                     Bench.fmt(r.seconds, 3), Bench.fmt(r.mbPerSecond(), 1), Bench.fmt(r.clientCpuMsPerMb(), 3),
                     Bench.fmt(r.serverCpuMsPerMb(), 3)));
         }
-        if (csv) {
+        if (format.csv()) {
             Bench.csv(out, header, rows);
             out.flush();
             return;

@@ -28,7 +28,6 @@ final class Addresses {
 
     /** An address as a URL would write it: IPv6 compressed, in brackets ({@code [::1]}). */
     static String hostLiteral(InetAddress address) {
-        String h = IpLiteral.format(address);
-        return h.contains(":") ? "[" + h + "]" : h;
+        return IpLiteral.bracketed(IpLiteral.format(address));
     }
 }

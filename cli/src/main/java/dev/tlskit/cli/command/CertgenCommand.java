@@ -8,8 +8,11 @@ import dev.tlskit.certs.SubjectAltName;
 import dev.tlskit.certs.Validity;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.option.JsonOption;
 import dev.tlskit.cli.option.KeyTypeNames;
 import dev.tlskit.cli.option.OptionGroup;
+import dev.tlskit.cli.option.PasswordSource;
+import dev.tlskit.cli.option.VerboseOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -159,8 +163,8 @@ public final class CertgenCommand implements Callable<Integer> {
     boolean truststore;
 
     @OptionGroup.In(OptionGroup.FILES)
-    @Option(names = "--password", paramLabel = "SOURCE", description = "password of the key stores: pass:TEXT,"
-            + " env:VAR or file:PATH (default: " + Certgen.DEFAULT_STORE_PASSWORD + ")")
+    @Option(names = "--password", paramLabel = "SOURCE", description = "password of the key stores: "
+            + PasswordSource.FORMS + " (default: " + Certgen.DEFAULT_STORE_PASSWORD + ")")
     String password;
 
     @OptionGroup.In(OptionGroup.FILES)
@@ -178,18 +182,17 @@ public final class CertgenCommand implements Callable<Integer> {
             + " tools; their private keys are public")
     Path demo;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--json", description = "print what was made as one JSON document on stdout")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
-    @OptionGroup.In(OptionGroup.OUTPUT)
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = jsonOption.json();
         checkConflicts();
         Validity validity = CertgenValidity.of(days, notBefore, notAfter);
         CertgenKeyStores stores = CertgenKeyStores.read(p12, jks, truststore, password, noPassword);

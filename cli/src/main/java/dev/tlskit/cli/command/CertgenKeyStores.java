@@ -1,12 +1,8 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.certs.Certgen;
-import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.UsageException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tlskit.cli.option.PasswordSource;
 
 /**
  * The key stores {@code tlskit certgen} writes besides PEM ({@code --p12}, {@code --jks}, {@code --truststore}) and
@@ -44,23 +40,7 @@ final class CertgenKeyStores {
         if (password == null) {
             return Certgen.DEFAULT_STORE_PASSWORD.toCharArray();
         }
-        char[] pw;
-        if (password.startsWith("env:")) {
-            String v = System.getenv(password.substring(4));
-            if (v == null) {
-                throw new UsageException("--password " + password + ": environment variable not set");
-            }
-            pw = v.toCharArray();
-        } else if (password.startsWith("file:")) {
-            Path p = Path.of(password.substring(5));
-            try {
-                pw = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
-            } catch (IOException e) {
-                throw new UsageException("--password " + password + ": cannot read " + p + ": " + Pem.describe(e));
-            }
-        } else {
-            pw = (password.startsWith("pass:") ? password.substring(5) : password).toCharArray();
-        }
+        char[] pw = PasswordSource.read("--password", password);
         if (pw.length == 0) {
             throw new UsageException("--password " + password + ": empty (use --no-password for none)");
         }

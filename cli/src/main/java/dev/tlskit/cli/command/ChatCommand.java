@@ -1,16 +1,16 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.Json;
-import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.console.Chat;
 import dev.tlskit.cli.console.ChatUi;
 import dev.tlskit.cli.console.LineUi;
 import dev.tlskit.cli.console.TerminalUi;
 import dev.tlskit.cli.option.KeyMaterialOptions;
-import dev.tlskit.cli.option.ListenOptions;
+import dev.tlskit.cli.option.BindOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
+import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.IpFamily;
@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
                     + " Ctrl-D ends the chat with close_notify on both sides; Ctrl-C drops the typed line (on an empty"
                     + " line it ends the chat). TLS 1.3 and mutual authentication unless -v and -d say otherwise.",
             "",
+            "The connecting side's flags serve the listener too: with --listen, -p is the port to listen on (0 picks"
+                    + " a free one), -d asks for no client certificate, and -b or --bind choose the interfaces.",
+            "",
             "Without a terminal (pipes, CI) it runs in line mode: input lines are sent, received lines are printed"
                     + " as 'name: text' (or JSON events with --json), and end of input ends the chat. Lines longer than"
                     + " 64 KiB close that chat; a peer has --timeout seconds to send its name.",
@@ -59,9 +62,6 @@ import picocli.CommandLine.Spec;
             "  printf 'hello\\nquit\\n' | tlskit chat -h localhost --name bot --json",
         })
 public final class ChatCommand implements Callable<Integer> {
-    /** The input of line mode in tests (in-process endpoints cannot share System.in); null: System.in. */
-    static final ThreadLocal<InputStream> INPUT = new ThreadLocal<>();
-
     @Spec
     CommandSpec spec;
 
@@ -69,42 +69,15 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--listen", description = "wait for a peer (and after each chat, for the next) instead of connecting")
     boolean listen;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "the listener to connect to (default: localhost)")
-    String host = "localhost";
+    @Mixin
+    PeerOptions peer;
 
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "port to connect to or listen on; with --listen, 0 picks a free one (default: 11111)")
-    int port = 11111;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-b", description = "with --listen: listen on every interface (default: loopback only)")
-    boolean anyInterface;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "--bind", paramLabel = "ADDR", description = "with --listen: listen on this address")
-    String bind;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-4", description = "connect over IPv4 only")
-    boolean ipv4;
-
-    @OptionGroup.In(OptionGroup.CONNECTION)
-    @Option(names = "-6", description = "connect over IPv6 only")
-    boolean ipv6;
+    @Mixin
+    BindOptions bind;
 
     @OptionGroup.In(OptionGroup.EXCHANGE)
     @Option(names = "--name", paramLabel = "NAME", description = "the name the peer sees (default: your login name)")
     String name;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-d", description = "client: do NOT verify the listener; listener: ask for no client certificate")
-    boolean noVerify;
-
-    @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "-x", description = "client: send no client certificate")
-    boolean noClientCert;
 
     @Mixin
     TlsOptions tls;
@@ -130,10 +103,12 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int listen(String localName, PrintWriter out, PrintWriter err) throws Exception {
+        boolean noVerify = peer.insecure();
         TlsConfig config = Configs.server(tls, null, keys, noVerify ? ClientAuth.NONE : ClientAuth.NEED, err,
                 trace(out, err));
         TlsContext context = Configs.serverContext(config, err);
-        InetAddress address = ListenOptions.bindAddress(anyInterface, bind);
+        InetAddress address = bind.address();
+        int port = peer.listenPort();
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             try {
@@ -151,14 +126,16 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int connect(String localName, PrintWriter out, PrintWriter err) throws Exception {
-        String target = dev.tlskit.cli.option.PeerOptions.unbracketed(host);
-        TlsConfig config = Configs.client(tls, null, keys, noVerify, noClientCert, target, err, trace(out, err));
-        if (noVerify) {
-            err.println("tlskit: warning: -d: the listener's certificate and hostname are NOT verified");
+        String target = peer.host();
+        int port = peer.port();
+        TlsConfig config = Configs.client(tls, null, keys, peer.insecure(), peer.noClientCert(), target, err,
+                trace(out, err));
+        if (peer.insecure()) {
+            PeerOptions.warnNotVerified(err, "listener");
         }
         TlsContext context = Configs.context(config);
-        IpFamily family = ipv4 ? IpFamily.IPV4 : ipv6 ? IpFamily.IPV6 : IpFamily.ANY;
-        String where = (target.contains(":") ? "[" + target + "]" : target) + ":" + port;
+        IpFamily family = peer.family();
+        String where = peer.where();
         TlsConnection c;
         try {
             c = Configs.connect(() -> TlsConnection.connect(context, target, port, family), target);
@@ -193,11 +170,11 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** A terminal when a person sits at one; line mode for pipes, tests and --json. */
     private ChatUi ui(String localName, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        InputStream in = INPUT.get();
-        if (in == null && !output.json() && System.console() != null) {
+        InputStream in = dev.tlskit.cli.TlskitCommand.stdin(spec);
+        if (in == System.in && !output.json() && System.console() != null) {
             return TerminalUi.open(localName);
         }
-        return new LineUi(in != null ? in : System.in, out, err, output.json());
+        return new LineUi(in, out, err, output.json());
     }
 
     private String localName() {
@@ -218,27 +195,17 @@ public final class ChatCommand implements Callable<Integer> {
                     throw new UsageException("--listen and " + flag + " conflict: " + flag + " is for the connecting side");
                 }
             }
-            if (port < 0 || port > 65535) {
-                throw new UsageException("-p " + port + ": not a port (0-65535)");
-            }
-            if (anyInterface && bind != null) {
-                throw new UsageException("-b and --bind conflict");
-            }
-            if (noVerify && keys.hasTrust()) {
+            peer.listenPort();
+            bind.validate();
+            if (peer.insecure() && keys.hasTrust()) {
                 throw new UsageException("-d and -A conflict: -d asks for no client certificate to verify");
             }
         } else {
-            if (anyInterface || bind != null) {
-                throw new UsageException((anyInterface ? "-b" : "--bind") + " needs --listen");
+            if (bind.given()) {
+                throw new UsageException(bind.flag() + " needs --listen");
             }
-            if (port < 1 || port > 65535) {
-                throw new UsageException("-p " + port + ": not a port (1-65535)");
-            }
-            if (ipv4 && ipv6) {
-                throw new UsageException("-4 and -6 conflict");
-            }
+            peer.port();
+            peer.family();
         }
     }
-
-
 }

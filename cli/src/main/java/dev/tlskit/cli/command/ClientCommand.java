@@ -1,8 +1,5 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.cli.Assertion;
-import dev.tlskit.cli.ChainReport;
-import dev.tlskit.cli.ExpectationFailed;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.ChainOptions;
 import dev.tlskit.cli.option.DtlsOptions;
@@ -12,15 +9,9 @@ import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.StartTlsOptions;
+import dev.tlskit.cli.option.TargetOptions;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +25,25 @@ import picocli.CommandLine.Spec;
         description = {
             "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
                     + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
-                    + " hostname by default, and reads stdin only when asked (--interactive). With --starttls it first"
-                    + " speaks a mail, database or directory protocol's plaintext prelude (as openssl s_client"
-                    + " -starttls), then, on a terminal, relays what you type to the server and its answers back"
-                    + " (lines end in CR LF for the line protocols) until you end stdin (Ctrl-D) or the server"
-                    + " closes; without a terminal it only shakes hands, unless -m or -g says what to send; --quit"
-                    + " says the protocol's goodbye.",
+                    + " hostname by default, and reads stdin only as --targets - or for interactive use (--interactive)."
+                    + " With --starttls it first speaks a mail, database or directory protocol's plaintext prelude"
+                    + " (as openssl s_client -starttls), then, on a terminal, relays what you type to the server and"
+                    + " its answers back (lines end in CR LF for the line protocols) until you end stdin (Ctrl-D) or"
+                    + " the server closes; without a terminal it only shakes hands, unless -m or -g says what to"
+                    + " send; --quit says the protocol's goodbye.",
+            "",
+            "Many checks in one run: --targets FILE (- for stdin) names one target a line, host[:port] (without a"
+                    + " port: -p, or the --starttls protocol's), optionally followed by client flags for that target"
+                    + " alone, e.g. 'db.example:5432 --starttls postgres --expect-version 1.3' (a line's flag"
+                    + " overrides the command line's, repeatable ones add up; -h, --json, --parallel and --targets"
+                    + " belong to the run; -h beside --targets is a usage error). Every line is checked before the first connection: a bad one is a usage"
+                    + " error naming the file and line. --parallel targets are checked at once; each only shakes"
+                    + " hands unless -m or -g says what to send. Output comes in input order: in text, every line a"
+                    + " target prints (stdout and stderr) starts with its host:port and ': ' (grep '^db.example:5432:"
+                    + " '); with --json, one document per line and target, with its target, line and exitCode."
+                    + " A summary line ends the run (stdout; stderr with --json): the targets, ok and failed counts"
+                    + " per exit code, the wall time. The exit code is the worst target's, in the order "
+                    + dev.tlskit.cli.ExitCode.WORST_ORDER + " (the further a check got, the less bad its failure).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -70,6 +74,12 @@ import picocli.CommandLine.Spec;
             "  tlskit client --starttls postgres -h db.example.com -A ca.pem --json",
             "  # implicit TLS (SMTPS 465, IMAPS 993, POP3S 995) needs no --starttls",
             "  tlskit client -h mail.example.com -p 993 -A system --handshake-only",
+            "  # many checks in one process, 8 at once; hosts.txt has one host[:port] a line,",
+            "  # flags for that target after it: db.example.com --starttls postgres -v 1.3",
+            "  tlskit client --targets hosts.txt -A system --json > checks.jsonl",
+            "  # the list from stdin; each output line starts with its target's host:port",
+            "  grep -v staging hosts.txt | tlskit client --targets - -A system \\",
+            "      | grep ': SSL version'",
             "  # interop: against OpenSSL (-rev answers the message reversed)",
             "  openssl s_server -accept 4433 -cert server.pem -key server.key -rev &",
             "  tlskit client -p 4433 -A ca.pem -x -m \"hello wolfssl!\"$'\\n'",
@@ -148,159 +158,28 @@ public final class ClientCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    TargetOptions targetFile;
+
+    @OptionGroup.In(OptionGroup.CONNECTION)
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "with --targets: targets checked at once, 1-" + ClientBatch.MAX_PARALLEL + " (default: "
+                    + ClientBatch.DEFAULT_PARALLEL + ")")
+    int parallel = ClientBatch.DEFAULT_PARALLEL;
+
+    /** One target: {@link ClientCheck} computes the outcome, {@link ClientOutput} prints it; or a batch. */
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String target = peer.host();
-        starttls.validate();
-        if (starttls.protocol() != null) {
-            peer.defaultPort(starttls.protocol().defaultPort());
+        if (targetFile.given()) {
+            return ClientBatch.run(this, out, err, dev.tlskit.cli.TlskitCommand.stdin(spec));
         }
-        int port = peer.port();
-        IpFamily family = peer.family();
-        if (httpGet && !DEFAULT_MESSAGE.equals(message)) {
-            throw new UsageException("-g and -m conflict: -g sends a GET request");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
+            throw new UsageException("--parallel needs --targets (it checks that many targets at once)");
         }
-        if (handshakeOnly && (httpGet || !DEFAULT_MESSAGE.equals(message))) {
-            throw new UsageException("--handshake-only and " + (httpGet ? "-g" : "-m")
-                    + " conflict: --handshake-only sends nothing");
-        }
-        if (httpGet && starttls.quit()) {
-            throw new UsageException("-g and --quit conflict: -g reads until the server closes");
-        }
-        if (expectResumed && !resume) {
-            throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
-        }
-        StartTlsDialer prelude = starttls.protocol() == null ? null : startTls(target, err);
-        Relay relay = relay(prelude);
-        expect.validate();
-        chain.validate();
-        List<Object> traceEvents = Collections.synchronizedList(new ArrayList<>());
-        TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
-                Configs.traceSink(output, err, traceEvents::add));
-        if (peer.insecure()) {
-            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
-        }
-        TlsContext context = Configs.context(config);
-        ClientDocument doc = new ClientDocument(target, port, traceEvents);
-        // After STARTTLS only -m or -g says what to send: "hello wolfssl!" means nothing to a mail server
-        boolean sendNothing = handshakeOnly
-                || prelude != null && !httpGet && !spec.commandLine().getParseResult().hasMatchedOption("-m");
-        ClientConnection connection = new ClientConnection(peer, tls.timeout(), output, httpGet, sendNothing, out,
-                err, prelude == null ? Dialer.DIRECT : prelude, relay,
-                starttls.quit() ? prelude.goodbye() : null);
-        ClientExchange first;
-        try {
-            first = connection.exchange(context, target, family, httpGet ? HTTP_GET : message);
-        } catch (TlsException failed) {
-            TlsException e = ChainReport.explained(failed, config, target,
-                    chain.show() ? null : ChainReport.SHOW_CERTS);
-            if (!e.peerChain().isEmpty()) {
-                showAndSave(new ChainReport(e.peerChain(), config, target), failed.getMessage(), err);
-            } else if (chain.show()) {
-                err.println("tlskit: no certificate chain to show: the connection failed before verifying one");
-            }
-            if (output.json()) {
-                if (prelude != null) {
-                    doc.starttls(prelude.json(null));
-                }
-                doc.error(e);
-                doc.print(out);
-            }
-            throw e;
-        }
-        showAndSave(new ChainReport(first.summary().peerChain(), config, target), null, err);
-        doc.first(first);
-        if (prelude != null) {
-            doc.starttls(prelude.json(first.goodbye()));
-        }
-        List<Assertion> assertions = new ArrayList<>(expect.check(first.summary()));
-        if (expectClientAuth) {
-            assertions.add(ExpectOptions.clientAuthRequested(first.summary(), peer.noClientCert()));
-        }
-        TlsException failure = first.failure();
-        if (resume && failure == null) {
-            failure = reconnect(connection, context, target, family, out, doc, assertions);
-        }
-        doc.assertions(assertions);
-        if (failure != null) {
-            doc.error(failure);
-        }
-        if (output.json()) {
-            doc.print(out);
-        }
-        out.flush();
-        List<Assertion> failed = assertions.stream().filter(a -> !a.ok()).toList();
-        if (failure != null) {
-            // The exchange failed after a good handshake: the failed assertions are said too, the failure decides.
-            failed.forEach(a -> err.println("tlskit: error: " + a.line()));
-            throw failure;
-        }
-        if (!failed.isEmpty()) {
-            throw new ExpectationFailed(failed);
-        }
-        return 0;
-    }
-
-    /** {@code --starttls}: the dialer, once the flags it conflicts with are ruled out. */
-    private StartTlsDialer startTls(String target, PrintWriter err) {
-        if (dtls.dtls()) {
-            throw new UsageException("--starttls and -u conflict: STARTTLS runs over TCP");
-        }
-        return new StartTlsDialer(starttls.protocol(), starttls.name(target, tls.sni()),
-                !output.json() && (output.trace() || output.verbose()), err);
-    }
-
-    /**
-     * Interactive use, or null: asked for with --interactive, or by default with --starttls on a terminal when no
-     * flag says what to do instead (-m, -g, --handshake-only, --quit, -r, --json).
-     */
-    private Relay relay(StartTlsDialer prelude) {
-        var parsed = spec.commandLine().getParseResult();
-        String instead = parsed.hasMatchedOption("-m") ? "-m" : httpGet ? "-g" : handshakeOnly ? "--handshake-only"
-                : starttls.quit() ? "--quit" : resume ? "-r" : output.json() ? "--json" : null;
-        if (interactive && instead != null) {
-            throw new UsageException("--interactive and " + instead + " conflict: " + instead
-                    + (instead.equals("--json") ? " writes one JSON document" : " says what to send"));
-        }
-        if (crlf && !interactive && prelude == null) {
-            throw new UsageException("--crlf needs --interactive (or --starttls): it ends the lines typed");
-        }
-        boolean relay = interactive || prelude != null && instead == null && dev.tlskit.cli.console.Tty.interactive();
-        return relay ? new Relay(System.in, spec.commandLine().getOut(),
-                crlf || prelude != null && starttls.protocol().crlf()) : null;
-    }
-
-    /** {@code -r}: the second connection, resuming; its assertion is added; returns its failure, or null. */
-    private TlsException reconnect(ClientConnection connection, TlsContext context, String target,
-            IpFamily family, PrintWriter out, ClientDocument doc, List<Assertion> assertions) {
-        ClientExchange second;
-        try {
-            second = connection.exchange(context, target, family, httpGet ? HTTP_GET : RESUME_MESSAGE);
-        } catch (TlsException e) {
-            return e;
-        }
-        if (!output.json()) {
-            out.println(second.summary().resumed() ? "reused session id" : "didn't reuse session id!!!");
-        }
-        doc.resumption(second);
-        if (expectResumed) {
-            assertions.add(ExpectOptions.resumed(second.summary()));
-        }
-        return second.failure();
-    }
-
-    /** --show-certs and --save-chain, for a chain seen (failure: why verification failed, else null). */
-    private void showAndSave(ChainReport report, String failure, PrintWriter err) {
-        if (chain.show()) {
-            report.print(err, "server", failure);
-        }
-        if (chain.saveDir() != null) {
-            List<java.nio.file.Path> files = report.save(chain.saveDir());
-            err.println("tlskit: saved the server's chain to " + (files.isEmpty() ? chain.saveDir()
-                    : String.join(", ", files.stream().map(Object::toString).toList())));
-        }
-        err.flush();
+        String host = peer.host();
+        ClientOutcome outcome = ClientCheck.prepare(this, host, null, false, err).run();
+        return new ClientOutput(this, out, err).render(outcome, java.util.Map.of());
     }
 }

@@ -1,8 +1,5 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.cli.Report;
-import dev.tlskit.cli.option.OutputOptions;
-import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.IpFamily;
@@ -10,25 +7,22 @@ import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.starttls.Goodbye;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One connection of {@code client}: connect, shake hands, print the seed's lines, then (unless
- * {@code --handshake-only}) send the message and print the reply, or relay stdin interactively; then the
- * {@code --quit} goodbye, if asked for. A failure after the handshake is returned in
- * the {@link ClientExchange}, so the handshake is still reported; failures carry where they happened.
+ * One connection of {@code client}: connect, shake hands, then (unless {@code --handshake-only}) send the message
+ * and read the reply, then say the {@code --quit} goodbye if asked. It prints nothing, except in interactive use,
+ * which is live ({@link Relay}): a failure after the handshake is returned in the {@link ClientExchange},
+ * so the handshake is still reported; failures carry where they happened.
  */
 final class ClientConnection {
-    private final PeerOptions peer;
+    private final String host;
+    private final int port;
     private final Duration timeout;
-    private final OutputOptions output;
     private final boolean httpGet;
     private final boolean handshakeOnly;
-    private final PrintWriter out;
-    private final PrintWriter err;
     private final Dialer dialer;
     private final Relay relay;
     private final Goodbye goodbye;
@@ -37,29 +31,27 @@ final class ClientConnection {
      * @param relay interactive use after the handshake instead of the exchange, or null
      * @param goodbye said after the exchange ({@code --quit}), or null
      */
-    ClientConnection(PeerOptions peer, Duration timeout, OutputOptions output, boolean httpGet, boolean handshakeOnly,
-            PrintWriter out, PrintWriter err, Dialer dialer, Relay relay, Goodbye goodbye) {
-        this.dialer = dialer;
+    ClientConnection(String host, int port, Duration timeout, boolean httpGet, boolean handshakeOnly, Dialer dialer,
+            Relay relay, Goodbye goodbye) {
         this.relay = relay;
         this.goodbye = goodbye;
-        this.peer = peer;
+        this.host = host;
+        this.port = port;
         this.timeout = timeout;
-        this.output = output;
         this.httpGet = httpGet;
         this.handshakeOnly = handshakeOnly;
-        this.out = out;
-        this.err = err;
+        this.dialer = dialer;
     }
 
     /**
      * @param text what to send (ignored with --handshake-only)
      * @throws TlsException when connecting or the handshake fails
      */
-    ClientExchange exchange(TlsContext context, String target, IpFamily family, String text) throws TlsException {
+    ClientExchange exchange(TlsContext context, IpFamily family, String text) throws TlsException {
         try {
-            ClientExchange e = exchangeOnce(context, target, family, text);
+            ClientExchange e = exchangeOnce(context, family, text);
             return e.failure() == null ? e
-                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), e.goodbye(),
+                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), e.goodbye(), e.relayed(),
                             located(e.failure()));
         } catch (TlsException e) {
             throw located(e);
@@ -68,65 +60,34 @@ final class ClientConnection {
 
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
-        return dev.tlskit.cli.Errors.timeoutNamed(e.withContext(peer.where() + ": "), timeout);
+        return dev.tlskit.cli.Errors.timeoutNamed(
+                e.withContext(dev.tlskit.engine.IpLiteral.hostPort(host, port) + ": "), timeout);
     }
 
-    private ClientExchange exchangeOnce(TlsContext context, String target, IpFamily family, String text)
-            throws TlsException {
-        Connection c = Configs.connect(() -> dialer.dial(context, target, peer.port(), family), target);
+    private ClientExchange exchangeOnce(TlsContext context, IpFamily family, String text) throws TlsException {
+        Connection c = Configs.connect(() -> dialer.dial(context, host, port, family), host);
         HandshakeSummary s = c.summary();
         String address = IpLiteral.hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
-        if (!output.json()) {
-            Report.seedLines(out, s);
-            out.flush();
-        }
-        if (output.verbose()) {
-            Report.verboseLines(err, s);
-        }
         if (relay != null) {
-            return new ClientExchange(address, s, null, null, null, relay.run(c));
+            return new ClientExchange(address, s, null, null, null, true, relay.run(c));
         }
         if (handshakeOnly) {
             List<String> bye = null;
             try {
-                bye = sayGoodbye(c);
+                bye = goodbye == null ? null : goodbye.say(c);
                 c.closeChecked(); // TLS 1.3: a server rejecting our certificate says so only after our Finished
-                return new ClientExchange(address, s, null, null, bye, null);
+                return new ClientExchange(address, s, null, null, bye, false, null);
             } catch (TlsException e) {
-                return new ClientExchange(address, s, null, null, bye, e);
+                return new ClientExchange(address, s, null, null, bye, false, e);
             }
         }
         String reply = null;
         try (c) {
             c.write(text.getBytes(StandardCharsets.UTF_8));
             reply = httpGet ? readAll(c) : readOnce(c);
-            print(reply);
-            return new ClientExchange(address, s, text, reply, sayGoodbye(c), null);
+            return new ClientExchange(address, s, text, reply, goodbye == null ? null : goodbye.say(c), false, null);
         } catch (TlsException e) {
-            return new ClientExchange(address, s, text, reply, null, e);
-        }
-    }
-
-    /** {@code --quit}: the protocol's goodbye, its answer printed (text mode) and returned; null when not asked. */
-    private List<String> sayGoodbye(Connection c) throws TlsException {
-        if (goodbye == null) {
-            return null;
-        }
-        List<String> answer = goodbye.say(c);
-        if (!answer.isEmpty()) {
-            print(String.join("\n", answer));
-        }
-        return answer;
-    }
-
-    /** What the server said, on stdout in text mode, ending with a newline. */
-    private void print(String reply) {
-        if (!output.json()) {
-            out.print(reply);
-            if (!reply.endsWith("\n")) {
-                out.println();
-            }
-            out.flush();
+            return new ClientExchange(address, s, text, reply, null, false, e);
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.cli.Errors;
-
 import dev.tlskit.cli.Assertion;
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.engine.TlsException;
@@ -12,16 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client's {@code --json} document, filled in as the run goes, so a failure after a good handshake still
+ * The client's {@code --json} document, filled in from the outcome, so a failure after a good handshake still
  * leaves the handshake, the chain and the assertions in it, beside the error.
  */
 final class ClientDocument {
     private final Map<String, Object> doc = Json.document("client");
     private final List<Object> trace;
+    private final Integer exitCode;
 
-    /** @param trace the {@code --trace} events, collected while the run goes (empty without --trace) */
-    ClientDocument(String host, int port, List<Object> trace) {
+    /**
+     * @param extra fields that come first ({@code --targets}: {@code target}, {@code line})
+     * @param trace the {@code --trace} events, collected while the run goes (empty without --trace)
+     * @param exitCode the last field, {@code exitCode}, or null for none (one target: its exit code says it)
+     */
+    ClientDocument(Map<String, Object> extra, String host, int port, List<Object> trace, Integer exitCode) {
         this.trace = trace;
+        this.exitCode = exitCode;
+        doc.putAll(extra);
         doc.put("host", host);
         doc.put("port", port);
     }
@@ -62,6 +68,9 @@ final class ClientDocument {
     void print(PrintWriter out) {
         if (!trace.isEmpty()) {
             doc.put("trace", trace);
+        }
+        if (exitCode != null) {
+            doc.put("exitCode", exitCode);
         }
         out.println(Json.write(doc));
         out.flush();

@@ -13,7 +13,8 @@ import java.util.List;
  * @param sent the message sent, or null ({@code --handshake-only})
  * @param reply the server's reply, or null (none sent, or the exchange failed)
  * @param goodbye the server's answer to {@code --quit}'s goodbye, as lines, or null (none said)
+ * @param relayed whether it was interactive use ({@link Relay}), which printed the handshake and the session live
  * @param failure what went wrong after the handshake (a timeout waiting for the reply, a reset, an alert), or null
  */
 record ClientExchange(String address, HandshakeSummary summary, String sent, String reply, List<String> goodbye,
-        TlsException failure) {}
+        boolean relayed, TlsException failure) {}

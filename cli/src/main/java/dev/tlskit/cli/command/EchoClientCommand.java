@@ -87,7 +87,7 @@ public final class EchoClientCommand implements Callable<Integer> {
         TlsConfig config = Configs.client(tls, dtls, keys, peer.insecure(), peer.noClientCert(), target, err,
                 Configs.traceSink(output, err, t -> Json.println(out, trace(t))));
         if (peer.insecure()) {
-            err.println("tlskit: warning: -d: the server's certificate and hostname are NOT verified");
+            PeerOptions.warnNotVerified(err, "server");
         }
         try {
             exchange(Configs.context(config), target, family, lines, out, err);
@@ -175,7 +175,8 @@ public final class EchoClientCommand implements Callable<Integer> {
 
     private BufferedReader input() {
         if (file == null) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(dev.tlskit.cli.TlskitCommand.stdin(spec),
+                    StandardCharsets.UTF_8));
         }
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.Errors;
-
+import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
@@ -170,7 +170,7 @@ public final class EchoServerCommand implements Callable<Integer> {
             printStats(out, err, new StatsPrinter(server).finalLine());
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     /** What this command needs of a running server, TCP or UDP. */

@@ -2,6 +2,7 @@ package dev.tlskit.cli.command;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tlskit.cli.Report;
 import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.TlsException;
 import java.io.BufferedReader;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Interactive use after the handshake, as {@code openssl s_client}: each line of stdin goes to the server (with
+ * Interactive use after the handshake, as {@code openssl s_client}: the handshake's lines first (they cannot wait
+ * for the end, as the client's output otherwise does), then each line of stdin goes to the server (with
  * CR LF for the line protocols, else LF), and what the server sends goes to stdout as it arrives. Ends when
  * stdin ends (we close: close_notify) or the server closes. The server's side is read on the calling thread,
  * stdin on a daemon thread (a blocked read of a terminal cannot be interrupted, and must not keep the JVM alive).
@@ -23,12 +25,19 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Relay {
     private final InputStream in;
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean verbose;
     private final boolean crlf;
 
-    /** @param crlf end each line sent with CR LF (SMTP, IMAP, ...; {@code --crlf}), else LF */
-    Relay(InputStream in, PrintWriter out, boolean crlf) {
+    /**
+     * @param verbose print the verbose handshake lines to {@code err} too
+     * @param crlf end each line sent with CR LF (SMTP, IMAP, ...; {@code --crlf}), else LF
+     */
+    Relay(InputStream in, PrintWriter out, PrintWriter err, boolean verbose, boolean crlf) {
         this.in = in;
         this.out = out;
+        this.err = err;
+        this.verbose = verbose;
         this.crlf = crlf;
     }
 
@@ -38,6 +47,11 @@ final class Relay {
      * @return what broke the connection (a reset, an alert, a failed write), or null when it ended cleanly
      */
     TlsException run(Connection c) {
+        Report.seedLines(out, c.summary());
+        out.flush();
+        if (verbose) {
+            Report.verboseLines(err, c.summary());
+        }
         AtomicBoolean stdinEnded = new AtomicBoolean();
         AtomicReference<TlsException> writeFailure = new AtomicReference<>();
         Thread pump = new Thread(() -> pump(c, stdinEnded, writeFailure), "tlskit-stdin");

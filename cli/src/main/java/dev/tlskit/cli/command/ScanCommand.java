@@ -148,7 +148,7 @@ public final class ScanCommand implements Callable<Integer> {
                 if (!r.reachable()) {
                     err.println("tlskit: error: scan " + r.target() + ": " + r.error());
                 }
-                code = worse(code, exitCode(r, threshold, peer.insecure()));
+                code = ExitCode.worse(code, exitCode(r, threshold, peer.insecure()));
             }
         } finally {
             pool.shutdownNow();
@@ -167,11 +167,6 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.EXPECTATION;
         }
         return ExitCode.OK;
-    }
-
-    /** A target that could not be scanned outweighs a failed --fail-on, which outweighs success. */
-    static int worse(int a, int b) {
-        return a == ExitCode.NETWORK || b == ExitCode.NETWORK ? ExitCode.NETWORK : Math.max(a, b);
     }
 
     private Severity threshold() {
@@ -233,7 +228,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         if (targetFile.given()) {
-            out.addAll(targetFile.read(port, System.in));
+            out.addAll(targetFile.read(port, dev.tlskit.cli.TlskitCommand.stdin(spec)));
         }
         if (out.isEmpty()) {
             out.add(new ScanTarget(peer.host(), port));

@@ -344,20 +344,16 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             assertions.add(ExpectOptions.clientCertSent(s));
         }
         if (assertions.isEmpty()) {
-            return 0;
+            return ExitCode.OK;
         }
         List<Object> results = new ArrayList<>();
         assertions.forEach(a -> results.add(a.json()));
         doc.put("assertions", results);
         List<Assertion> failed = assertions.stream().filter(a -> !a.ok()).toList();
         if (failed.isEmpty()) {
-            return 0;
+            return ExitCode.OK;
         }
-        synchronized (err) {
-            failed.forEach(a -> err.println("tlskit: error: " + a.line() + " (client " + peer + ")"));
-            err.flush();
-        }
-        return ExitCode.EXPECTATION;
+        return Errors.assertionsFailed(err, failed, "client " + peer);
     }
 
     /** One read, as wolfSSL's server does; empty when the client closed without sending. */

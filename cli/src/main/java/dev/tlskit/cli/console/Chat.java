@@ -77,7 +77,7 @@ public final class Chat {
                 } catch (IOException e) {
                     if (!stopping) {
                         ui.notice("cannot accept connections: " + e.getMessage());
-                        networkCode = 1;
+                        networkCode = ExitCode.NETWORK;
                     }
                     return;
                 }
@@ -108,7 +108,7 @@ public final class Chat {
             try {
                 network.run();
             } catch (RuntimeException bug) {
-                ui.notice("internal error (a bug): " + bug);
+                ui.notice(dev.tlskit.cli.Errors.bugNotice(bug));
                 networkCode = ExitCode.INTERNAL;
             } finally {
                 synchronized (lock) {
@@ -148,7 +148,7 @@ public final class Chat {
             }
             ui.close();
         }
-        return code != 0 ? code : networkCode;
+        return code != ExitCode.OK ? code : networkCode;
     }
 
     /** Reads typed lines and sends them, until quit, end of input, Ctrl-C on an empty line, or the chat ends. */
@@ -159,7 +159,7 @@ public final class Chat {
                 line = ui.readLine();
             } catch (InterruptedException e) {
                 if (isNetworkDone()) {
-                    return 0;
+                    return ExitCode.OK;
                 }
                 continue;
             } catch (ChatUi.Cancelled c) {
@@ -169,12 +169,12 @@ public final class Chat {
                 continue;
             }
             if (line == null || line.equals(QUIT)) {
-                return 0;
+                return ExitCode.OK;
             }
             Session s = currentSession(ui.holdsLinesUntilConnected());
             if (s == null) {
                 if (isNetworkDone()) {
-                    return 0;
+                    return ExitCode.OK;
                 }
                 ui.notice("nobody is connected yet; not sent: " + Text.printable(line));
                 continue;

@@ -76,16 +76,16 @@ final class Session {
                 String line = lines.next(Chat.MAX_LINE_BYTES);
                 if (line == null) {
                     if (localQuit) {
-                        outcome = new Outcome(0, "quit", "you left the chat with " + peer);
+                        outcome = new Outcome(ExitCode.OK, "quit", "you left the chat with " + peer);
                     } else if (connection.truncated()) {
-                        outcome = new Outcome(1, "eof", peer + " disconnected without close_notify");
+                        outcome = new Outcome(ExitCode.NETWORK, "eof", peer + " disconnected without close_notify");
                     } else {
-                        outcome = new Outcome(0, "left", peer + " left the chat");
+                        outcome = new Outcome(ExitCode.OK, "left", peer + " left the chat");
                     }
                     break;
                 }
                 if (line.equals(Chat.QUIT)) {
-                    outcome = new Outcome(0, "quit", peer + " left the chat (quit)");
+                    outcome = new Outcome(ExitCode.OK, "quit", peer + " left the chat (quit)");
                     break;
                 }
                 ui.message(peer, line);
@@ -94,7 +94,7 @@ final class Session {
             outcome = new Outcome(ExitCode.NETWORK, "too-long", peer + " sent a line longer than " + Chat.MAX_LINE_BYTES / 1024
                     + " KiB (the limit); chat closed");
         } catch (IOException e) {
-            outcome = localQuit ? new Outcome(0, "quit", "you left the chat with " + peer)
+            outcome = localQuit ? new Outcome(ExitCode.OK, "quit", "you left the chat with " + peer)
                     : new Outcome(ExitCode.NETWORK, "error", "connection to " + peer + " failed: " + e.getMessage());
         }
         close();

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -30,9 +27,8 @@ public final class TerminalUi implements ChatUi {
     private static final AttributedStyle TIME = AttributedStyle.DEFAULT.faint();
 
     private final Terminal terminal;
-    private final LineReader reader;
-    /** What the status shows now (peer and protocol); drawn as the right prompt, which the reader owns. */
-    private volatile String status = "not connected";
+    /** Owns the input line and the status (peer and protocol, or "not connected") at its right. */
+    private final StatusLineReader reader;
     private final String prompt;
     private final boolean color;
     private volatile boolean waking;
@@ -41,24 +37,11 @@ public final class TerminalUi implements ChatUi {
         this.terminal = terminal;
         this.color = color;
         this.prompt = name + "> ";
-        this.reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("tlskit-chat")
-                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true) // our line comes back as "HH:MM name: text"
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // "!" is text, not history
-                .build();
         // The status is the right prompt, not JLine's Status bar: Status.update writes outside the LineReader's
         // lock, and racing printAbove from the reader thread it corrupted the screen (seen in the tmux test). The
         // right prompt is drawn by the reader itself, so it is redrawn with the line, never across it.
-        // readLine takes its right prompt as an argument, evaluated before the reader counts as reading: a status
-        // set in between (the peer connecting just then) would be lost, since status() only redraws a reader that
-        // is reading. JLine calls this widget once it is, before drawing: it picks up the status as it is then.
-        if (reader instanceof LineReaderImpl impl) {
-            reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
-                impl.setRightPrompt(rightPrompt(status));
-                return true;
-            });
-        }
+        this.reader = new StatusLineReader(terminal, "tlskit-chat");
+        reader.status(rightPrompt("not connected"));
     }
 
     /** Opens the system terminal; the caller made sure stdin and stdout are one (System.console() != null). */
@@ -73,7 +56,7 @@ public final class TerminalUi implements ChatUi {
             throw new InterruptedException();
         }
         try {
-            return reader.readLine(prompt, rightPrompt(status), (Character) null, null);
+            return reader.readWithStatus(prompt);
         } catch (UserInterruptException e) {
             if (waking) {
                 Thread.interrupted();
@@ -154,18 +137,9 @@ public final class TerminalUi implements ChatUi {
         return b.toAnsi(terminal);
     }
 
-    /** Shows {@code text} at the right of the input line, redrawn now if a line is being read. */
-    private synchronized void status(String text) {
-        status = text;
-        if (reader instanceof LineReaderImpl impl && impl.isReading()) {
-            impl.setRightPrompt(rightPrompt(text));
-            try {
-                impl.callWidget(LineReader.REDRAW_LINE);
-                impl.callWidget(LineReader.REDISPLAY);
-            } catch (IllegalStateException notReadingAnyMore) {
-                // The line was finished meanwhile; the next readLine draws the new status.
-            }
-        }
+    /** Shows {@code text} at the right of the input line. */
+    private void status(String text) {
+        reader.status(rightPrompt(text));
     }
 
     @Override

@@ -4,10 +4,9 @@ import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.Report;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.wire.CipherSuite;
+import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +64,8 @@ public final class ExpectOptions {
         if (version != null) {
             expectedVersion();
         }
-        if (cipher != null && CipherSuite.jsseNameOf(cipher) == null) {
-            throw new UsageException("--expect-cipher " + cipher + ": unknown cipher suite");
+        if (cipher != null) {
+            SuiteNames.iana("--expect-cipher", cipher);
         }
         if (group != null && NamedGroup.named(group) == null) {
             throw new UsageException("--expect-group " + group + ": unknown group (known: "
@@ -88,7 +87,7 @@ public final class ExpectOptions {
             out.add(Assertion.of("version", "version", expected, s.protocol(), ok));
         }
         if (cipher != null) {
-            String expected = CipherSuite.jsseNameOf(cipher);
+            String expected = SuiteNames.iana("--expect-cipher", cipher);
             out.add(Assertion.of("cipher", "cipher", expected, s.cipherSuite(),
                     expected.equalsIgnoreCase(s.cipherSuite())));
         }
@@ -189,9 +188,9 @@ public final class ExpectOptions {
     /** A SAN entry matches exactly (DNS names case-insensitively, IP addresses by value) or by a DNS wildcard. */
     static boolean hasSan(List<String> names, String wanted) {
         String w = wanted.replaceFirst("^(?i)(DNS|IP):", "");
-        InetAddress ip = ipLiteral(w);
+        InetAddress ip = IpLiteral.parse(w);
         for (String n : names) {
-            if (ip != null && n.startsWith("IP:") && ip.equals(ipLiteral(n.substring(3)))) {
+            if (ip != null && n.startsWith("IP:") && ip.equals(IpLiteral.parse(n.substring(3)))) {
                 return true;
             }
             if (ip == null && n.startsWith("DNS:")) {
@@ -211,17 +210,5 @@ public final class ExpectOptions {
     /** Whether a host name or IP literal matches one of the SANs (as {@link Report#subjectAltNames} spells them). */
     public static boolean matchesHost(List<String> names, String host) {
         return hasSan(names, host);
-    }
-
-    private static InetAddress ipLiteral(String s) {
-        String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
-        if (!t.matches("[0-9.]+") && !t.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-            return null; // a host name: never resolved
-        }
-        try {
-            return InetAddress.getByName(t);
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }

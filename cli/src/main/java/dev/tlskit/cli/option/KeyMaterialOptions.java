@@ -1,12 +1,8 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.certs.Identity;
-import dev.tlskit.certs.Pem;
 import dev.tlskit.certs.TrustAnchors;
 import dev.tlskit.cli.UsageException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -28,7 +24,7 @@ public final class KeyMaterialOptions {
     Path key;
 
     @Option(names = "--key-password", paramLabel = "SOURCE",
-            description = "password of an encrypted key or PKCS#12: pass:TEXT, env:VAR or file:PATH")
+            description = "password of an encrypted key or PKCS#12: " + PasswordSource.FORMS)
     String keyPassword;
 
     @Option(names = {"-A", "--ca"}, paramLabel = "FILE|DIR",
@@ -37,7 +33,7 @@ public final class KeyMaterialOptions {
     List<Path> ca; // Path, not String: so shell completion offers files ('system' is a path too)
 
     @Option(names = "--ca-password", paramLabel = "SOURCE",
-            description = "password of a PKCS#12/JKS trust store given with -A: pass:TEXT, env:VAR or file:PATH"
+            description = "password of a PKCS#12/JKS trust store given with -A: " + PasswordSource.FORMS
                     + " (default: none, then empty, then certgen's default)")
     String caPassword;
 
@@ -86,31 +82,7 @@ public final class KeyMaterialOptions {
         return ca != null && ca.stream().anyMatch(p -> p.toString().equals(SYSTEM));
     }
 
-    /** A password from {@code source} ({@code pass:TEXT}, {@code env:VAR}, {@code file:PATH}), or null. */
     private static char[] password(String flag, String source) {
-        if (source == null) {
-            return null;
-        }
-        if (source.startsWith("pass:")) {
-            return source.substring(5).toCharArray();
-        }
-        if (source.startsWith("env:")) {
-            String name = source.substring(4);
-            String v = System.getenv(name);
-            if (v == null) {
-                throw new UsageException(flag + " env:" + name + ": environment variable not set");
-            }
-            return v.toCharArray();
-        }
-        if (source.startsWith("file:")) {
-            Path p = Path.of(source.substring(5));
-            try {
-                String first = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                return first.toCharArray();
-            } catch (IOException e) {
-                throw new UsageException(flag + " file:" + p + ": cannot read: " + Pem.describe(e));
-            }
-        }
-        return source.toCharArray();
+        return PasswordSource.read(flag, source);
     }
 }

@@ -1,21 +1,22 @@
 package dev.tlskit.cli.option;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a command reports: text or JSON, quiet or verbose. */
 @OptionGroup.In(OptionGroup.OUTPUT)
 public final class OutputOptions {
-    @Option(names = "--json", description = "print exactly one JSON document on stdout (one per line for streams)")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--trace", description = "print every TLS record as it crosses the wire (stderr; in JSON: events)")
     boolean trace;
 
-    @Option(names = "--verbose", description = "more detail on stderr, and stack traces with errors")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     public boolean json() {
-        return json;
+        return json.json();
     }
 
     public boolean trace() {
@@ -23,6 +24,6 @@ public final class OutputOptions {
     }
 
     public boolean verbose() {
-        return verbose;
+        return verbose.verbose();
     }
 }

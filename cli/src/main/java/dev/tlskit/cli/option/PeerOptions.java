@@ -2,6 +2,8 @@ package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.IpLiteral;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** The server a client command connects to, and whether it checks it: {@code -h -p -4 -6 -d -x}. */
@@ -33,28 +35,10 @@ public final class PeerOptions {
     @Option(names = "-x", description = "send no client certificate")
     boolean noClientCert;
 
-    /** The host, an IPv6 literal without its brackets ({@code [::1]} → {@code ::1}). */
+    /** The host, an IPv6 literal without its brackets ({@code [::1]} → {@code ::1}); host:port is refused. */
     public String host() {
-        return unbracketed(host);
+        return HostPort.hostOnly("-h", host);
     }
-
-    /**
-     * {@code host}, an IPv6 literal without its brackets; a usage error with a hint for {@code host:port}, which
-     * openssl s_client's {@code -connect} and curl users type ({@code [::1]:443} too; {@code ::1} alone is a host).
-     */
-    public static String unbracketed(String host) {
-        java.util.regex.Matcher m = HOST_PORT.matcher(host);
-        if (m.matches()) {
-            String h = m.group(1) != null ? m.group(1) : m.group(2);
-            throw new UsageException("-h " + host + ": a host, not host:port", "give the port with -p: -h " + h
-                    + " -p " + m.group(3), null);
-        }
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    /** {@code name:443}, {@code 10.0.0.1:443} or {@code [::1]:443}: one colon, or brackets, before the port. */
-    private static final java.util.regex.Pattern HOST_PORT =
-            java.util.regex.Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(\\d{1,5})");
 
     /** The port to use when -p is not given (a STARTTLS protocol's own: 25 for smtp). */
     public void defaultPort(int p) {
@@ -65,10 +49,12 @@ public final class PeerOptions {
         if (port == null) {
             return defaultPort;
         }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("-p " + port + ": not a port (1-65535)");
-        }
-        return port;
+        return HostPort.port(port, false);
+    }
+
+    /** The port for a command that listens instead (chat --listen): 0 allowed, to pick a free one. */
+    public int listenPort() {
+        return port == null ? defaultPort : HostPort.port(port, true);
     }
 
     public IpFamily family() {
@@ -80,12 +66,19 @@ public final class PeerOptions {
 
     /** {@code host:port} as messages name it ({@code [::1]:11111}). */
     public String where() {
-        String h = host();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+        return IpLiteral.hostPort(host(), port());
     }
 
     public boolean insecure() {
         return insecure;
+    }
+
+    /**
+     * The one warning for {@code -d} on the verifying side, on stderr: {@code peer} is what goes unverified
+     * ("server", "listener").
+     */
+    public static void warnNotVerified(PrintWriter err, String peer) {
+        err.println("tlskit: warning: -d: the " + peer + "'s certificate and hostname are NOT verified");
     }
 
     public boolean noClientCert() {

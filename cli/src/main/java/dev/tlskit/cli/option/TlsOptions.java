@@ -99,7 +99,7 @@ public final class TlsOptions {
         b.provider(provider != null ? provider : keyLogAsked && !dtls ? TlsProvider.BC : TlsProvider.JDK);
         b.versions(versions());
         if (ciphers != null) {
-            List<String> suites = split(ciphers, "--ciphers").stream().map(TlsOptions::suite).toList();
+            List<String> suites = SuiteNames.iana("--ciphers", split(ciphers, "--ciphers"));
             checkSuitesFitVersions(suites, versions());
             b.cipherSuites(suites);
         }
@@ -186,14 +186,7 @@ public final class TlsOptions {
 
     /** The versions {@code -v} allows. */
     public Set<TlsVersion> versions() {
-        return switch (version.toLowerCase(java.util.Locale.ROOT)) {
-            case "1.2", "3", "tls1.2", "tlsv1.2" -> EnumSet.of(TlsVersion.TLS_1_2);
-            case "1.3", "4", "tls1.3", "tlsv1.3" -> EnumSet.of(TlsVersion.TLS_1_3);
-            case "d", "auto" -> EnumSet.allOf(TlsVersion.class);
-            case "1.0", "1.1", "0", "1", "2", "ssl3" -> throw new UsageException("-v " + version
-                    + ": TLS 1.1 and older are not supported (use 1.2 or 1.3)");
-            default -> throw new UsageException("-v " + version + ": unknown version (use 1.2, 1.3, 3, 4, d or auto)");
-        };
+        return Versions.parse(version);
     }
 
     /**
@@ -212,14 +205,6 @@ public final class TlsOptions {
             throw new UsageException("-v " + version + " -l " + ciphers + ": only TLS 1.3 cipher suites in the list,"
                     + " which TLS 1.2 cannot use");
         }
-    }
-
-    private static String suite(String name) {
-        String iana = CipherSuite.jsseNameOf(name);
-        if (iana == null) {
-            throw new UsageException("--ciphers: unknown cipher suite '" + name + "'");
-        }
-        return iana;
     }
 
     private static List<String> split(String list, String flag) {

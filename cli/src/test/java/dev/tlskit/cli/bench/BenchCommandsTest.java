@@ -3,15 +3,13 @@ package dev.tlskit.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.Main;
+import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.interop.Interop;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,13 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code tlskit bench}: the counting is checked, never the speed. */
 class BenchCommandsTest {
-    record Result(int exitCode, String out, String err) {}
-
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+        return Tlskit.run(args);
     }
 
     /** The number in {@code "field":N} of a JSON document (the first occurrence). */
@@ -196,11 +189,7 @@ class BenchCommandsTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void opensslBaselineReportsRatios() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (OpenSsl.onPath("openssl") == null) {
-            assertTrue(!ci, "openssl is required in CI");
-            Assumptions.abort("openssl not on PATH");
-        }
+        Interop.requireOr(OpenSsl.onPath("openssl") != null, "openssl not on PATH");
         Result h = run("bench", "handshake", "--duration", "1", "--warmup", "0.2", "--baseline", "openssl", "--json");
         assertEquals(0, h.exitCode(), h::toString);
         assertTrue(h.out().contains("\"ratios\":{\"handshakesPerSecond\":"), h.out());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.certs.Fixtures;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.interop.Interop;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +45,12 @@ class CertgenInteropTest {
 
     @Test
     void opensslServerServesTheGeneratedCertificateAndTlskitClientAcceptsIt() throws Exception {
-        Cli.assumePeer("openssl");
-        int port = Cli.freePort();
-        try (Cli.Peer server = new Cli.Peer(certs, "ACCEPT", "openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1", "-rev",
-                "-naccept", "1")) {
-            Tlskit.Result r = Tlskit.run("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A",
+        Interop.requireBinary("openssl");
+        try (Interop.Peer server = Interop.startWithOpenStdin(certs, List.of("openssl", "s_server", "-accept",
+                "127.0.0.1:0", "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1", "-rev",
+                "-naccept", "1"))) {
+            String port = server.await(Interop.S_SERVER_ACCEPT, LIMIT).group(1);
+            Tlskit.Result r = Tlskit.run("client", "-h", "127.0.0.1", "-p", port, "-A",
                     certs.resolve("ca.pem").toString(), "-c", certs.resolve("client.pem").toString(), "-k",
                     certs.resolve("client.key").toString(), "-m", "hello openssl\n");
             assertEquals(0, r.exitCode(), r.err() + server.output());
@@ -58,34 +60,37 @@ class CertgenInteropTest {
 
     @Test
     void tlskitServerTalksToOpensslClientWithTheGeneratedCa() throws Exception {
-        Cli.assumePeer("openssl");
+        Interop.requireBinary("openssl");
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Tlskit.Result client = Cli.process(certs, "hello from openssl", LIMIT, "openssl", "s_client", "-connect",
-                "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-cert", "client.pem", "-key",
+        Interop.Result client = Interop.run(certs, "hello from openssl".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
+                "ca.pem", "-cert", "client.pem", "-key",
                 "client.key", "-verify_return_error", "-verify_hostname", "localhost", "-ign_eof");
         Tlskit.Result s = server.await(LIMIT);
-        assertTrue(client.out().contains("Verify return code: 0 (ok)"), client.out());
-        assertTrue(client.out().contains("I hear you fa shizzle!"), client.out());
+        assertTrue(client.output().contains("Verify return code: 0 (ok)"), client.output());
+        assertTrue(client.output().contains("I hear you fa shizzle!"), client.output());
         assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.out().contains("Client message: hello from openssl"), s.out());
     }
 
     @Test
     void tlskitServerTalksToGnutlsClientWithTheGeneratedCa() throws Exception {
-        Cli.assumePeer("gnutls-cli");
+        Interop.requireBinary("gnutls-cli");
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
                 certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
         int port = server.port();
-        Tlskit.Result client = Cli.process(certs, "hello from gnutls\n", LIMIT, "gnutls-cli", "--port",
-                String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile", "client.pem", "--x509keyfile",
+        Interop.Result client = Interop.run(certs, "hello from gnutls\n".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "gnutls-cli", "--port", String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile",
+                "client.pem", "--x509keyfile",
                 "client.key", "127.0.0.1");
         Tlskit.Result s = server.await(LIMIT);
-        assertEquals(0, s.exitCode(), s.err() + "\n" + client.out());
+        assertEquals(0, s.exitCode(), s.err() + "\n" + client.output());
         assertTrue(s.out().contains("Client message: hello from gnutls"), s.out());
-        assertTrue(client.out().contains("Handshake was completed") && client.out().contains("I hear you fa shizzle!"),
-                client.out());
+        assertTrue(client.output().contains("Handshake was completed")
+                && client.output().contains("I hear you fa shizzle!"),
+                client.output());
     }
 
     // ---- fixtures
@@ -93,12 +98,12 @@ class CertgenInteropTest {
     @ParameterizedTest
     @EnumSource(Fixtures.Case.class)
     void tlskitClientRejectsEachFixtureForItsReason(Fixtures.Case kind) throws Exception {
-        Cli.assumePeer("openssl");
+        Interop.requireBinary("openssl");
         Path folder = fixtures.resolve(kind.folder());
-        int port = Cli.freePort();
-        try (Cli.Peer server = new Cli.Peer(folder, "ACCEPT", "openssl", "s_server", "-accept",
-                "127.0.0.1:" + port, "-cert", "server.pem", "-key", "server.key", "-rev", "-naccept", "1")) {
-            Tlskit.Result r = Tlskit.run("client", "-4", "-h", "localhost", "-p", String.valueOf(port), "-x", "-A",
+        try (Interop.Peer server = Interop.startWithOpenStdin(folder, List.of("openssl", "s_server", "-accept",
+                "127.0.0.1:0", "-cert", "server.pem", "-key", "server.key", "-rev", "-naccept", "1"))) {
+            String port = server.await(Interop.S_SERVER_ACCEPT, LIMIT).group(1);
+            Tlskit.Result r = Tlskit.run("client", "-4", "-h", "localhost", "-p", port, "-x", "-A",
                     fixtures.resolve("ca.pem").toString(), "-m", "hello\n");
             if (kind.reason() == null) {
                 assertEquals(0, r.exitCode(), r.err());
@@ -114,13 +119,14 @@ class CertgenInteropTest {
     @ParameterizedTest
     @EnumSource(Fixtures.Case.class)
     void opensslClientRejectsEachFixtureServedByTlskit(Fixtures.Case kind) throws Exception {
-        Cli.assumePeer("openssl");
+        Interop.requireBinary("openssl");
         Path folder = fixtures.resolve(kind.folder());
         Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c", folder.resolve("server.pem").toString(),
                 "-k", folder.resolve("server.key").toString());
         int port = server.port();
-        Tlskit.Result client = Cli.process(fixtures, "hello", LIMIT, "openssl", "s_client", "-connect",
-                "127.0.0.1:" + port, "-servername", "localhost", "-CAfile", "ca.pem", "-verify_return_error",
+        Interop.Result client = Interop.run(fixtures, "hello".getBytes(StandardCharsets.UTF_8), LIMIT,
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
+                "ca.pem", "-verify_return_error",
                 "-verify_hostname", "localhost", "-ign_eof");
         server.await(LIMIT);
         String expected = switch (kind) {
@@ -132,11 +138,11 @@ class CertgenInteropTest {
             case UNTRUSTED_ROOT, MISSING_INTERMEDIATE -> "unable to get local issuer certificate";
         };
         if (kind == Fixtures.Case.VALID) {
-            assertEquals(0, client.exitCode(), client.out());
+            assertEquals(0, client.exitCode(), client.output());
         } else {
-            assertNotEquals(0, client.exitCode(), client.out());
+            assertNotEquals(0, client.exitCode(), client.output());
         }
-        assertTrue(client.out().contains(expected), expected + " in\n" + client.out());
+        assertTrue(client.output().contains(expected), expected + " in\n" + client.output());
     }
 
     // ---- every key type, TLS 1.3, both providers on both sides

@@ -34,10 +34,10 @@ class ChatBadPeerTest {
                 line.write(" end\n".getBytes(StandardCharsets.UTF_8));
                 c.write(line.toByteArray());
                 c.write("still here\n".getBytes(StandardCharsets.UTF_8));
-                bob.out.await("mallory: still here", bob);
-                assertTrue(bob.out.toString().contains("mallory: bad \uFFFD\uFFFD(\uFFFD end\n"), bob.describe());
+                bob.awaitOut("mallory: still here");
+                assertTrue(bob.out().contains("mallory: bad \uFFFD\uFFFD(\uFFFD end\n"), bob.describe());
             }
-            bob.err.await("mallory left the chat", bob);
+            bob.awaitErr("mallory left the chat");
             assertServesNext(bob);
         }
     }
@@ -58,8 +58,8 @@ class ChatBadPeerTest {
                     // the listener closed the chat while we were still sending
                 }
             }
-            bob.err.await("mallory sent a line longer than 64 KiB (the limit); chat closed", bob);
-            assertTrue(!bob.out.toString().contains("xxxx"), "no part of the long line is printed");
+            bob.awaitErr("mallory sent a line longer than 64 KiB (the limit); chat closed");
+            assertTrue(!bob.out().contains("xxxx"), "no part of the long line is printed");
             assertServesNext(bob);
         }
     }
@@ -69,7 +69,7 @@ class ChatBadPeerTest {
     void aPeerThatNeverSendsItsNameTimesOut() throws Exception {
         try (Endpoint bob = listener()) {
             try (TlsConnection c = rawPeer(bob.port())) {
-                bob.err.await("sent no name within 1 s; closed, waiting for the next peer", bob);
+                bob.awaitErr("sent no name within 1 s; closed, waiting for the next peer");
                 assertEquals(-1, c.read(new byte[16], 0, 16), "the listener closed the connection");
             }
             assertServesNext(bob);
@@ -82,7 +82,7 @@ class ChatBadPeerTest {
         try (Endpoint bob = listener()) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), bob.port())) {
                 s.getOutputStream().write("hello, plain text\n".getBytes(StandardCharsets.UTF_8));
-                bob.err.await("handshake failed", bob);
+                bob.awaitErr("handshake failed");
             }
             assertServesNext(bob);
         }
@@ -95,10 +95,10 @@ class ChatBadPeerTest {
             try (TlsConnection c = rawPeer(bob.port())) {
                 c.write("mal\u001b[2Jlory\n".getBytes(StandardCharsets.UTF_8));
                 c.write("\u001b]0;owned\u0007title\n".getBytes(StandardCharsets.UTF_8));
-                bob.out.await("title", bob);
+                bob.awaitOut("title");
             }
-            assertTrue(bob.out.toString().contains("mal^[[2Jlory: ^[]0;owned^Gtitle"), bob.describe());
-            assertTrue(!bob.out.toString().contains("\u001b"), "no escape reaches stdout");
+            assertTrue(bob.out().contains("mal^[[2Jlory: ^[]0;owned^Gtitle"), bob.describe());
+            assertTrue(!bob.out().contains("\u001b"), "no escape reaches stdout");
         }
     }
 
@@ -109,9 +109,9 @@ class ChatBadPeerTest {
     /** A well-behaved peer after a bad one: the listener still serves. */
     private static void assertServesNext(Endpoint bob) throws Exception {
         try (Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice")) {
-            bob.err.await("alice connected", bob);
+            bob.awaitErr("alice connected");
             alice.type("after the bad one");
-            bob.out.await("alice: after the bad one", bob);
+            bob.awaitOut("alice: after the bad one");
             alice.type("quit");
             assertEquals(0, alice.awaitExit(), alice.describe());
         }

@@ -3,9 +3,7 @@ package dev.tlskit.cli.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tlskit.cli.Tlskit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +21,8 @@ class ChatCommandTest {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob")) {
             int port = bob.port();
             try (Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(port), "--name", "alice")) {
-                bob.err.await("alice connected", bob);
-                alice.err.await("bob connected", alice);
+                bob.awaitErr("alice connected");
+                alice.awaitErr("bob connected");
                 // Both type at once, and neither reads its peer until all is sent: a writer blocked behind its
                 // reader (or the peer's) would stall this exchange.
                 int n = 300;
@@ -40,15 +38,15 @@ class ChatCommandTest {
                 });
                 a.get(20, TimeUnit.SECONDS);
                 b.get(20, TimeUnit.SECONDS);
-                bob.out.await("alice: from alice " + (n - 1) + "\n", bob);
-                alice.out.await("bob: from bob " + (n - 1) + "\n", alice);
-                assertEquals(numbered("alice: from alice ", n), bob.out.toString(), "bob's stdout");
-                assertEquals(numbered("bob: from bob ", n), alice.out.toString(), "alice's stdout");
-                assertTrue(bob.err.toString().contains("TLSv1.3"), "TLS 1.3 by default" + bob.describe());
+                bob.awaitOut("alice: from alice " + (n - 1) + "\n");
+                alice.awaitOut("bob: from bob " + (n - 1) + "\n");
+                assertEquals(numbered("alice: from alice ", n), bob.out(), "bob's stdout");
+                assertEquals(numbered("bob: from bob ", n), alice.out(), "alice's stdout");
+                assertTrue(bob.err().contains("TLSv1.3"), "TLS 1.3 by default" + bob.describe());
 
                 alice.type("quit");
                 assertEquals(0, alice.awaitExit(), alice.describe());
-                bob.err.await("alice left the chat (quit)", bob);
+                bob.awaitErr("alice left the chat (quit)");
                 assertTrue(!bob.exited(), "the listener waits for the next peer" + bob.describe());
             }
             bob.type("quit");
@@ -62,10 +60,10 @@ class ChatCommandTest {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob", "--provider", "bc");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
                         "--provider", "bc", "--groups", "SecP256r1MLKEM768:x25519")) {
-            bob.err.await("alice connected", bob);
-            alice.err.await("bob connected", alice);
-            assertTrue(bob.err.toString().contains(", SECP256R1MLKEM768, "), bob.describe());
-            assertTrue(alice.err.toString().contains(", SECP256R1MLKEM768, "), alice.describe());
+            bob.awaitErr("alice connected");
+            alice.awaitErr("bob connected");
+            assertTrue(bob.err().contains(", SECP256R1MLKEM768, "), bob.describe());
+            assertTrue(alice.err().contains(", SECP256R1MLKEM768, "), alice.describe());
             bob.type("quit");
             assertEquals(0, bob.awaitExit(), bob.describe());
             assertEquals(0, alice.awaitExit(), alice.describe());
@@ -77,14 +75,14 @@ class ChatCommandTest {
     void quitOnTheListeningSideEndsBothWithCloseNotify() throws Exception {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice")) {
-            bob.err.await("alice connected", bob);
+            bob.awaitErr("alice connected");
             alice.type("hi bob");
-            bob.out.await("alice: hi bob", bob);
+            bob.awaitOut("alice: hi bob");
             bob.type("quit");
             assertEquals(0, bob.awaitExit(), bob.describe());
             assertEquals(0, alice.awaitExit(), alice.describe());
-            assertTrue(alice.err.toString().contains("bob left the chat (quit)"), alice.describe());
-            assertTrue(!alice.err.toString().contains("without close_notify"), alice.describe());
+            assertTrue(alice.err().contains("bob left the chat (quit)"), alice.describe());
+            assertTrue(!alice.err().contains("without close_notify"), alice.describe());
         }
     }
 
@@ -95,12 +93,12 @@ class ChatCommandTest {
             int port = bob.port();
             for (String name : List.of("alice", "carol")) {
                 try (Endpoint peer = Endpoint.start("chat", "-p", String.valueOf(port), "--name", name)) {
-                    bob.err.await(name + " connected", bob);
+                    bob.awaitErr(name + " connected");
                     peer.type("hello from " + name);
                     peer.endInput();
                     assertEquals(0, peer.awaitExit(), peer.describe());
-                    bob.out.await(name + ": hello from " + name, bob);
-                    bob.err.await(name + " left the chat", bob);
+                    bob.awaitOut(name + ": hello from " + name);
+                    bob.awaitErr(name + " left the chat");
                 }
             }
             bob.endInput();
@@ -114,12 +112,12 @@ class ChatCommandTest {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
                         "--json")) {
-            bob.err.await("alice connected", bob);
+            bob.awaitErr("alice connected");
             bob.type("hello \"alice\"");
-            alice.out.await("\"event\":\"message\"", alice);
+            alice.awaitOut("\"event\":\"message\"");
             bob.type("quit");
             assertEquals(0, alice.awaitExit(), alice.describe());
-            String[] lines = alice.out.toString().split("\n");
+            String[] lines = alice.out().split("\n");
             assertEquals(3, lines.length, alice.describe());
             assertTrue(lines[0].startsWith("{\"tlskit\":1,\"command\":\"chat\",\"event\":\"connected\",\"peer\":\"bob\""),
                     lines[0]);
@@ -137,7 +135,7 @@ class ChatCommandTest {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob", "-v", "1.2");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
                         "-v", "1.2")) {
-            Matcher m = alice.err.await(Pattern.compile("bob connected from \\S+ \\((TLSv1\\.\\d)"), alice);
+            Matcher m = alice.awaitErr(Pattern.compile("bob connected from \\S+ \\((TLSv1\\.\\d)"));
             assertEquals("TLSv1.2", m.group(1));
             alice.type("quit");
             assertEquals(0, alice.awaitExit(), alice.describe());
@@ -149,13 +147,12 @@ class ChatCommandTest {
     @Test
     @Timeout(30)
     void conflictingFlagsAreUsageErrors() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "--listen", "-h", "example.com"));
-        assertTrue(err.toString().contains("--listen and -h conflict"), err.toString());
-        err.getBuffer().setLength(0);
-        assertEquals(2, Main.run(new PrintWriter(out), new PrintWriter(err), "chat", "-b"));
-        assertTrue(err.toString().contains("-b needs --listen"), err.toString());
+        Tlskit.Result listenWithHost = Tlskit.run("chat", "--listen", "-h", "example.com");
+        assertEquals(2, listenWithHost.exitCode());
+        assertTrue(listenWithHost.err().contains("--listen and -h conflict"), listenWithHost.err());
+        Tlskit.Result bindAlone = Tlskit.run("chat", "-b");
+        assertEquals(2, bindAlone.exitCode());
+        assertTrue(bindAlone.err().contains("-b needs --listen"), bindAlone.err());
     }
 
     @Test
@@ -167,7 +164,7 @@ class ChatCommandTest {
         }
         try (Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(port), "--name", "alice")) {
             assertEquals(1, alice.awaitExit(), alice.describe());
-            assertTrue(alice.err.toString().startsWith("tlskit: error: localhost:" + port), alice.describe());
+            assertTrue(alice.err().startsWith("tlskit: error: localhost:" + port), alice.describe());
         }
     }
 

@@ -1,42 +1,20 @@
 package dev.tlskit.cli.chat;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.tlskit.cli.command.ChatHooks;
-import dev.tlskit.cli.interop.Interop;
+import dev.tlskit.cli.Tlskit;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One in-process {@code tlskit chat} in line mode: its input is fed line by line, its output is waited on. */
 final class Endpoint implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
-
-    final Capture out = new Capture();
-    final Capture err = new Capture();
     private final Feed input = new Feed();
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final String[] args;
+    private final Tlskit.Background run;
 
     private Endpoint(String[] args) {
-        this.args = args;
-        Thread t = new Thread(() -> {
-            try {
-                exit.complete(ChatHooks.run(input, new PrintWriter(out, true), new PrintWriter(err, true), args));
-            } catch (Throwable e) {
-                exit.completeExceptionally(e);
-            }
-        }, "chat-test-" + String.join("-", args));
-        t.setDaemon(true);
-        t.start();
+        run = Tlskit.start(input, args);
     }
 
     static Endpoint start(String... args) {
@@ -45,7 +23,7 @@ final class Endpoint implements AutoCloseable {
 
     /** The port from the listener's "listening on" line. */
     int port() throws InterruptedException {
-        return Integer.parseInt(err.await(LISTENING, this).group(1));
+        return run.port();
     }
 
     /** Types a line (as if piped). */
@@ -59,24 +37,45 @@ final class Endpoint implements AutoCloseable {
     }
 
     boolean exited() {
-        return exit.isDone();
+        return run.exited();
     }
 
     int awaitExit() throws Exception {
-        try {
-            return exit.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("tlskit " + String.join(" ", args) + " did not end" + describe(), e);
-        }
+        return run.await().exitCode();
+    }
+
+    String out() {
+        return run.out();
+    }
+
+    String err() {
+        return run.err();
+    }
+
+    Matcher awaitOut(String literal) throws InterruptedException {
+        return run.awaitOut(Pattern.compile(Pattern.quote(literal)));
+    }
+
+    Matcher awaitOut(Pattern p) throws InterruptedException {
+        return run.awaitOut(p);
+    }
+
+    Matcher awaitErr(String literal) throws InterruptedException {
+        return run.awaitErr(Pattern.compile(Pattern.quote(literal)));
+    }
+
+    Matcher awaitErr(Pattern p) throws InterruptedException {
+        return run.awaitErr(p);
     }
 
     String describe() {
-        return "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+        return "\n" + run.describe();
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         input.end(); // line mode ends at EOF: nothing keeps running after a test
+        run.close();
     }
 
     /** A line-mode stdin fed by the test. */
@@ -123,22 +122,6 @@ final class Endpoint implements AutoCloseable {
             System.arraycopy(current, pos, b, off, n);
             pos += n;
             return n;
-        }
-    }
-
-    /** Text the chat writes; tests wait for a pattern in it, and fail with the endpoint's story if it never comes. */
-    static final class Capture extends Interop.Capture {
-        /** Waits for {@code p}; fails with everything {@code e} printed if it does not come. */
-        Matcher await(Pattern p, Endpoint e) throws InterruptedException {
-            Matcher m = await(p, WAIT, e::exited);
-            if (m == null) {
-                fail("no /" + p + "/ within " + WAIT + (e.exited() ? " (it exited)" : "") + e.describe());
-            }
-            return m;
-        }
-
-        Matcher await(String literal, Endpoint e) throws InterruptedException {
-            return await(Pattern.compile(Pattern.quote(literal)), e);
         }
     }
 }

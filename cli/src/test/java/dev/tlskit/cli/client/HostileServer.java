@@ -3,6 +3,7 @@ package dev.tlskit.cli.client;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.ContentType;
 import dev.tlskit.engine.wire.HandshakeType;
+import dev.tlskit.engine.wire.Record;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -89,18 +91,19 @@ final class HostileServer implements AutoCloseable {
         }
     }
 
+    /** The client's first flight up to the end of its ClientHello, read with the engine's record and hello codec. */
     private static ClientHello readClientHello(DataInputStream in) throws IOException {
         ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         int need = -1;
         while (need < 0 || handshake.size() < need) {
-            int type = in.readUnsignedByte();
-            in.readUnsignedShort();
-            byte[] fragment = new byte[in.readUnsignedShort()];
-            in.readFully(fragment);
-            if (type != ContentType.HANDSHAKE.code()) {
-                throw new IOException("expected a handshake record, got " + ContentType.nameOf(type));
+            Record r = Record.read(in);
+            if (r == null) {
+                throw new java.io.EOFException("the client closed before its ClientHello");
             }
-            handshake.writeBytes(fragment);
+            if (r.contentType() != ContentType.HANDSHAKE.code()) {
+                throw new IOException("expected a handshake record, got " + ContentType.nameOf(r.contentType()));
+            }
+            handshake.writeBytes(r.body());
             byte[] h = handshake.toByteArray();
             if (need < 0 && h.length >= 4) {
                 if (h[0] != HandshakeType.CLIENT_HELLO.code()) {
@@ -109,44 +112,20 @@ final class HostileServer implements AutoCloseable {
                 need = 4 + ((h[1] & 0xFF) << 16 | (h[2] & 0xFF) << 8 | h[3] & 0xFF);
             }
         }
-        byte[] h = handshake.toByteArray();
-        int p = 4 + 2 + 32;
-        byte[] sessionId = java.util.Arrays.copyOfRange(h, p + 1, p + 1 + (h[p] & 0xFF));
-        p += 1 + sessionId.length;
-        int suitesLength = (h[p] & 0xFF) << 8 | h[p + 1] & 0xFF;
-        List<Integer> suites = new ArrayList<>();
-        for (int i = 0; i < suitesLength; i += 2) {
-            suites.add((h[p + 2 + i] & 0xFF) << 8 | h[p + 3 + i] & 0xFF);
-        }
-        p += 2 + suitesLength;
-        p += 1 + (h[p] & 0xFF); // compression methods
-        List<Integer> groups = new ArrayList<>();
-        int end = p + 2 + ((h[p] & 0xFF) << 8 | h[p + 1] & 0xFF);
-        for (p += 2; p + 4 <= end; ) {
-            int type = (h[p] & 0xFF) << 8 | h[p + 1] & 0xFF;
-            int length = (h[p + 2] & 0xFF) << 8 | h[p + 3] & 0xFF;
-            if (type == 10) { // supported_groups: a 2-byte list length, then the groups
-                for (int i = p + 6; i + 1 < p + 4 + length; i += 2) {
-                    groups.add((h[i] & 0xFF) << 8 | h[i + 1] & 0xFF);
-                }
-            }
-            p += 4 + length;
-        }
-        return new ClientHello(sessionId, suites, groups);
+        dev.tlskit.engine.wire.ClientHello hello = dev.tlskit.engine.wire.ClientHello.parse(
+                ByteBuffer.wrap(handshake.toByteArray(), 4, need - 4), false);
+        return new ClientHello(hello.sessionId(), hello.cipherSuites(), hello.supportedGroups());
     }
 
     private static Aftermath readAftermath(DataInputStream in) {
         List<Sent> records = new ArrayList<>();
         try {
             while (true) {
-                int type = in.read();
-                if (type < 0) {
+                Record r = Record.read(in);
+                if (r == null) {
                     return new Aftermath(records, "FIN");
                 }
-                in.readUnsignedShort();
-                byte[] fragment = new byte[in.readUnsignedShort()];
-                in.readFully(fragment);
-                records.add(new Sent(type, fragment));
+                records.add(new Sent(r.contentType(), r.body()));
             }
         } catch (SocketTimeoutException e) {
             return new Aftermath(records, "still open after " + AFTERMATH_LIMIT_MILLIS + " ms");

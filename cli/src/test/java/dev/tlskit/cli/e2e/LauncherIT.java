@@ -3,6 +3,7 @@ package dev.tlskit.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.cli.Tlskit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class LauncherIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
 
     @Test
     void quickStartServerAndClientExchangeTheSeedLines() throws Exception {
@@ -58,9 +57,9 @@ class LauncherIT {
     private static int awaitPort(Path err, Process server) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(err));
+            Matcher m = Tlskit.LISTENING.matcher(Files.readString(err));
             if (m.find()) {
-                return Integer.parseInt(m.group(1));
+                return Integer.parseInt(m.group(2));
             }
             if (!server.isAlive()) {
                 throw new AssertionError("server exited: " + Files.readString(err));

@@ -88,6 +88,52 @@ class LauncherStartupIT {
     }
 
     @Test
+    void oneShotCommandsRunOnTheOldestJdkAndLongRunningOnesOnTheNewest() throws Exception {
+        Path jdks = kit.resolve("jdks");
+        Path marker = kit.resolve("used");
+        Path oldest = fakeJdk(jdks.resolve("jdk-old"), "17.0.0", "Old", marker);
+        Path newest = fakeJdk(jdks.resolve("jdk-new"), "99.0.0", "New", marker);
+        Map<String, String> env = Map.of("TLSKIT_JDKS", jdks.toString(), "TLSKIT_CDS", "off");
+
+        Run version = run(env, "--version");
+        assertEquals(0, version.code, version.err);
+        assertEquals(List.of(oldest.toString()), Files.readAllLines(marker), "--version starts on the oldest");
+        List<String> lines = version.out.lines().toList();
+        assertEquals(4, lines.size(), version.out);
+        assertEquals("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at " + THIS_JDK
+                + " (one-shot commands: the JDK that starts fastest)", lines.get(1));
+        assertEquals("Java 99.0.0+7 (New) at " + newest.getParent().getParent().toRealPath()
+                + " (server, echoserver, chat, bench: the newest)", lines.get(2));
+        assertEquals("Bouncy Castle 1.84", lines.get(3));
+        assertEquals("", version.err);
+
+        for (List<String> args : List.of(List.of("client", "--help"), List.of("certgen", "--help"),
+                List.of("echoclient", "--help"), List.of("server", "--help"), List.of("chat", "--help"),
+                List.of("bench", "--help"), List.of("echoclient", "--file", "big.bin", "--help"))) {
+            Files.delete(marker);
+            Run run = run(env, args.toArray(String[]::new));
+            assertEquals(0, run.code, args + ": " + run.err);
+            boolean longRunning = Set.of("server", "chat", "bench").contains(args.get(0)) || args.contains("--file");
+            assertEquals(List.of((longRunning ? newest : oldest).toString()), Files.readAllLines(marker),
+                    String.join(" ", args));
+        }
+
+        // JAVA_HOME still wins, for every command.
+        Files.delete(marker);
+        assertEquals(0, run(Map.of("TLSKIT_JDKS", jdks.toString(), "JAVA_HOME", oldest.getParent().getParent()
+                .toString(), "TLSKIT_CDS", "off"), "server", "--help").code);
+        assertEquals(List.of(oldest.toString()), Files.readAllLines(marker));
+    }
+
+    /** A JDK home whose release file says {@code version}; its java notes itself in {@code marker}, runs ours. */
+    private static Path fakeJdk(Path home, String version, String vendor, Path marker) throws IOException {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"" + vendor + "\"\nJAVA_RUNTIME_VERSION=\""
+                + version + "+7\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return wrapper(home.resolve("bin/java"), marker);
+    }
+
+    @Test
     void aTlskitJavaThatIsNotExecutableIsAUsageError() throws Exception {
         Run run = run(Map.of("TLSKIT_JAVA", "/no/such/java"), "--version");
         assertEquals(2, run.code, run.err);

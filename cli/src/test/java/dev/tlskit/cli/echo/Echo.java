@@ -3,7 +3,7 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.cli.Main;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.interop.Interop;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConfig;
@@ -11,49 +11,24 @@ import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plumbing of the echoserver/echoclient tests: tlskit in-process (foreground and background), a raw TLS client,
- * peers as processes (always destroyed), and a tiny JSON reader. Loopback only.
+ * Plumbing of the echoserver/echoclient tests: an echoserver on {@link Tlskit}'s background run, a raw TLS client
+ * and a tiny JSON reader (peers are {@link dev.tlskit.cli.interop.Interop.Peer}s). Loopback only.
  */
 final class Echo {
     static final Duration LIMIT = Duration.ofSeconds(20);
-    static final boolean CI = "true".equals(System.getenv("CI"));
-    private static final Pattern LISTENING = Pattern.compile("tlskit echoserver: listening on (\\S+):(\\d+)");
 
     private Echo() {}
-
-    /** One run: exit code, stdout and stderr kept apart. */
-    record Run(int exitCode, String out, String err) {
-        String describe() {
-            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-        }
-    }
-
-    /** Runs tlskit in-process to completion on the calling thread. */
-    static Run tlskit(String... args) {
-        Interop.Capture out = new Interop.Capture();
-        Interop.Capture err = new Interop.Capture();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.text(), err.text());
-    }
 
     /** Writes {@code lines}, each with \n, to {@code dir/name}. */
     static Path lines(Path dir, String name, String... lines) {
@@ -66,77 +41,47 @@ final class Echo {
 
     // ---------------------------------------------------------------- an echoserver in the background
 
-    /** {@code tlskit echoserver ...} on a daemon thread. {@link #close} sends 'quit' if it still runs. */
+    /** {@code tlskit echoserver ...} on {@link Tlskit}'s daemon thread; {@link #close} sends 'quit' if it runs. */
     static final class Server implements AutoCloseable {
-        private final Interop.Capture out = new Interop.Capture();
-        private final Interop.Capture err = new Interop.Capture();
-        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-        private final String[] args;
+        private final Tlskit.Background run;
         private int port = -1;
 
         Server(String... args) {
-            this.args = args;
-            Thread t = new Thread(() -> {
-                try {
-                    exit.complete(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args));
-                } catch (Throwable e) {
-                    exit.completeExceptionally(e);
-                }
-            }, "echo-test-" + args[0]);
-            t.setDaemon(true);
-            t.start();
+            run = Tlskit.start(args);
         }
 
         /** The port of the "listening on" line; fails if the server exits before printing it. */
         int port() throws InterruptedException {
-            if (port < 0) {
-                Matcher m = err.await(LISTENING, LIMIT, exit::isDone);
-                if (m == null) {
-                    fail("tlskit " + String.join(" ", args) + " never printed 'listening on'\n" + describeSoFar());
-                }
-                port = Integer.parseInt(m.group(2));
-            }
+            port = run.port();
             return port;
         }
 
         String out() {
-            return out.text();
+            return run.out();
         }
 
         String err() {
-            return err.text();
+            return run.err();
         }
 
         boolean exited() {
-            return exit.isDone();
+            return run.exited();
         }
 
         /** Waits until stdout shows {@code p}. */
         void awaitOut(Pattern p) throws InterruptedException {
-            if (out.await(p, LIMIT, exit::isDone) == null) {
-                fail("the server's stdout never showed /" + p + "/\n" + describeSoFar());
-            }
+            run.awaitOut(p);
         }
 
         /** Waits for the server to finish by itself. */
-        Run await() throws Exception {
-            try {
-                return new Run(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS), out.text(), err.text());
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("tlskit " + String.join(" ", args) + " still running after " + LIMIT + "\n"
-                        + describeSoFar(), e);
-            }
-        }
-
-        private String describeSoFar() {
-            return (exit.isDone() ? "exited with " + exit.getNow(null) : "still running") + "\n--- stdout:\n"
-                    + out.text() + "\n--- stderr:\n" + err.text();
+        Tlskit.Result await() throws Exception {
+            return run.await(LIMIT);
         }
 
         /** Stops a server a failed test left running: a 'quit' line on a fresh connection. */
         @Override
         public void close() throws Exception {
-            if (exit.isDone() || port < 0) {
+            if (run.exited() || port < 0) {
                 return;
             }
             try (TlsConnection c = connect(port)) {
@@ -145,8 +90,8 @@ final class Echo {
                 // the server is going away anyway
             }
             try {
-                exit.get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                run.await(Duration.ofSeconds(10));
+            } catch (AssertionError e) {
                 // a daemon thread: it dies with the JVM
             }
         }
@@ -191,86 +136,6 @@ final class Echo {
             all.write(buf, 0, r);
         }
         return all.toString(StandardCharsets.UTF_8);
-    }
-
-    // ---------------------------------------------------------------- external processes
-
-    /** A process with stdout+stderr merged and captured; {@link #close} always destroys it and its children. */
-    static final class Peer implements AutoCloseable {
-        private final Process process;
-        private final List<String> command;
-        private final Interop.Capture output = new Interop.Capture();
-        private final Interop.Capture stderr;
-        private final Thread reader;
-
-        /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
-        Peer(Path dir, byte[] stdin, boolean mergeStderr, List<String> command) throws IOException {
-            this.command = command;
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(mergeStderr);
-            if (stdin == null) {
-                pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            }
-            process = pb.start();
-            reader = pump(process.getInputStream(), output);
-            stderr = mergeStderr ? null : new Interop.Capture();
-            if (!mergeStderr) {
-                pump(process.getErrorStream(), stderr);
-            }
-            if (stdin != null) {
-                try (OutputStream in = process.getOutputStream()) {
-                    in.write(stdin);
-                } catch (IOException e) {
-                    // the process may have exited already; its output says why
-                }
-            }
-        }
-
-        Peer(Path dir, byte[] stdin, String... command) throws IOException {
-            this(dir, stdin, true, List.of(command));
-        }
-
-        String output() {
-            return output.text();
-        }
-
-        String stderr() {
-            return stderr == null ? "" : stderr.text();
-        }
-
-        Matcher await(Pattern p) throws InterruptedException {
-            Matcher m = output.await(p, LIMIT, () -> !process.isAlive() && !reader.isAlive());
-            if (m == null) {
-                fail(describe() + " did not print /" + p + "/ within " + LIMIT + "; output:\n" + output.text());
-            }
-            return m;
-        }
-
-        /** Waits for the process to exit by itself; fails (and destroys it) at the limit. */
-        int waitFor() throws InterruptedException {
-            if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                close();
-                fail(describe() + " still running after " + LIMIT + "; output:\n" + output.text()
-                        + "\n--- stderr:\n" + stderr());
-            }
-            reader.join(5_000);
-            return process.exitValue();
-        }
-
-        private String describe() {
-            return "process " + String.join(" ", command);
-        }
-
-        @Override
-        public void close() {
-            Interop.destroy(process);
-        }
-    }
-
-    private static Thread pump(InputStream in, Writer to) {
-        Thread t = new Thread(() -> Interop.pump(in, to), "echo-test-pump");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     // ---------------------------------------------------------------- JSON

@@ -3,8 +3,8 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tlskit.cli.echo.Echo.Peer;
-import dev.tlskit.cli.echo.Echo.Run;
+import dev.tlskit.cli.Tlskit.Result;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,10 @@ class EchoClientProcessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void pipedHelloAndQuitEchoesThenShutsTheServerDown() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
-                Peer client = new Peer(dir, "hello\nquit\n".getBytes(StandardCharsets.UTF_8), false,
+                Interop.Peer client = Interop.start(dir, "hello\nquit\n".getBytes(StandardCharsets.UTF_8), false,
                         Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
-            int code = client.waitFor();
-            Run s = server.await();
+            int code = client.waitFor(Echo.LIMIT).exitCode();
+            Result s = server.await();
 
             assertEquals(0, code, client.stderr());
             assertEquals("hello\nsending server shutdown command: quit!\n", client.output());
@@ -42,9 +42,9 @@ class EchoClientProcessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void atEndOfStdinItPrintsOnlyTheEchoesAndExitsZero() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
-                Peer client = new Peer(dir, "a\nb b\n\nc\n".getBytes(StandardCharsets.UTF_8), false,
+                Interop.Peer client = Interop.start(dir, "a\nb b\n\nc\n".getBytes(StandardCharsets.UTF_8), false,
                         Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
-            int code = client.waitFor();
+            int code = client.waitFor(Echo.LIMIT).exitCode();
 
             assertEquals(0, code, client.stderr());
             assertEquals("a\nb b\n\nc\n", client.output());

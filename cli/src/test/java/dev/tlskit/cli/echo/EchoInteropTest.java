@@ -3,11 +3,10 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.cli.echo.Echo.Peer;
-import dev.tlskit.cli.echo.Echo.Run;
+import dev.tlskit.cli.Tlskit.Result;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +56,9 @@ class EchoInteropTest {
                 cmd.add(flag);
             }
             String eol = flag.equals("-crlf") ? "\r\n" : "\n";
-            try (Peer client = new Peer(dir, "hello from openssl\nsecond line\nbreak\n".getBytes(StandardCharsets.UTF_8),
-                    false, cmd)) {
-                int code = client.waitFor();
+            try (Interop.Peer client = Interop.start(dir,
+                    "hello from openssl\nsecond line\nbreak\n".getBytes(StandardCharsets.UTF_8), false, cmd)) {
+                int code = client.waitFor(Echo.LIMIT).exitCode();
                 assertEquals(0, code, client.stderr());
                 assertEquals("hello from openssl" + eol + "second line" + eol, client.output(), client.stderr());
             }
@@ -73,16 +72,17 @@ class EchoInteropTest {
     void gnutlsCliGetsItsLinesBack() throws Exception {
         Interop.requireBinary("gnutls-cli");
         try (Server server = new Server("echoserver", "-p", "0")) {
-            try (Peer client = new Peer(dir, "hello from gnutls\nline two\n".getBytes(StandardCharsets.UTF_8),
-                    "gnutls-cli", "--x509cafile", "ca.pem", "--port", String.valueOf(server.port()), "localhost")) {
-                int code = client.waitFor();
+            try (Interop.Peer client = Interop.start(dir, "hello from gnutls\nline two\n".getBytes(
+                    StandardCharsets.UTF_8), "gnutls-cli", "--x509cafile", "ca.pem", "--port",
+                    String.valueOf(server.port()), "localhost")) {
+                int code = client.waitFor(Echo.LIMIT).exitCode();
                 assertEquals(0, code, client.output());
                 assertTrue(client.output().contains("hello from gnutls\nline two\n"), client.output());
             }
-            Run quit = Echo.tlskit("echoclient", "-p", String.valueOf(server.port()), "--file",
+            Result quit = Tlskit.run("echoclient", "-p", String.valueOf(server.port()), "--file",
                     Echo.lines(dir, "quit.txt", "quit").toString());
             assertEquals(0, quit.exitCode(), quit::describe);
-            Run s = server.await();
+            Result s = server.await();
             assertEquals(0, s.exitCode(), s::describe);
             assertTrue(s.out().startsWith("hello from gnutls\nline two\n"), s::describe);
         }
@@ -92,10 +92,10 @@ class EchoInteropTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void echoclientAgainstOpensslServerRevPrintsTheReversedLines() throws Exception {
         Interop.requireBinary("openssl");
-        try (Peer server = new Peer(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", "server.pem",
-                "-key", "server.key", "-rev")) {
-            Matcher m = server.await(Interop.S_SERVER_ACCEPT);
-            Run client = Echo.tlskit("echoclient", "-p", m.group(1), "--file",
+        try (Interop.Peer server = Interop.start(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0",
+                "-cert", "server.pem", "-key", "server.key", "-rev")) {
+            Matcher m = server.await(Interop.S_SERVER_ACCEPT, Echo.LIMIT);
+            Result client = Tlskit.run("echoclient", "-p", m.group(1), "--file",
                     Echo.lines(dir, "rev.txt", "hello", "Hi Server, I'm echoClient!").toString());
 
             assertEquals(0, client.exitCode(), client.describe() + "\n--- s_server:\n" + server.output());
@@ -127,9 +127,9 @@ class EchoInteropTest {
                 "done",
                 "printf 'hello gnutls-serv\\nsecond\\n' | " + sh(client),
                 "");
-        try (Peer run = new Peer(dir, null, false, List.of("unshare", "-n", "bash", "-c", script))) {
-            int code = run.waitFor();
-            assumeTrue(code != 97 || Echo.CI, "cannot create a network namespace here: " + run.stderr());
+        try (Interop.Peer run = Interop.start(dir, null, false, List.of("unshare", "-n", "bash", "-c", script))) {
+            int code = run.waitFor(Echo.LIMIT).exitCode();
+            Interop.requireOr(code != 97, "cannot create a network namespace here: " + run.stderr());
             assertEquals(0, code, run.output() + "\n--- stderr:\n" + run.stderr());
             assertEquals("hello gnutls-serv\nsecond\n", run.output(), run.stderr());
         }

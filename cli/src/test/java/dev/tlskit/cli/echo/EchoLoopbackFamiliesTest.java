@@ -3,7 +3,8 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.echo.Echo.Run;
+import dev.tlskit.cli.Tlskit.Result;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.engine.ListenAddresses;
 import java.nio.file.Path;
@@ -25,15 +26,15 @@ class EchoLoopbackFamiliesTest {
             int port = server.port();
             assertTrue(server.err().contains("listening on 127.0.0.1:" + port + " and [::1]:" + port), server.err());
 
-            Run v6 = Echo.tlskit("echoclient", "-h", "::1", "-p", String.valueOf(port), "--file",
+            Result v6 = Tlskit.run("echoclient", "-h", "::1", "-p", String.valueOf(port), "--file",
                     Echo.lines(dir, "v6.txt", "over six").toString());
             assertEquals(0, v6.exitCode(), v6::describe);
             assertEquals("over six\n", v6.out(), v6::describe);
 
-            Run v4 = Echo.tlskit("echoclient", "-h", "127.0.0.1", "-p", String.valueOf(port), "--file",
+            Result v4 = Tlskit.run("echoclient", "-h", "127.0.0.1", "-p", String.valueOf(port), "--file",
                     Echo.lines(dir, "v4.txt", "over four", "quit").toString());
             assertEquals(0, v4.exitCode(), v4::describe);
-            Run s = server.await();
+            Result s = server.await();
             assertEquals(0, s.exitCode(), s::describe);
             assertTrue(s.out().contains("\"addresses\":[\"127.0.0.1:" + port + "\",\"[::1]:" + port + "\"]"),
                     s::describe);

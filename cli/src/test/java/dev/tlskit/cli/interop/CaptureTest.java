@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.command.ChatHooks;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.interop.Interop.Background;
 import dev.tlskit.cli.interop.Interop.Run;
 import dev.tlskit.cli.interop.Wireshark.Dumpcap;
@@ -269,23 +269,16 @@ class CaptureTest {
         Path listenerKeys = d.resolve("bob.keys");
         Path peerKeys = d.resolve("alice.keys");
         CountDownLatch hangUp = new CountDownLatch(1);
-        Interop.Capture bobOut = new Interop.Capture();
-        Interop.Capture bobErr = new Interop.Capture();
-        CompletableFuture<Integer> bob = chat(inputUntil(hangUp), bobOut, bobErr, "chat", "--listen", "-p", "0",
-                "--name", "bob", "--keylog", listenerKeys.toString());
+        Tlskit.Background bob = Tlskit.start(inputUntil(hangUp), "chat", "--listen", "-p", "0", "--name", "bob",
+                "--keylog", listenerKeys.toString());
         try {
-            Matcher listening = bobErr.await(Pattern.compile("listening on \\S*:(\\d+)"), Interop.PEER_START,
-                    bob::isDone);
-            assertNotNull(listening, bobErr::text);
-            int port = Integer.parseInt(listening.group(1));
+            int port = bob.port();
             try (Dumpcap capture = Dumpcap.start(d.resolve("chat.pcapng"), port)) {
-                Interop.Capture aliceErr = new Interop.Capture();
-                int alice = ChatHooks.run(new ByteArrayInputStream("hi bob\nquit\n".getBytes(StandardCharsets.UTF_8)),
-                        new PrintWriter(new Interop.Capture(), true), new PrintWriter(aliceErr, true), "chat", "-h",
-                        "127.0.0.1", "-p", String.valueOf(port), "--name", "alice", "--keylog", peerKeys.toString());
-                assertEquals(0, alice, aliceErr::text);
-                assertNotNull(bobErr.await(Pattern.compile("alice left the chat"), Interop.RUN_LIMIT, bob::isDone),
-                        bobErr::text);
+                Tlskit.Result alice = Tlskit.run(new ByteArrayInputStream("hi bob\nquit\n".getBytes(
+                        StandardCharsets.UTF_8)), "chat", "-h", "127.0.0.1", "-p", String.valueOf(port), "--name",
+                        "alice", "--keylog", peerKeys.toString());
+                assertEquals(0, alice.exitCode(), alice::err);
+                assertNotNull(bob.awaitErr(Pattern.compile("alice left the chat")), bob::err);
                 Path pcap = capture.finish();
 
                 Plaintext chat = Wireshark.plaintext(pcap, port, listenerKeys);
@@ -298,7 +291,7 @@ class CaptureTest {
         } finally {
             hangUp.countDown(); // end of input: the listener stops waiting for the next peer
         }
-        assertEquals(0, bob.get(Interop.RUN_LIMIT.toSeconds(), TimeUnit.SECONDS), bobErr::text);
+        assertEquals(0, bob.await(Interop.RUN_LIMIT).exitCode(), bob::err);
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -413,22 +406,6 @@ class CaptureTest {
 
     private static List<String> sorted(List<String> lines) {
         return lines.stream().sorted().toList();
-    }
-
-    /** {@code tlskit chat ...} in-process on a daemon thread, reading {@code in}. */
-    private static CompletableFuture<Integer> chat(InputStream in, Interop.Capture out, Interop.Capture err,
-            String... args) {
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                exit.complete(ChatHooks.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args));
-            } catch (Throwable e) {
-                exit.completeExceptionally(e);
-            }
-        }, "capture-test-chat");
-        t.setDaemon(true);
-        t.start();
-        return exit;
     }
 
     /** An input that gives nothing, then ends once {@code end} opens. */

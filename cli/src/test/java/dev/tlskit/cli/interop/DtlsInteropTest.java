@@ -3,7 +3,6 @@ package dev.tlskit.cli.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,24 +77,18 @@ class DtlsInteropTest {
     void tlskitClientToOpensslDtlsServer() throws Exception {
         Interop.requireBinary("openssl");
         Path demo = Interop.demo(dir);
-        Process openssl = new ProcessBuilder("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:0",
-                "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify", "1")
-                .directory(demo.toFile()).redirectErrorStream(true).start();
-        Interop.Capture output = new Interop.Capture();
-        Thread pump = pumpInto(openssl, output);
-        try (Interop.Background client = Interop.tlskitInBackground("client", "-u", "-p",
-                String.valueOf(acceptPort(openssl, output)))) {
-            await(output, Pattern.compile("hello wolfssl!"), openssl);
-            try (OutputStream stdin = openssl.getOutputStream()) {
-                stdin.write("I hear you, openssl\n".getBytes(StandardCharsets.US_ASCII));
-            }
+        try (Interop.Peer openssl = Interop.startWithOpenStdin(demo, List.of("openssl", "s_server", "-dtls1_2",
+                "-accept", "127.0.0.1:0", "-cert", "server.pem", "-key", "server.key", "-CAfile", "ca.pem", "-Verify",
+                "1"));
+                Interop.Background client = Interop.tlskitInBackground("client", "-u", "-p",
+                        openssl.await(Interop.S_SERVER_ACCEPT, LIMIT).group(1))) {
+            openssl.await(Pattern.compile("hello wolfssl!"), LIMIT);
+            openssl.write("I hear you, openssl\n");
+            openssl.closeInput();
             Interop.Run c = client.await(LIMIT);
             assertEquals(0, c.exitCode(), c::describe);
             assertTrue(c.out().startsWith("SSL version is DTLSv1.2\n"), c::describe);
             assertTrue(c.out().contains("I hear you, openssl"), c::describe);
-        } finally {
-            Interop.destroy(openssl);
-            pump.join(2_000);
         }
     }
 
@@ -157,39 +149,5 @@ class DtlsInteropTest {
         Interop.Run r = Interop.tlskit("client", "-u", "-h", "127.0.0.1", "-p", String.valueOf(port), "--timeout", "1");
         assertEquals(1, r.exitCode(), r::describe);
         assertTrue(r.err().startsWith("tlskit: error: 127.0.0.1:" + port + ": "), r::describe);
-    }
-
-    private static Thread pumpInto(Process p, Interop.Capture to) {
-        Thread t = new Thread(() -> {
-            try {
-                p.getInputStream().transferTo(new java.io.OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        to.write(new char[] {(char) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        String s = new String(b, off, len, StandardCharsets.ISO_8859_1);
-                        to.write(s.toCharArray(), 0, s.length());
-                    }
-                });
-            } catch (java.io.IOException ignored) {
-                // The process ended.
-            }
-        }, "openssl-dtls-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static int acceptPort(Process p, Interop.Capture output) throws InterruptedException {
-        return Integer.parseInt(await(output, Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)"), p).group(1));
-    }
-
-    private static Matcher await(Interop.Capture output, Pattern pattern, Process p) throws InterruptedException {
-        Matcher m = output.await(pattern, LIMIT, () -> !p.isAlive());
-        assertTrue(m != null, "openssl never printed /" + pattern + "/: " + output.text());
-        return m;
     }
 }

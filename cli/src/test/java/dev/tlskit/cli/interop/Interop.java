@@ -1,17 +1,17 @@
 package dev.tlskit.cli.interop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.cli.Capture;
 import dev.tlskit.cli.Main;
+import dev.tlskit.cli.Tlskit;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -27,9 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,19 +43,25 @@ public final class Interop {
     /** The line {@code openssl s_server} prints once it listens: {@code ACCEPT 127.0.0.1:PORT} (group 1: the port). */
     public static final Pattern S_SERVER_ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+)");
     static final Duration RUN_LIMIT = Duration.ofSeconds(30);
-    private static final Pattern LISTENING = Pattern.compile("tlskit \\w+: listening on (\\S+):(\\d+)");
-
+    
     private Interop() {}
 
     // ---------------------------------------------------------------- binaries
 
+    /**
+     * The one skip-or-fail policy: skips the test when {@code present} is false, except in CI ({@code CI=true}),
+     * where it fails: interop tests must not skip in CI (.ci/run installs the peers).
+     */
+    public static void requireOr(boolean present, String missing) {
+        if (CI && !present) {
+            fail(missing + ", and CI=true: interop tests must not skip in CI (.ci/run installs the peers)");
+        }
+        assumeTrue(present, missing + "; test skipped");
+    }
+
     /** Skips the test when {@code binary} is not on the PATH, except in CI ({@code CI=true}), where it fails. */
     public static void requireBinary(String binary) {
-        boolean found = onPath(binary);
-        if (CI && !found) {
-            fail(binary + " is not installed, and CI=true: interop tests must not skip in CI (.ci/run installs it)");
-        }
-        assumeTrue(found, binary + " is not installed; interop test skipped");
+        requireOr(onPath(binary), binary + " is not installed");
     }
 
     static boolean onPath(String binary) {
@@ -82,10 +86,7 @@ public final class Interop {
         } catch (IOException e) {
             ok = false;
         }
-        if (CI && !ok) {
-            fail("::1 cannot be bound, and CI=true");
-        }
-        assumeTrue(ok, "no IPv6 loopback (::1) on this machine");
+        requireOr(ok, "no IPv6 loopback (::1) on this machine");
     }
 
     // ---------------------------------------------------------------- files and ports
@@ -107,74 +108,41 @@ public final class Interop {
         }
     }
 
-    // ---------------------------------------------------------------- text that other threads write
-
-    /** A Writer other threads append to, and tests wait on for a pattern (wait/notify, no sleeping). */
-    public static class Capture extends Writer {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
-            notifyAll();
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-
-        public synchronized String text() {
-            return text.toString();
-        }
-
-        /** The first match of {@code p}, waiting up to {@code limit}; null once {@code gaveUp} says no more comes. */
-        public synchronized Matcher await(Pattern p, Duration limit, BooleanSupplier gaveUp) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (true) {
-                Matcher m = p.matcher(text);
-                if (m.find()) {
-                    return m;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || gaveUp.getAsBoolean()) {
-                    // one last look: the writer may have finished between the check and now
-                    Matcher again = p.matcher(text);
-                    return again.find() ? again : null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        }
-
-        @Override
-        public synchronized String toString() {
-            return text.toString();
-        }
-    }
-
     // ---------------------------------------------------------------- external processes
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     /** An external peer process with stdout+stderr captured; {@link #close} always destroys it and its children. */
     public static final class Peer implements AutoCloseable {
         private final Process process;
         private final List<String> command;
         private final Capture output = new Capture();
+        private final Capture stderr;
         private final Thread reader;
         private OutputStream stdin;
 
-        private Peer(Process process, List<String> command) {
+        private Peer(Process process, List<String> command, boolean stderrApart) {
             this.process = process;
             this.command = command;
             this.reader = new Thread(() -> pump(process.getInputStream(), output), "interop-peer-output");
             reader.setDaemon(true);
             reader.start();
+            this.stderr = stderrApart ? new Capture() : null;
+            if (stderrApart) {
+                Thread errors = new Thread(() -> pump(process.getErrorStream(), stderr), "interop-peer-stderr");
+                errors.setDaemon(true);
+                errors.start();
+            }
         }
 
+        /** What the peer printed: stdout and stderr, unless started with stderr apart. */
         public String output() {
             return output.text();
+        }
+
+        /** The peer's stderr when started with it apart; "" otherwise (it is in {@link #output}). */
+        public String stderr() {
+            return stderr == null ? "" : stderr.text();
         }
 
         boolean exited() {
@@ -199,7 +167,7 @@ public final class Interop {
         }
 
         /** Waits for the peer to exit by itself; destroys it and fails at the limit. */
-        Result waitFor(Duration limit) throws InterruptedException {
+        public Result waitFor(Duration limit) throws InterruptedException {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
                 fail("peer " + String.join(" ", command) + " still running after " + limit + "; output:\n"
@@ -207,6 +175,17 @@ public final class Interop {
             }
             reader.join(5_000);
             return new Result(process.exitValue(), output.text());
+        }
+
+        /** Writes {@code text} to the stdin of a peer started with {@link #startWithOpenStdin}. */
+        public void write(String text) throws IOException {
+            stdin.write(text.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        }
+
+        /** Closes the stdin of a peer started with {@link #startWithOpenStdin}: its end of input. */
+        public void closeInput() throws IOException {
+            stdin.close();
         }
 
         @Override
@@ -228,13 +207,18 @@ public final class Interop {
     }
 
     /** Starts {@code command} in {@code dir}; {@code stdin} is written then closed (null: /dev/null). */
-    static Peer start(Path dir, byte[] stdin, List<String> command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    public static Peer start(Path dir, byte[] stdin, List<String> command) throws IOException {
+        return start(dir, stdin, true, command);
+    }
+
+    /** As {@link #start(Path, byte[], List)}; {@code mergeStderr} false keeps stderr apart ({@link Peer#stderr}). */
+    public static Peer start(Path dir, byte[] stdin, boolean mergeStderr, List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(mergeStderr);
         if (stdin == null) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         Process p = pb.start();
-        Peer peer = new Peer(p, command);
+        Peer peer = new Peer(p, command, !mergeStderr);
         if (stdin != null) {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(stdin);
@@ -251,23 +235,23 @@ public final class Interop {
      */
     public static Peer startWithOpenStdin(Path dir, List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        Peer peer = new Peer(p, command);
+        Peer peer = new Peer(p, command, false);
         peer.stdin = p.getOutputStream();
         return peer;
     }
 
-    static Peer start(Path dir, byte[] stdin, String... command) throws IOException {
+    public static Peer start(Path dir, byte[] stdin, String... command) throws IOException {
         return start(dir, stdin, List.of(command));
     }
 
     /** Runs {@code command} to completion within {@code limit}, destroying it if it overruns. */
-    static Result run(Path dir, byte[] stdin, Duration limit, List<String> command) throws Exception {
+    public static Result run(Path dir, byte[] stdin, Duration limit, List<String> command) throws Exception {
         try (Peer peer = start(dir, stdin, command)) {
             return peer.waitFor(limit);
         }
     }
 
-    static Result run(Path dir, byte[] stdin, Duration limit, String... command) throws Exception {
+    public static Result run(Path dir, byte[] stdin, Duration limit, String... command) throws Exception {
         return run(dir, stdin, limit, List.of(command));
     }
 
@@ -307,8 +291,15 @@ public final class Interop {
 
     // ---------------------------------------------------------------- tlskit
 
-    /** One tlskit run: exit code, stdout and stderr kept apart. */
+    /**
+     * What one tlskit run printed and returned: {@link Tlskit.Result} under the name the interop tests (and the
+     * STARTTLS ones) already use.
+     */
     record Run(int exitCode, String out, String err) {
+        static Run of(Tlskit.Result r) {
+            return new Run(r.exitCode(), r.out(), r.err());
+        }
+
         String describe() {
             return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
         }
@@ -316,71 +307,39 @@ public final class Interop {
 
     /** Runs tlskit in-process to completion on the calling thread (bounded by the test's @Timeout). */
     static Run tlskit(String... args) {
-        Capture out = new Capture();
-        Capture err = new Capture();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.text(), err.text());
+        return Run.of(Tlskit.run(args));
     }
 
-    /** A tlskit command (normally {@code server -p 0 ...}) running in-process on its own daemon thread. */
+    /** A tlskit server ({@code server -p 0 ...}) in-process on {@link Tlskit}'s daemon thread. */
     public static final class Background implements AutoCloseable {
-        private final Capture out = new Capture();
-        private final Capture err = new Capture();
-        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-        private final String[] args;
-        private final Thread thread;
-        private int port = -1;
-        private String host = "127.0.0.1";
+        private final Tlskit.Background run;
+        private boolean listened;
 
         private Background(String[] args) {
-            this.args = args;
-            this.thread = new Thread(() -> {
-                try {
-                    exit.complete(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args));
-                } catch (Throwable t) {
-                    exit.completeExceptionally(t);
-                }
-            }, "interop-tlskit-" + args[0]);
-            thread.setDaemon(true);
-            thread.start();
+            run = Tlskit.start(args);
         }
 
         /** The port from the server's "listening on" line (fails if the server exits before printing it). */
         public int port() throws InterruptedException {
-            if (port < 0) {
-                Matcher m = err.await(LISTENING, PEER_START, exit::isDone);
-                if (m == null) {
-                    fail("tlskit " + String.join(" ", args) + " never printed 'listening on'; stderr:\n" + err.text()
-                            + (exit.isDone() ? "\n(it exited with " + exit.getNow(null) + ")" : ""));
-                }
-                host = m.group(1).replace("[", "").replace("]", "");
-                port = Integer.parseInt(m.group(2));
-            }
+            int port = run.port();
+            listened = true;
             return port;
         }
 
         public String out() {
-            return out.text();
+            return run.out();
         }
 
         public String err() {
-            return err.text();
+            return run.err();
         }
 
-        /** Waits for the command to finish by itself. */
         public boolean exited() {
-            return exit.isDone();
+            return run.exited();
         }
 
         Run await(Duration limit) throws Exception {
-            int code;
-            try {
-                code = exit.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("tlskit " + String.join(" ", args) + " did not finish within " + limit
-                        + "\n--- stdout:\n" + out.text() + "\n--- stderr:\n" + err.text(), e);
-            }
-            return new Run(code, out.text(), err.text());
+            return Run.of(run.await(limit));
         }
 
         /**
@@ -389,19 +348,22 @@ public final class Interop {
          */
         @Override
         public void close() throws Exception {
-            for (int i = 0; i < 20 && !exit.isDone() && port > 0; i++) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(host.equals("*") ? "127.0.0.1" : host, port), 500);
-                } catch (IOException e) {
-                    break;
-                }
-                try {
-                    exit.get(1, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    // still serving: poke again
+            if (listened) {
+                String host = run.host().equals("*") ? "127.0.0.1" : run.host();
+                for (int i = 0; i < 20 && !run.exited(); i++) {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress(host, run.port()), 500);
+                    } catch (IOException e) {
+                        break;
+                    }
+                    try {
+                        run.await(Duration.ofSeconds(1));
+                    } catch (AssertionError e) {
+                        // still serving: poke again
+                    }
                 }
             }
-            thread.join(2_000);
+            run.close();
         }
     }
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.interop.Interop.Peer;
 import dev.tlskit.cli.interop.Interop.Run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanTlskitServerTest {
     @TempDir
     static Path dir;
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     static Peer restricted;
     static Peer bc;
     static int restrictedPort;
@@ -40,8 +39,8 @@ class ScanTlskitServerTest {
         restricted = Interop.start(dir, null, Interop.tlskitCommand("echoserver", "-p", "0", "--provider", "jdk",
                 "-l", "TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES256-GCM-SHA384", "--groups", "x25519:secp256r1"));
         bc = Interop.start(dir, null, Interop.tlskitCommand("echoserver", "-p", "0", "--provider", "bc"));
-        restrictedPort = Integer.parseInt(restricted.await(LISTENING, Duration.ofSeconds(20)).group(1));
-        bcPort = Integer.parseInt(bc.await(LISTENING, Duration.ofSeconds(20)).group(1));
+        restrictedPort = Integer.parseInt(restricted.await(Tlskit.LISTENING, Duration.ofSeconds(20)).group(2));
+        bcPort = Integer.parseInt(bc.await(Tlskit.LISTENING, Duration.ofSeconds(20)).group(2));
     }
 
     @AfterAll

@@ -2,7 +2,8 @@ package dev.tlskit.cli.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -73,19 +74,10 @@ public final class Tmux implements AutoCloseable {
     private String run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                fail("tmux " + String.join(" ", args) + " hung");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + out);
-            }
-            return out;
-        } finally {
-            Interop.destroy(p);
+        Interop.Result r = Interop.run(Path.of("."), null, Duration.ofSeconds(10), cmd);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + r.output());
         }
+        return r.output();
     }
 }

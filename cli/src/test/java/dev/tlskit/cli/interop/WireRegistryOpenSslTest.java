@@ -10,7 +10,7 @@ import dev.tlskit.engine.wire.HandshakeType;
 import dev.tlskit.engine.wire.KeyShareEntry;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
-import java.io.DataInputStream;
+import dev.tlskit.engine.wire.Record;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -101,12 +101,9 @@ class WireRegistryOpenSslTest {
                         "-alpn", "h2,http/1.1", "-groups", "X25519:P-256:ffdhe2048");
                 Socket s = listener.accept()) {
             s.setSoTimeout(10_000);
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] header = new byte[5];
-            in.readFully(header);
-            assertEquals(ContentType.HANDSHAKE.code(), header[0]);
-            byte[] record = new byte[((header[3] & 0xFF) << 8) | (header[4] & 0xFF)];
-            in.readFully(record);
+            Record first = Record.read(s.getInputStream());
+            assertEquals(ContentType.HANDSHAKE.code(), first.contentType());
+            byte[] record = first.body();
             assertEquals(HandshakeType.CLIENT_HELLO.code(), record[0]);
             int length = ((record[1] & 0xFF) << 16) | ((record[2] & 0xFF) << 8) | (record[3] & 0xFF);
             ClientHello hello = ClientHello.parse(ByteBuffer.wrap(record, 4, length), false);

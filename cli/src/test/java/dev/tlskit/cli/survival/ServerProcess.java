@@ -2,6 +2,8 @@ package dev.tlskit.cli.survival;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tlskit.cli.Capture;
+import dev.tlskit.cli.Tlskit;
 import dev.tlskit.cli.interop.Interop;
 import java.io.File;
 import java.io.IOException;
@@ -15,12 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** tlskit as a child JVM, so that its threads and open file descriptors can be counted from /proc. */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
     /**
      * Steady JVM thread counts: no GC worker threads, no compiler threads added and removed under load. And Bouncy
      * Castle's DRBG, when it reseeds, gathers entropy on a thread of its own ("Thread-N", EntropyGatherer) that
@@ -31,8 +31,8 @@ final class ServerProcess implements AutoCloseable {
             "-XX:-UseDynamicNumberOfCompilerThreads", "-Xmx256m", "-Dorg.bouncycastle.drbg.gather_pause_secs=0");
 
     private final Process process;
-    private final Interop.Capture out = new Interop.Capture();
-    private final Interop.Capture err = new Interop.Capture();
+    private final Capture out = new Capture();
+    private final Capture err = new Capture();
     final int port;
 
     /** The counts /proc shows for the process. */
@@ -50,12 +50,12 @@ final class ServerProcess implements AutoCloseable {
                 .start();
         start(() -> Interop.pump(process.getInputStream(), out), "survival-server-stdout");
         start(() -> Interop.pump(process.getErrorStream(), err), "survival-server-stderr");
-        Matcher m = err.await(LISTENING, Duration.ofSeconds(20), () -> !process.isAlive());
+        Matcher m = err.await(Tlskit.LISTENING, Duration.ofSeconds(20), () -> !process.isAlive());
         if (m == null) {
             close();
             fail("tlskit " + String.join(" ", args) + " did not start listening; stderr:\n" + err.text());
         }
-        port = Integer.parseInt(m.group(1));
+        port = Integer.parseInt(m.group(2));
     }
 
     private static void start(Runnable r, String name) {

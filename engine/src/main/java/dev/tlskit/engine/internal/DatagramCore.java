@@ -29,6 +29,7 @@ public final class DatagramCore {
 
     private final SSLEngine engine;
     private final WireObserver observer;
+    private final LastFlight lastFlight = new LastFlight();
     private ByteBuffer pending = EMPTY;
     private ByteBuffer appIn;
     private ByteBuffer netOut;
@@ -54,6 +55,16 @@ public final class DatagramCore {
         pending = copy;
     }
 
+    /**
+     * After the handshake: when the datagram just {@link #received} is the peer resending its last flight, ours was
+     * lost, and this sends it again ({@link LastFlight}; SunJSSE does not). Serialised with wraps by the caller.
+     */
+    public void answerRetransmission(Sender sender) throws IOException {
+        if (engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
+            lastFlight.received(pending.duplicate(), sender, observer);
+        }
+    }
+
     /** Whether part of the last datagram (further records) has not been unwrapped yet. */
     public boolean hasPendingDatagram() {
         return pending.hasRemaining();
@@ -74,8 +85,12 @@ public final class DatagramCore {
      */
     public SSLEngineResult unwrap() throws SSLException {
         appIn();
+        boolean handshaking = engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING;
         while (true) {
             SSLEngineResult r = engine.unwrap(pending, appIn);
+            if (handshaking && r.bytesConsumed() > 0) {
+                lastFlight.flightEnded();
+            }
             switch (r.getStatus()) {
                 case OK, CLOSED -> {
                     HandshakeStatus hs = r.getHandshakeStatus();
@@ -100,6 +115,7 @@ public final class DatagramCore {
         if (netOut == null) {
             netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         }
+        boolean handshaking = engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING;
         while (true) {
             netOut.clear();
             SSLEngineResult r = engine.wrap(src == null ? EMPTY : src, netOut);
@@ -107,6 +123,10 @@ public final class DatagramCore {
                 case OK, CLOSED -> {
                     if (netOut.position() > 0) {
                         netOut.flip();
+                        boolean finished = r.getHandshakeStatus() == HandshakeStatus.FINISHED;
+                        if (handshaking || finished) {
+                            lastFlight.wrapped(netOut, finished);
+                        }
                         observer.sent(netOut);
                         sender.send(netOut);
                     }
@@ -211,6 +231,7 @@ public final class DatagramCore {
     public void retransmit(Sender sender) throws IOException {
         HandshakeStatus hs = engine.getHandshakeStatus();
         if (hs != HandshakeStatus.NOT_HANDSHAKING && hs != HandshakeStatus.FINISHED) {
+            lastFlight.flightEnded();
             wrap(null, sender);
         }
     }

@@ -73,6 +73,7 @@ public final class DtlsPeer implements Session {
         lastActivity = System.nanoTime();
         core.received(datagram);
         try {
+            core.answerRetransmission(sender);
             drive();
         } catch (IOException | RuntimeException e) {
             fail(e);

@@ -49,6 +49,15 @@ public final class Failures {
         if (t instanceof TlsException te) {
             return te;
         }
+        TlsException network = network(t, duringHandshake);
+        if (network != null) {
+            return network;
+        }
+        return tls(t, duringHandshake, observer);
+    }
+
+    /** A failure of the socket rather than of TLS (timed out, refused, unknown host, no route), or null. */
+    private static TlsException network(Throwable t, boolean duringHandshake) {
         if (t instanceof SocketTimeoutException) {
             return network(Reason.TIMED_OUT, "timed out" + (duringHandshake ? " during the handshake" : ""), t);
         }
@@ -65,6 +74,11 @@ public final class Failures {
         if (t instanceof NoRouteToHostException) {
             return network(Reason.UNREACHABLE, lower(t.getMessage()), t);
         }
+        return null;
+    }
+
+    /** A failure TLS reported: the peer's certificate, a verification, an alert, a broken handshake. */
+    private static TlsException tls(Throwable t, boolean duringHandshake, WireObserver observer) {
         FailureAlert wireAlert = alertOf(t, observer);
         String unparsable = unparsableCertificate(t);
         if (unparsable != null) {
@@ -77,10 +91,10 @@ public final class Failures {
             return new TlsException(Kind.VERIFICATION, verification + sentSuffix(wireAlert), t,
                     TrustManagers.RejectedChain.in(t), wireAlert);
         }
-        String alert = alertIn(t);
-        if (alert == null && wireAlert != null && wireAlert.direction() == Direction.RECEIVED) {
-            alert = wireAlert.alert().descriptionName();
-        }
+        // The peer's fatal alert as the wire carried it beats the provider's words for it: SunJSSE 25 misreads an
+        // unassigned code (238 becomes "(unexpected_message) Unknown alert description (-18)").
+        String alert = wireAlert != null && wireAlert.direction() == Direction.RECEIVED
+                ? wireAlert.alert().descriptionName() : alertIn(t);
         if (duringHandshake && observer != null && observer.clientSentNoCertificate()
                 && ("handshake_failure".equals(alert)
                         || String.valueOf(observer.alertSent()).equals("fatal handshake_failure"))) {

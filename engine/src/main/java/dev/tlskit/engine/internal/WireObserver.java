@@ -5,14 +5,13 @@ import dev.tlskit.engine.TraceEvent;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;
-import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.HandshakeMessage;
 import dev.tlskit.engine.wire.HandshakeType;
 import dev.tlskit.engine.wire.MalformedHelloException;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import dev.tlskit.engine.wire.ServerHello;
 import dev.tlskit.engine.wire.ServerKeyExchange;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,20 +27,12 @@ import java.util.function.Consumer;
  * facts, so one reader thread and one writer thread may feed it at once.
  */
 public final class WireObserver {
-    /** The highest content type the framing accepts (heartbeat); a higher one means the peer is not speaking TLS. */
-    private static final int LAST_CONTENT_TYPE = ContentType.HEARTBEAT.code();
-
-    /** DTLS record header: type, version, epoch (2), sequence number (6), length (2). */
-    private static final int DTLS_RECORD_HEADER = 13;
-    /** DTLS handshake header: type, length (3), message_seq (2), fragment_offset (3), fragment_length (3). */
-    private static final int DTLS_HANDSHAKE_HEADER = 12;
-
     private final boolean client;
     private final boolean datagram;
     private final Consumer<TraceEvent> listener;
     private final List<TraceEvent> handshakeRecords = new ArrayList<>();
-    private final Parser sent;
-    private final Parser received;
+    private final RecordStream sent;
+    private final RecordStream received;
 
     private volatile boolean tls13;
     private volatile int negotiatedGroup = -1;
@@ -81,9 +72,8 @@ public final class WireObserver {
         this.client = client;
         this.listener = listener;
         this.datagram = datagram;
-        // Made here, not in field initialisers: a Parser sizes its header buffer by the datagram flag.
-        this.sent = new Parser(Direction.SENT);
-        this.received = new Parser(Direction.RECEIVED);
+        this.sent = new RecordStream(this, Direction.SENT, datagram);
+        this.received = new RecordStream(this, Direction.RECEIVED, datagram);
     }
 
     /** Bytes this endpoint is about to write to the network (position..limit; not consumed). */
@@ -198,10 +188,6 @@ public final class WireObserver {
         return plainSequenceSent + 1;
     }
 
-    /**
-     * Whether the client answered a CertificateRequest with an empty Certificate message (visible in TLS 1.2 only;
-     * a server that needs one then fails the handshake, BCJSSE with a bare handshake_failure alert).
-     */
     /** Whether this endpoint is the client. */
     public boolean isClient() {
         return client;
@@ -221,6 +207,10 @@ public final class WireObserver {
         return localCertificate;
     }
 
+    /**
+     * Whether the client answered a CertificateRequest with an empty Certificate message (visible in TLS 1.2 only;
+     * a server that needs one then fails the handshake, BCJSSE with a bare handshake_failure alert).
+     */
     public boolean clientSentNoCertificate() {
         return clientSentNoCertificate;
     }
@@ -232,7 +222,8 @@ public final class WireObserver {
         }
     }
 
-    private void emit(TraceEvent event) {
+    /** A whole record, as the trace and the summary show it. */
+    void record(TraceEvent event) {
         if (!handshakeDone) {
             synchronized (handshakeRecords) {
                 handshakeRecords.add(event);
@@ -243,316 +234,117 @@ public final class WireObserver {
         }
     }
 
-    /** Parses one direction's byte stream into records and handshake messages. */
-    private final class Parser {
-        private final Direction direction;
-        private final byte[] header = new byte[datagram ? DTLS_RECORD_HEADER : 5];
-        private int headerFill;
-        private int bodyRemaining = -1;
-        private ContentType recordType;
-        private int recordVersion;
-        private int recordLength;
-        private ByteArrayOutputStream recordBody;
-        /** After ChangeCipherSpec (1.2) or ServerHello (1.3) this direction's handshake records are encrypted. */
-        private boolean encrypted;
-        /** Handshake message bytes that may span records. */
-        private final ByteArrayOutputStream handshakeBuffer = new ByteArrayOutputStream();
-        private boolean broken;
-        /** Details of the handshake messages of the record being parsed (see {@link TraceEvent#details()}). */
-        private final List<String> details = new ArrayList<>();
-        /** DTLS: whether the current record is protected (its epoch is not 0). */
-        private boolean recordEncrypted;
-        /** DTLS: handshake messages arriving in fragments, by message_seq. */
-        private final java.util.Map<Integer, DtlsFragments> fragments = new java.util.HashMap<>();
+    boolean tls13() {
+        return tls13;
+    }
 
-        /** Whether a protected record went this way (TLS). */
-        private boolean protectedRecordSeen;
-        /** DTLS: whether a record of epoch 1 or later went this way. */
-        private volatile boolean epochChanged;
+    /** DTLS: a plaintext (epoch 0) record with this sequence number went out. */
+    void plainRecordSent(long sequence) {
+        plainSequenceSent = Math.max(plainSequenceSent, sequence);
+    }
 
-        Parser(Direction direction) {
-            this.direction = direction;
-        }
-
-        boolean protectedNow() {
-            return datagram ? epochChanged : encrypted;
-        }
-
-        /**
-         * DTLS: a datagram holds whole records, so each one starts parsing afresh. A broken datagram (a stray
-         * packet, a truncated record) then spoils only itself, as it does for the SSLEngine, which drops it.
-         */
-        void startDatagram() {
-            if (datagram) {
-                headerFill = 0;
-                bodyRemaining = -1;
-                recordBody = null;
-                broken = false;
-            }
-        }
-
-        void feed(ByteBuffer in) {
-            while (in.hasRemaining() && !broken) {
-                if (bodyRemaining < 0) {
-                    header[headerFill++] = in.get();
-                    if (headerFill == header.length) {
-                        startRecord();
-                    }
-                    continue;
-                }
-                int n = Math.min(bodyRemaining, in.remaining());
-                if (recordBody != null) {
-                    byte[] chunk = new byte[n];
-                    in.get(chunk);
-                    recordBody.write(chunk, 0, n);
-                } else {
-                    in.position(in.position() + n);
-                }
-                bodyRemaining -= n;
-                if (bodyRemaining == 0) {
-                    endRecord();
-                }
-            }
-        }
-
-        private void startRecord() {
-            headerFill = 0;
-            ContentType type = ContentType.of(header[0] & 0xFF);
-            recordVersion = ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
-            int n = header.length;
-            recordLength = ((header[n - 2] & 0xFF) << 8) | (header[n - 1] & 0xFF);
-            // DTLS protects every record of epoch 1 and later; the epoch says it, whatever was lost or reordered.
-            // Until this direction has carried a protected record, a 2-byte alert record is plaintext whatever the
-            // state: a protected record carries at least its inner content type and a 16-byte tag. (A TLS 1.3
-            // client that rejects the server's certificate before its handshake keys are in use sends one, as
-            // OpenSSL's s_client does.) After a protected record such a record is garbage, not the peer's word.
-            recordEncrypted = datagram ? (header[3] != 0 || header[4] != 0)
-                    : encrypted && !(type == ContentType.ALERT && recordLength == 2 && !protectedRecordSeen);
-            if (recordEncrypted && type != ContentType.CHANGE_CIPHER_SPEC) {
-                protectedRecordSeen = true;
-            }
-            if (datagram && direction == Direction.SENT) {
-                if (recordEncrypted) {
-                    epochChanged = true;
-                } else {
-                    long seq = 0;
-                    for (int i = 5; i < 11; i++) {
-                        seq = (seq << 8) | (header[i] & 0xFF);
-                    }
-                    plainSequenceSent = Math.max(plainSequenceSent, seq);
-                }
-            }
-            int major = header[1] & 0xFF;
-            if (type == null || type.code() > LAST_CONTENT_TYPE || major != (datagram ? 0xFE : 3)) {
-                // Not TLS (a peer speaking HTTP, say): stop parsing; the SSLEngine reports the error.
-                broken = true;
-                return;
-            }
-            recordType = type;
-            boolean needBody = (type == ContentType.HANDSHAKE && !recordEncrypted) || type == ContentType.ALERT;
-            recordBody = needBody ? new ByteArrayOutputStream(recordLength) : null;
-            bodyRemaining = recordLength;
-            if (recordLength == 0) {
-                endRecord();
-            }
-        }
-
-        private void endRecord() {
-            bodyRemaining = -1;
-            List<String> messages = new ArrayList<>(2);
-            String typeName = recordType.displayName();
-            switch (recordType) {
-                case CHANGE_CIPHER_SPEC -> {
-                    messages.add(typeName);
-                    if (!tls13 && !datagram) {
-                        encrypted = true;
-                    }
-                }
-                case ALERT -> {
-                    byte[] body = recordBody.toByteArray();
-                    if (recordEncrypted) {
-                        messages.add("Encrypted Alert");
-                    } else if (body.length >= 2) {
-                        Alert alert = Alert.parse(body);
-                        messages.add("Alert (" + alert + ")");
-                        if (direction == Direction.RECEIVED) {
-                            alertReceived = alert;
-                        } else {
-                            alertSent = alert;
-                        }
-                    }
-                }
-                case HANDSHAKE -> {
-                    if (recordEncrypted) {
-                        messages.add("Encrypted Handshake Message");
-                    } else if (datagram) {
-                        parseDatagramHandshake(recordBody.toByteArray(), messages);
-                    } else {
-                        byte[] body = recordBody.toByteArray();
-                        handshakeBuffer.write(body, 0, body.length);
-                        parseHandshakeMessages(messages);
-                    }
-                }
-                case APPLICATION_DATA -> {
-                    // In TLS 1.3 the encrypted handshake travels in records of this type too; without keys the
-                    // wire cannot tell them apart, and Wireshark names them the same.
-                    messages.add(typeName);
-                }
-                default -> messages.add(typeName);
-            }
-            recordBody = null;
-            emit(new TraceEvent(direction, typeName, recordVersion, recordLength, messages, details,
-                    System.nanoTime()));
-            details.clear();
-        }
-
-        private void parseHandshakeMessages(List<String> names) {
-            byte[] buf = handshakeBuffer.toByteArray();
-            int pos = 0;
-            while (buf.length - pos >= 4) {
-                int type = buf[pos] & 0xFF;
-                int len = ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8) | (buf[pos + 3] & 0xFF);
-                if (buf.length - pos - 4 < len) {
-                    break;
-                }
-                ByteBuffer body = ByteBuffer.wrap(buf, pos + 4, len).slice();
-                names.add(onHandshakeMessage(type, body));
-                pos += 4 + len;
-            }
-            handshakeBuffer.reset();
-            handshakeBuffer.write(buf, pos, buf.length - pos);
-        }
-
-        /**
-         * DTLS: a record holds whole fragments of one or more handshake messages, each with its own header. A
-         * message is understood once all its bytes are in; a retransmitted one is named again, as Wireshark does.
-         */
-        private void parseDatagramHandshake(byte[] record, List<String> names) {
-            ByteBuffer b = ByteBuffer.wrap(record);
-            while (b.remaining() >= DTLS_HANDSHAKE_HEADER) {
-                int type = b.get() & 0xFF;
-                int length = uint24(b);
-                int seq = b.getShort() & 0xFFFF;
-                int offset = uint24(b);
-                int fragmentLength = uint24(b);
-                if (fragmentLength > b.remaining() || offset + fragmentLength > length) {
-                    return; // malformed: the SSLEngine's to reject
-                }
-                ByteBuffer fragment = b.slice();
-                fragment.limit(fragmentLength);
-                b.position(b.position() + fragmentLength);
-                if (offset == 0 && fragmentLength == length) {
-                    names.add(onHandshakeMessage(type, fragment));
-                    continue;
-                }
-                names.add(HandshakeType.nameOf(type) + " (fragment)");
-                DtlsFragments f = fragments.computeIfAbsent(seq, k -> new DtlsFragments(type, length));
-                if (f.add(offset, fragment) && fragments.remove(seq) != null) {
-                    onHandshakeMessage(f.type, ByteBuffer.wrap(f.bytes));
-                }
-            }
-        }
-
-        private String onHandshakeMessage(int type, ByteBuffer body) {
-            HandshakeType known = HandshakeType.of(type);
-            if (known != null) {
-                switch (known) {
-                    case CLIENT_HELLO -> onClientHello(!client && direction == Direction.RECEIVED
-                            ? checkedClientHello(body) : ClientHello.read(body, datagram));
-                    case SERVER_HELLO -> {
-                        return onServerHello(ServerHello.read(body));
-                    }
-                    case CERTIFICATE, SERVER_KEY_EXCHANGE, SERVER_HELLO_DONE -> {
-                        if (!tls13 && isServerDirection()) {
-                            resumed = false; // a 1.2 server that sends its Certificate is doing a full handshake
-                        }
-                        if (known == HandshakeType.SERVER_KEY_EXCHANGE) {
-                            onServerKeyExchange(ServerKeyExchange.read(body, CipherSuite.of(cipherSuite)));
-                        }
-                        if (known == HandshakeType.CERTIFICATE && !isServerDirection() && body.remaining() >= 3
-                                && body.get(0) == 0 && body.get(1) == 0 && body.get(2) == 0) {
-                            clientSentNoCertificate = true; // an empty certificate_list
-                        }
-                    }
-                    case CERTIFICATE_REQUEST -> certificateRequested = true; // plaintext: TLS 1.2
-                    default -> { }
-                }
-            }
-            return HandshakeType.nameOf(type);
-        }
-
-        private boolean isServerDirection() {
-            return client == (direction == Direction.RECEIVED);
-        }
-
-        /**
-         * A server's ClientHello, checked against the rules RFC 8446/5246 make it enforce: parsed strictly once, and
-         * only when that fails read again leniently (for the trace), the breach kept for the driver.
-         */
-        private ClientHello checkedClientHello(ByteBuffer body) {
-            try {
-                return ClientHello.parse(body.duplicate(), datagram);
-            } catch (MalformedHelloException e) {
-                if (helloViolation == null) {
-                    helloViolation = e;
-                }
-                return ClientHello.read(body, datagram);
-            }
-        }
-
-        private void onClientHello(ClientHello hello) {
-            helloAwaitsCookie = datagram && !client && (hello.cookie() == null || hello.cookie().length == 0);
-            clientSessionId = hello.sessionId();
-            String name = hello.serverName();
-            if (name != null) {
-                serverName = name;
-            }
-            details.addAll(HelloTrace.clientHello(hello));
-            clientHelloSeen = true;
-        }
-
-        private String onServerHello(ServerHello hello) {
-            cipherSuite = hello.cipherSuite();
-            boolean hrr = hello.isHelloRetryRequest();
-            helloRetryRequest |= hrr;
-            boolean psk = hello.pskSelected();
-            int selectedGroup = hello.keyShareGroup();
-            boolean v13 = hello.selectedVersion() == ProtocolVersion.TLS13.code();
-            details.add(HelloTrace.serverHello(hello));
-            if (v13) {
-                tls13 = true;
-                if (selectedGroup >= 0) {
-                    negotiatedGroup = selectedGroup;
-                }
-                if (!hrr) {
-                    serverHelloSeen = true;
-                    resumed = psk;
-                    // Everything after the ServerHello is encrypted, in both directions.
-                    sent.encrypted = true;
-                    received.encrypted = true;
-                }
-                return hrr ? HandshakeType.HELLO_RETRY_REQUEST.displayName() : HandshakeType.SERVER_HELLO.displayName();
-            }
-            serverHelloSeen = true;
-            byte[] clientSid = clientSessionId;
-            byte[] sid = hello.sessionId();
-            // TLS 1.2: the server echoes the client's session ID when it resumes; a full handshake follows
-            // with a Certificate (or ServerKeyExchange), which resets this.
-            resumed = sid.length > 0 && clientSid != null && Arrays.equals(sid, clientSid);
-            return HandshakeType.SERVER_HELLO.displayName();
-        }
-
-        private void onServerKeyExchange(ServerKeyExchange params) {
-            if (params.namedGroup() >= 0) {
-                negotiatedGroup = params.namedGroup();
-                details.add("group " + NamedGroup.nameOf(negotiatedGroup));
-            } else if (params.dhPrimeBits() >= 0) {
-                dheGroup = "DHE-" + params.dhPrimeBits();
-            }
+    void alert(Direction direction, Alert alert) {
+        if (direction == Direction.RECEIVED) {
+            alertReceived = alert;
+        } else {
+            alertSent = alert;
         }
     }
 
-    private static int uint24(ByteBuffer b) {
-        return ((b.get() & 0xFF) << 16) | ((b.get() & 0xFF) << 8) | (b.get() & 0xFF);
+    /** A whole plaintext handshake message from {@code from}: its facts noted, its decoding added; returns its name. */
+    String handshakeMessage(RecordStream from, int type, ByteBuffer body, List<HandshakeMessage> decoded) {
+        HandshakeType known = HandshakeType.of(type);
+        if (known == null) {
+            return HandshakeType.nameOf(type);
+        }
+        boolean fromServer = client == (from.direction() == Direction.RECEIVED);
+        switch (known) {
+            case CLIENT_HELLO -> decoded.add(onClientHello(!client && from.direction() == Direction.RECEIVED
+                    ? checkedClientHello(body) : ClientHello.read(body, datagram)));
+            case SERVER_HELLO -> {
+                ServerHello hello = ServerHello.read(body);
+                decoded.add(hello);
+                return onServerHello(hello);
+            }
+            case CERTIFICATE, SERVER_KEY_EXCHANGE, SERVER_HELLO_DONE -> {
+                if (!tls13 && fromServer) {
+                    resumed = false; // a 1.2 server that sends its Certificate is doing a full handshake
+                }
+                if (known == HandshakeType.SERVER_KEY_EXCHANGE) {
+                    ServerKeyExchange params = ServerKeyExchange.read(body, CipherSuite.of(cipherSuite));
+                    decoded.add(params);
+                    onServerKeyExchange(params);
+                }
+                if (known == HandshakeType.CERTIFICATE && !fromServer && body.remaining() >= 3
+                        && body.get(0) == 0 && body.get(1) == 0 && body.get(2) == 0) {
+                    clientSentNoCertificate = true; // an empty certificate_list
+                }
+            }
+            case CERTIFICATE_REQUEST -> certificateRequested = true; // plaintext: TLS 1.2
+            default -> { }
+        }
+        return HandshakeType.nameOf(type);
+    }
+
+    /**
+     * A server's ClientHello, checked against the rules RFC 8446/5246 make it enforce: parsed strictly once, and
+     * only when that fails read again leniently (for the trace), the breach kept for the driver.
+     */
+    private ClientHello checkedClientHello(ByteBuffer body) {
+        try {
+            return ClientHello.parse(body.duplicate(), datagram);
+        } catch (MalformedHelloException e) {
+            if (helloViolation == null) {
+                helloViolation = e;
+            }
+            return ClientHello.read(body, datagram);
+        }
+    }
+
+    private ClientHello onClientHello(ClientHello hello) {
+        helloAwaitsCookie = datagram && !client && (hello.cookie() == null || hello.cookie().length == 0);
+        clientSessionId = hello.sessionId();
+        String name = hello.serverName();
+        if (name != null) {
+            serverName = name;
+        }
+        clientHelloSeen = true;
+        return hello;
+    }
+
+    private String onServerHello(ServerHello hello) {
+        cipherSuite = hello.cipherSuite();
+        boolean hrr = hello.isHelloRetryRequest();
+        helloRetryRequest |= hrr;
+        int selectedGroup = hello.keyShareGroup();
+        if (hello.selectedVersion() == ProtocolVersion.TLS13.code()) {
+            tls13 = true;
+            if (selectedGroup >= 0) {
+                negotiatedGroup = selectedGroup;
+            }
+            if (!hrr) {
+                serverHelloSeen = true;
+                resumed = hello.pskSelected();
+                // Everything after the ServerHello is encrypted, in both directions.
+                sent.protect();
+                received.protect();
+            }
+            return hrr ? HandshakeType.HELLO_RETRY_REQUEST.displayName() : HandshakeType.SERVER_HELLO.displayName();
+        }
+        serverHelloSeen = true;
+        byte[] clientSid = clientSessionId;
+        byte[] sid = hello.sessionId();
+        // TLS 1.2: the server echoes the client's session ID when it resumes; a full handshake follows
+        // with a Certificate (or ServerKeyExchange), which resets this.
+        resumed = sid.length > 0 && clientSid != null && Arrays.equals(sid, clientSid);
+        return HandshakeType.SERVER_HELLO.displayName();
+    }
+
+    private void onServerKeyExchange(ServerKeyExchange params) {
+        if (params.namedGroup() >= 0) {
+            negotiatedGroup = params.namedGroup();
+        } else if (params.dhPrimeBits() >= 0) {
+            dheGroup = "DHE-" + params.dhPrimeBits();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tlskit.engine.scan;
 
+import dev.tlskit.engine.IpLiteral;
+
 /**
  * One endpoint to scan: a host name or IP literal (IPv6 without brackets) and a port.
  *
@@ -67,6 +69,6 @@ public record ScanTarget(String host, int port) {
     /** {@code host:port}, {@code [::1]:443}. */
     @Override
     public String toString() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return IpLiteral.hostPort(host, port);
     }
 }

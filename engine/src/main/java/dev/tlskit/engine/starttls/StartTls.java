@@ -4,6 +4,7 @@ import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.internal.Sockets;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class StartTls {
         try {
             result = protocol.prelude(name).run(socket, deadline);
         } catch (PreludeException e) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             if (listener != null) {
                 e.transcript().forEach(listener);
             }
@@ -63,13 +64,5 @@ public final class StartTls {
             case NOT_OFFERED, ERROR_REPLY, NOT_THIS_PROTOCOL -> TlsException.Reason.OTHER;
         };
         return new TlsException(kind, reason, e.getMessage(), e, java.util.List.of(), null);
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing after a failed prelude: the prelude's failure is the one to report
-        }
     }
 }

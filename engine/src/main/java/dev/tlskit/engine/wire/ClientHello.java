@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public record ClientHello(
         int legacyVersion, byte[] random, byte[] sessionId, byte[] cookie, List<Integer> cipherSuites,
-        byte[] compressionMethods, List<Extension> extensions) {
+        byte[] compressionMethods, List<Extension> extensions) implements HandshakeMessage {
 
     public ClientHello {
         cipherSuites = List.copyOf(cipherSuites);

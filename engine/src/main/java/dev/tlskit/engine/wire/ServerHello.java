@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record ServerHello(
         int legacyVersion, byte[] random, byte[] sessionId, int cipherSuite, int compressionMethod,
-        List<Extension> extensions) {
+        List<Extension> extensions) implements HandshakeMessage {
 
     /** The random of a HelloRetryRequest: SHA-256 of "HelloRetryRequest" (RFC 8446 section 4.1.3). */
     private static final byte[] HELLO_RETRY_REQUEST_RANDOM = hex(

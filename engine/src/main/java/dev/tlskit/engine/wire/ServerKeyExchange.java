@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * @param namedGroup the curve's code point (ECDHE with curve_type named_curve), else -1
  * @param dhPrimeBits the bit length of the DH prime p (DHE), else -1
  */
-public record ServerKeyExchange(int namedGroup, int dhPrimeBits) {
+public record ServerKeyExchange(int namedGroup, int dhPrimeBits) implements HandshakeMessage {
     private static final int NAMED_CURVE = 3;
 
     /** Reads the parameters of a ServerKeyExchange body sent for {@code suite} (null or other kinds: nothing). */

@@ -1,20 +1,41 @@
-package dev.tlskit.engine.internal;
+package dev.tlskit.cli;
 
+import dev.tlskit.engine.TraceEvent;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;
 import dev.tlskit.engine.wire.Extension;
 import dev.tlskit.engine.wire.ExtensionType;
+import dev.tlskit.engine.wire.HandshakeMessage;
 import dev.tlskit.engine.wire.KeyShareEntry;
 import dev.tlskit.engine.wire.NamedGroup;
 import dev.tlskit.engine.wire.ProtocolVersion;
 import dev.tlskit.engine.wire.ServerHello;
+import dev.tlskit.engine.wire.ServerKeyExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** The trace details of the hellos ({@link dev.tlskit.engine.TraceEvent#details()}): what a debugger wants. */
-final class HelloTrace {
-    private HelloTrace() {}
+/**
+ * The trace details of a record's decoded handshake messages ({@link TraceEvent#decoded()}): what a debugger wants
+ * beyond the message names, one line each ({@code versions TLS 1.3, TLS 1.2}).
+ */
+final class TraceText {
+    private TraceText() {}
+
+    /** The detail lines of {@code event}, in the order of its messages. */
+    static List<String> details(TraceEvent event) {
+        List<String> details = new ArrayList<>();
+        for (HandshakeMessage m : event.decoded()) {
+            if (m instanceof ClientHello hello) {
+                details.addAll(clientHello(hello));
+            } else if (m instanceof ServerHello hello) {
+                details.add(serverHello(hello));
+            } else if (m instanceof ServerKeyExchange params && params.namedGroup() >= 0) {
+                details.add("group " + NamedGroup.nameOf(params.namedGroup()));
+            }
+        }
+        return details;
+    }
 
     /** {@code offered 17 cipher suites}, then SNI, groups, versions, key_share, ALPN in the order sent. */
     static List<String> clientHello(ClientHello hello) {
