@@ -340,7 +340,7 @@ function _picocli_tlskit_client() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-4' '-6' '-d' '-x' '-g' '--handshake-only' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
+  local flag_opts="'-4' '-6' '-d' '-x' '--quit' '-g' '--handshake-only' '--interactive' '--crlf' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--starttls' '--starttls-name' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password' '--targets' '--parallel'"
   local PROTO_option_args=("smtp" "lmtp" "imap" "pop3" "ftp" "xmpp" "xmpp-server" "ldap" "postgres" "mysql" "sieve" "nntp") # --starttls values
   local NAME_option_args=("jdk" "bc") # --provider values

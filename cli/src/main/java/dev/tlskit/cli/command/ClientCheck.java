@@ -3,6 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.ChainReport;
 import dev.tlskit.cli.UsageException;
+import dev.tlskit.cli.console.Tty;
 import dev.tlskit.cli.option.ExpectOptions;
 import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.engine.IpFamily;
@@ -31,10 +32,11 @@ final class ClientCheck {
     private final TlsContext context;
     private final StartTlsDialer prelude;
     private final boolean sendNothing;
+    private final Relay relay;
     private final List<Object> trace;
 
     private ClientCheck(ClientCommand o, String host, int port, IpFamily family, TlsConfig config,
-            TlsContext context, StartTlsDialer prelude, boolean sendNothing, List<Object> trace) {
+            TlsContext context, StartTlsDialer prelude, boolean sendNothing, Relay relay, List<Object> trace) {
         this.o = o;
         this.host = host;
         this.port = port;
@@ -43,6 +45,7 @@ final class ClientCheck {
         this.context = context;
         this.prelude = prelude;
         this.sendNothing = sendNothing;
+        this.relay = relay;
         this.trace = trace;
     }
 
@@ -73,10 +76,14 @@ final class ClientCheck {
             throw new UsageException("--handshake-only and " + (o.httpGet ? "-g" : "-m")
                     + " conflict: --handshake-only sends nothing");
         }
+        if (o.httpGet && o.starttls.quit()) {
+            throw new UsageException("-g and --quit conflict: -g reads until the server closes");
+        }
         if (o.expectResumed && !o.resume) {
             throw new UsageException("--expect-resumed needs -r (it checks the reconnection)");
         }
         StartTlsDialer prelude = o.starttls.protocol() == null ? null : startTls(o, host, err);
+        Relay relay = relay(o, prelude, batch, err);
         o.expect.validate();
         o.chain.validate();
         List<Object> trace = Collections.synchronizedList(new ArrayList<>());
@@ -90,7 +97,33 @@ final class ClientCheck {
         // server, and a batch's stdin may be its target list
         boolean messageGiven = o.spec.commandLine().getParseResult().hasMatchedOption("-m");
         boolean sendNothing = o.handshakeOnly || (prelude != null || batch) && !o.httpGet && !messageGiven;
-        return new ClientCheck(o, host, port, family, config, context, prelude, sendNothing, trace);
+        return new ClientCheck(o, host, port, family, config, context, prelude, sendNothing, relay, trace);
+    }
+
+    /**
+     * Interactive use, or null: asked for with --interactive, or by default with --starttls on a terminal when no
+     * flag says what to do instead (-m, -g, --handshake-only, --quit, -r, --json); never in a batch.
+     */
+    private static Relay relay(ClientCommand o, StartTlsDialer prelude, boolean batch, PrintWriter err) {
+        var parsed = o.spec.commandLine().getParseResult();
+        String instead = parsed.hasMatchedOption("-m") ? "-m" : o.httpGet ? "-g" : o.handshakeOnly
+                ? "--handshake-only" : o.starttls.quit() ? "--quit" : o.resume ? "-r" : o.output.json() ? "--json"
+                : batch ? "--targets" : null;
+        if (o.interactive && instead != null) {
+            throw new UsageException("--interactive and " + instead + " conflict: " + instead
+                    + switch (instead) {
+                        case "--json" -> " writes one JSON document";
+                        case "--targets" -> " reads the targets from stdin";
+                        default -> " says what to send";
+                    });
+        }
+        if (o.crlf && !o.interactive && prelude == null) {
+            throw new UsageException("--crlf needs --interactive (or --starttls): it ends the lines typed");
+        }
+        boolean relay = o.interactive
+                || prelude != null && instead == null && Tty.interactive();
+        return relay ? new Relay(dev.tlskit.cli.TlskitCommand.stdin(o.spec), o.spec.commandLine().getOut(), err,
+                o.output.verbose(), o.crlf || prelude != null && o.starttls.protocol().crlf()) : null;
     }
 
     /** {@code --starttls}: the dialer, once the flags it conflicts with are ruled out. */
@@ -110,17 +143,17 @@ final class ClientCheck {
     /** Connects, exchanges, reconnects with {@code -r}, and checks the assertions. */
     ClientOutcome run() {
         ClientConnection connection = new ClientConnection(host, port, o.tls.timeout(), o.httpGet, sendNothing,
-                prelude == null ? Dialer.DIRECT : prelude);
+                prelude == null ? Dialer.DIRECT : prelude, relay, o.starttls.quit() ? prelude.goodbye() : null);
         ClientExchange first;
         try {
             first = connection.exchange(context, family, o.httpGet ? ClientCommand.HTTP_GET : o.message);
         } catch (TlsException failed) {
             TlsException e = ChainReport.explained(failed, config, host,
                     o.chain.show() ? null : ChainReport.SHOW_CERTS);
-            return new ClientOutcome(host, port, config, null, null, starttlsJson(), List.of(), e,
+            return new ClientOutcome(host, port, config, null, null, starttlsJson(null), List.of(), e,
                     failed.getMessage(), trace);
         }
-        Map<String, Object> starttls = starttlsJson();
+        Map<String, Object> starttls = starttlsJson(first.goodbye());
         List<Assertion> assertions = new ArrayList<>(o.expect.check(first.summary()));
         if (o.expectClientAuth) {
             assertions.add(ExpectOptions.clientAuthRequested(first.summary(), o.peer.noClientCert()));
@@ -143,7 +176,8 @@ final class ClientCheck {
                 trace);
     }
 
-    private Map<String, Object> starttlsJson() {
-        return prelude == null ? null : prelude.json();
+    /** @param goodbye the server's answer to {@code --quit}, or null */
+    private Map<String, Object> starttlsJson(List<String> goodbye) {
+        return prelude == null ? null : prelude.json(goodbye);
     }
 }

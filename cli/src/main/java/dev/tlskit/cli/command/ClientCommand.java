@@ -25,9 +25,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Connects to a TLS server, prints the negotiated version, cipher suite and curve, sends one message and"
                     + " prints the reply, as wolfSSL's example client does. It verifies the server's chain and"
-                    + " hostname by default, and reads stdin only as --targets -. With --starttls it first speaks"
-                    + " a mail, database or directory protocol's plaintext prelude (as openssl s_client -starttls),"
-                    + " then only shakes hands unless -m or -g says what to send.",
+                    + " hostname by default, and reads stdin only as --targets - or for interactive use (--interactive)."
+                    + " With --starttls it first speaks a mail, database or directory protocol's plaintext prelude"
+                    + " (as openssl s_client -starttls), then, on a terminal, relays what you type to the server and"
+                    + " its answers back (lines end in CR LF for the line protocols) until you end stdin (Ctrl-D) or"
+                    + " the server closes; without a terminal it only shakes hands, unless -m or -g says what to"
+                    + " send; --quit says the protocol's goodbye.",
             "",
             "Many checks in one run: --targets FILE (- for stdin) names one target a line, host[:port] (without a"
                     + " port: -p, or the --starttls protocol's), optionally followed by client flags for that target"
@@ -63,6 +66,10 @@ import picocli.CommandLine.Spec;
             "  # STARTTLS: a mail server's submission port; TLS 1.3 and a good chain",
             "  tlskit client --starttls smtp -h mail.example.com -p 587 -A system \\",
             "      --expect-version 1.3",
+            "  # IMAP on a terminal: type a1 CAPABILITY, then a2 LOGOUT (or Ctrl-D)",
+            "  tlskit client --starttls imap -h mail.example.com -A system",
+            "  # upgrade, verify, say QUIT, print the 221, exit 0",
+            "  tlskit client --starttls smtp -h mail.example.com -A system --quit",
             "  # PostgreSQL on its own port (5432), the prelude and handshake as JSON",
             "  tlskit client --starttls postgres -h db.example.com -A ca.pem --json",
             "  # implicit TLS (SMTPS 465, IMAPS 993, POP3S 995) needs no --starttls",
@@ -105,6 +112,18 @@ public final class ClientCommand implements Callable<Integer> {
             description = "only shake hands: print the handshake, check the --expect-* assertions, close cleanly;"
                     + " send nothing (as openssl s_client </dev/null; for CI checks of any server, HTTP or not)")
     boolean handshakeOnly;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--interactive",
+            description = "after the handshake relay stdin to the server and its answers to stdout until stdin ends"
+                    + " or the server closes (as openssl s_client); the default with --starttls on a terminal")
+    boolean interactive;
+
+    @OptionGroup.In(OptionGroup.EXCHANGE)
+    @Option(names = "--crlf",
+            description = "in interactive use, end each line sent with CR LF, not LF (as openssl s_client -crlf;"
+                    + " automatic for --starttls smtp, lmtp, imap, pop3, ftp, nntp, sieve)")
+    boolean crlf;
 
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = {"-r", "--resume"},

@@ -6,12 +6,15 @@ import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.starttls.Goodbye;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One connection of {@code client}: connect, shake hands, then (unless {@code --handshake-only}) send the message
- * and read the reply. It prints nothing: a failure after the handshake is returned in the {@link ClientExchange},
+ * and read the reply, then say the {@code --quit} goodbye if asked. It prints nothing, except in interactive use,
+ * which is live ({@link Relay}): a failure after the handshake is returned in the {@link ClientExchange},
  * so the handshake is still reported; failures carry where they happened.
  */
 final class ClientConnection {
@@ -21,8 +24,17 @@ final class ClientConnection {
     private final boolean httpGet;
     private final boolean handshakeOnly;
     private final Dialer dialer;
+    private final Relay relay;
+    private final Goodbye goodbye;
 
-    ClientConnection(String host, int port, Duration timeout, boolean httpGet, boolean handshakeOnly, Dialer dialer) {
+    /**
+     * @param relay interactive use after the handshake instead of the exchange, or null
+     * @param goodbye said after the exchange ({@code --quit}), or null
+     */
+    ClientConnection(String host, int port, Duration timeout, boolean httpGet, boolean handshakeOnly, Dialer dialer,
+            Relay relay, Goodbye goodbye) {
+        this.relay = relay;
+        this.goodbye = goodbye;
         this.host = host;
         this.port = port;
         this.timeout = timeout;
@@ -39,7 +51,8 @@ final class ClientConnection {
         try {
             ClientExchange e = exchangeOnce(context, family, text);
             return e.failure() == null ? e
-                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), located(e.failure()));
+                    : new ClientExchange(e.address(), e.summary(), e.sent(), e.reply(), e.goodbye(), e.relayed(),
+                            located(e.failure()));
         } catch (TlsException e) {
             throw located(e);
         }
@@ -55,20 +68,26 @@ final class ClientConnection {
         Connection c = Configs.connect(() -> dialer.dial(context, host, port, family), host);
         HandshakeSummary s = c.summary();
         String address = IpLiteral.hostPort(c.remoteAddress().getAddress(), c.remoteAddress().getPort());
+        if (relay != null) {
+            return new ClientExchange(address, s, null, null, null, true, relay.run(c));
+        }
         if (handshakeOnly) {
+            List<String> bye = null;
             try {
+                bye = goodbye == null ? null : goodbye.say(c);
                 c.closeChecked(); // TLS 1.3: a server rejecting our certificate says so only after our Finished
-                return new ClientExchange(address, s, null, null, null);
+                return new ClientExchange(address, s, null, null, bye, false, null);
             } catch (TlsException e) {
-                return new ClientExchange(address, s, null, null, e);
+                return new ClientExchange(address, s, null, null, bye, false, e);
             }
         }
+        String reply = null;
         try (c) {
             c.write(text.getBytes(StandardCharsets.UTF_8));
-            String reply = httpGet ? readAll(c) : readOnce(c);
-            return new ClientExchange(address, s, text, reply, null);
+            reply = httpGet ? readAll(c) : readOnce(c);
+            return new ClientExchange(address, s, text, reply, goodbye == null ? null : goodbye.say(c), false, null);
         } catch (TlsException e) {
-            return new ClientExchange(address, s, text, null, e);
+            return new ClientExchange(address, s, text, reply, null, false, e);
         }
     }
 

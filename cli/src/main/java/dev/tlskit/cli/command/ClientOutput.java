@@ -80,6 +80,9 @@ final class ClientOutput {
 
     /** One connection as text: the seed's lines, then the reply; the verbose lines on stderr. */
     private void exchange(ClientExchange e) {
+        if (e.relayed()) {
+            return; // interactive use printed it all as it went
+        }
         HandshakeSummary s = e.summary();
         if (!o.output.json()) {
             Report.seedLines(out, s);
@@ -93,6 +96,10 @@ final class ClientOutput {
             if (!e.reply().endsWith("\n")) {
                 out.println();
             }
+            out.flush();
+        }
+        if (!o.output.json() && e.goodbye() != null && !e.goodbye().isEmpty()) {
+            e.goodbye().forEach(out::println); // --quit: the server's answer to the goodbye
             out.flush();
         }
     }

@@ -135,7 +135,7 @@ public final class ScanCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        boolean tty = !output.json() && Tty.interactive();
+        boolean tty = !output.json() && Tty.redraws();
         boolean colour = tty && System.getenv("NO_COLOR") == null;
         ScanProgress progress = new ScanProgress(err, tty, list.size());
         int code = ExitCode.OK;

@@ -5,6 +5,7 @@ import dev.tlskit.engine.Connection;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.starttls.Goodbye;
 import dev.tlskit.engine.starttls.PreludeLine;
 import dev.tlskit.engine.starttls.StartTls;
 import dev.tlskit.engine.starttls.StartTlsProtocol;
@@ -48,11 +49,20 @@ final class StartTlsDialer implements Dialer {
         }).connection();
     }
 
+    /** The protocol's goodbye ({@code --quit}), to the name the prelude announced. */
+    Goodbye goodbye() {
+        return protocol.goodbye(name);
+    }
+
     /**
      * The JSON of the last connection's prelude: {@code {"protocol": "smtp", "name": "localhost", "prelude":
-     * [{"direction": "received", "text": "220 mx ESMTP"}, ...]}} ({@code name} only where the protocol sends one).
+     * [{"direction": "received", "text": "220 mx ESMTP"}, ...], "goodbye": {"sent": "QUIT", "reply": ["221 2.0.0
+     * Bye"]}}} ({@code name} only where the protocol sends one; {@code goodbye} only with {@code --quit}, its
+     * {@code sent} null where the protocol has none).
+     *
+     * @param goodbye the server's answer to the goodbye, or null (none said)
      */
-    Map<String, Object> json() {
+    Map<String, Object> json(List<String> goodbye) {
         Map<String, Object> m = Json.object();
         m.put("protocol", protocol.cliName());
         if (protocol.usesName()) {
@@ -66,6 +76,13 @@ final class StartTlsDialer implements Dialer {
             list.add(o);
         }
         m.put("prelude", list);
+        if (goodbye != null) {
+            Map<String, Object> g = Json.object();
+            String sent = goodbye().sent();
+            g.put("sent", sent.isEmpty() ? null : sent);
+            g.put("reply", new ArrayList<Object>(goodbye));
+            m.put("goodbye", g);
+        }
         return m;
     }
 }

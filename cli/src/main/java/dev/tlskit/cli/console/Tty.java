@@ -1,30 +1,36 @@
 package dev.tlskit.cli.console;
 
 import java.io.Console;
-import java.lang.reflect.Method;
 
-/** Whether the process talks to a person at a terminal: the test for colour and progress lines. */
+/** Whether a person sits at the terminal: stdin and stdout are both a terminal. */
 public final class Tty {
     private Tty() {}
 
     /**
-     * True when stdin and stdout are a terminal and TERM is set and not {@code dumb}. Java 17 has no test for
-     * stderr alone; {@code System.console()} is non-null only for a terminal there. From Java 22 it is non-null
-     * for pipes too, and {@code Console.isTerminal()} (called by reflection from 17 bytecode) tells.
+     * {@code System.console() != null} on Java 17-21; from Java 22 {@code System.console()} answers a console for
+     * redirected streams too, and only {@code Console.isTerminal()} (22+, called reflectively: we compile for
+     * 17) tells a terminal from a pipe.
      */
     public static boolean interactive() {
         Console c = System.console();
-        String term = System.getenv("TERM");
-        if (c == null || term == null || term.equals("dumb")) {
+        if (c == null) {
             return false;
         }
         try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(c);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
         } catch (NoSuchMethodException e) {
             return true; // Java 17-21: a console exists only on a terminal
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * {@link #interactive()} on a terminal that can redraw a line: TERM set and not {@code dumb} (for progress lines
+     * and colour).
+     */
+    public static boolean redraws() {
+        String term = System.getenv("TERM");
+        return term != null && !term.equals("dumb") && interactive();
     }
 }

@@ -7,7 +7,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --starttls PROTO} and {@code --starttls-name NAME}: a plaintext prelude before TLS. */
+/**
+ * {@code --starttls PROTO}, {@code --starttls-name NAME} and {@code --quit}: a plaintext prelude before TLS, and
+ * the protocol's goodbye after.
+ */
 @OptionGroup.In(OptionGroup.CONNECTION)
 public final class StartTlsOptions {
     @Option(names = "--starttls", paramLabel = "PROTO", completionCandidates = Names.class,
@@ -21,13 +24,28 @@ public final class StartTlsOptions {
                     + " stream domain (default: -S, else the host)")
     String name;
 
+    @Option(names = "--quit",
+            description = "with --starttls: after the handshake (and the -m exchange, if any) say the protocol's"
+                    + " goodbye inside TLS (SMTP, LMTP, POP3, FTP, NNTP: QUIT; IMAP: c LOGOUT; ManageSieve: LOGOUT;"
+                    + " XMPP: a new stream, closed; LDAP: an UnbindRequest; PostgreSQL, MySQL: none before login,"
+                    + " so only close_notify), print the server's answer and close")
+    boolean quit;
+
     /** The protocol, or null without --starttls. */
     public StartTlsProtocol protocol() {
         return protocol;
     }
 
+    /** Whether {@code --quit} was given. */
+    public boolean quit() {
+        return quit;
+    }
+
     /** Checks the flags go together; call before any work. */
     public void validate() {
+        if (quit && protocol == null) {
+            throw new dev.tlskit.cli.UsageException("--quit needs --starttls (it says that protocol's goodbye)");
+        }
         if (name != null && (protocol == null || !protocol.usesName())) {
             throw new dev.tlskit.cli.UsageException("--starttls-name needs --starttls smtp, lmtp, xmpp or xmpp-server"
                     + (protocol == null ? "" : " (" + protocol.cliName() + " announces no name)"));

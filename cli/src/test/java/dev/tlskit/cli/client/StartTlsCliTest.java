@@ -46,6 +46,44 @@ class StartTlsCliTest {
     }
 
     @Test
+    void quitNeedsStartTls() {
+        Tlskit.Result r = Tlskit.run("client", "--quit");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: --quit needs --starttls"), r.err());
+    }
+
+    @Test
+    void quitAfterAnHttpGetIsAUsageError() {
+        Tlskit.Result r = Tlskit.run("client", "--starttls", "smtp", "-g", "--quit");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: -g and --quit conflict"), r.err());
+    }
+
+    @Test
+    void interactiveConflictsWithWhatSaysWhatToSend() {
+        for (String[] flags : new String[][] {{"-m", "hi"}, {"-g"}, {"--handshake-only"}, {"--json"}}) {
+            Tlskit.Result r = Tlskit.run(concat(new String[] {"client", "--interactive"}, flags));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith("tlskit: error: --interactive and " + flags[0] + " conflict"), r.err());
+        }
+        Tlskit.Result r = Tlskit.run("client", "--starttls", "imap", "--interactive", "--quit");
+        assertTrue(r.err().startsWith("tlskit: error: --interactive and --quit conflict"), r.err());
+    }
+
+    @Test
+    void crlfNeedsInteractiveUse() {
+        Tlskit.Result r = Tlskit.run("client", "--crlf");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("tlskit: error: --crlf needs --interactive"), r.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    @Test
     void aServerWithoutStartTlsIsOneLineAndExit3WithThePreludeInJson() throws Exception {
         try (Scripted server = new Scripted(s -> {
             say(s, "220 mx.test ESMTP\r\n");

@@ -1,6 +1,7 @@
 package dev.tlskit.cli.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,6 +67,54 @@ class DovecotStartTlsTest {
     void withSslOffStartTlsIsNotOffered(String protocol) {
         String line = StartTlsServers.notOffered(dir, protocol, plainPorts.get(protocol));
         assertTrue(line.contains(protocol.equals("pop3") ? "does not offer STLS" : "does not offer STARTTLS"), line);
+    }
+
+    /** ManageSieve's answer begins with the capabilities it sends unasked once TLS is up (RFC 5804 §2.2). */
+    @ParameterizedTest
+    @CsvSource({"imap, c LOGOUT, '* BYE', c OK", "pop3, QUIT, +OK, +OK", "sieve, LOGOUT, '\"IMPLEMENTATION\"', OK",
+            "lmtp, QUIT, 221, 221"})
+    void quitSaysTheGoodbyeInsideTlsAndRecordsTheAnswer(String protocol, String sent, String first, String last) {
+        Interop.Run run = Interop.tlskit("client", "--starttls", protocol, "-p", String.valueOf(tlsPorts.get(protocol)),
+                "-A", dir.resolve("ca.pem").toString(), "-x", "--quit", "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        Object json = Interop.parseJson(run.out());
+        assertEquals(sent, Interop.at(json, "starttls", "goodbye", "sent"), run.describe());
+        List<?> reply = (List<?>) Interop.at(json, "starttls", "goodbye", "reply");
+        assertTrue(((String) reply.get(0)).startsWith(first), run.describe());
+        assertTrue(((String) reply.get(reply.size() - 1)).startsWith(last), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void onATerminalWhatIsTypedGoesToTheServerUntilItSaysBye() throws Exception {
+        String client = Interop.sh(Interop.tlskitCommand("client", "--starttls", "imap", "-p",
+                String.valueOf(tlsPorts.get("imap")), "-A", dir.resolve("ca.pem").toString(), "-x"));
+        try (Tmux tmux = new Tmux("imap", 160, 40, client)) {
+            tmux.screen(s -> s.contains("SSL version is TLSv1.3"), "the handshake");
+            tmux.typeLine("a1 CAPABILITY");
+            String shown = tmux.screen(s -> s.contains("a1 OK"), "the CAPABILITY reply");
+            assertTrue(shown.contains("* CAPABILITY IMAP4rev1"), shown);
+            assertFalse(shown.contains("STARTTLS a"), "no STARTTLS once inside TLS:\n" + shown);
+            tmux.typeLine("a2 LOGOUT");
+            shown = tmux.screen(s -> s.contains("EXIT="), "the client ending when Dovecot closes");
+            assertTrue(shown.contains("* BYE"), shown);
+            assertTrue(shown.contains("a2 OK"), shown);
+            assertTrue(shown.contains("EXIT=0"), shown);
+        }
+    }
+
+    @Test
+    void onATerminalCtrlDEndsTheSessionCleanly() throws Exception {
+        String client = Interop.sh(Interop.tlskitCommand("client", "--starttls", "pop3", "-p",
+                String.valueOf(tlsPorts.get("pop3")), "-A", dir.resolve("ca.pem").toString(), "-x"));
+        try (Tmux tmux = new Tmux("pop3", 160, 40, client)) {
+            tmux.screen(s -> s.contains("SSL version is TLSv1.3"), "the handshake");
+            tmux.typeLine("CAPA");
+            tmux.screen(s -> s.contains("\n.\n") || s.contains("\nUSER"), "the CAPA reply");
+            tmux.keys("C-d");
+            String shown = tmux.screen(s -> s.contains("EXIT="), "the client ending at Ctrl-D");
+            assertTrue(shown.contains("EXIT=0"), shown);
+        }
     }
 
     private static Map<String, Integer> ports() {

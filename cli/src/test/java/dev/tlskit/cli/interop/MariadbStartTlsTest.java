@@ -1,5 +1,6 @@
 package dev.tlskit.cli.interop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ class MariadbStartTlsTest {
         String greeting = (String) Interop.at(json, "starttls", "prelude", 0, "text");
         assertTrue(greeting.startsWith("handshake: protocol 10, server 5.5.5-10.11") && greeting.endsWith(
                 "(CLIENT_SSL)"), greeting);
+    }
+
+    @Test
+    void quitSendsNothingBeforeLoginAndClosesCleanly() {
+        assertEquals(List.of(), StartTlsServers.quits(dir, "mysql", tlsPort, null));
     }
 
     @Test

@@ -141,6 +141,20 @@ class PostfixStartTlsTest {
     }
 
     @Test
+    void quitSaysQuitInsideTlsAndPostfixAnswers221() {
+        List<?> reply = StartTlsServers.quits(dir, "smtp", tlsPort, "QUIT");
+        assertEquals(List.of("221 2.0.0 Bye"), reply);
+    }
+
+    @Test
+    void quitAfterAnExchangeInTextModePrintsBothAnswers() {
+        Interop.Run run = Interop.tlskit("client", "--starttls", "smtp", "-p", String.valueOf(tlsPort), "-A",
+                dir.resolve("ca.pem").toString(), "-x", "-m", "NOOP\r\n", "--quit");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().endsWith("250 2.0.0 Ok\r\n221 2.0.0 Bye\n"), run.describe());
+    }
+
+    @Test
     void aListenerWithoutTlsIsNotOfferedQuotingItsEhloReply() {
         String line = StartTlsServers.notOffered(dir, "smtp", plainPort);
         assertTrue(line.contains(": smtp: the server does not offer STARTTLS: its EHLO reply was \"250-mx.tlskit.test"

@@ -73,6 +73,11 @@ class PostgresStartTlsTest {
     }
 
     @Test
+    void quitSendsNothingBeforeTheStartupMessageAndClosesCleanly() {
+        assertEquals(List.of(), StartTlsServers.quits(dir, "postgres", port, null));
+    }
+
+    @Test
     void handshakeOnlyWithTextOutputPrintsTheSeedLines() {
         Interop.Run run = Interop.tlskit("client", "--starttls", "postgres", "-p", String.valueOf(port), "-A",
                 dir.resolve("ca.pem").toString(), "-x", "--handshake-only");

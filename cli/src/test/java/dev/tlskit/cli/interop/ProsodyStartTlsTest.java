@@ -62,6 +62,16 @@ class ProsodyStartTlsTest {
     }
 
     @Test
+    void quitRestartsTheStreamInsideTlsAndClosesIt() {
+        List<?> reply = StartTlsServers.quits(dir, "xmpp", c2s, "<?xml version='1.0'?><stream:stream to='localhost'"
+                + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"
+                + "</stream:stream>");
+        String said = String.join("", reply.stream().map(String.class::cast).toList());
+        assertTrue(said.contains("<stream:features"), said);
+        assertTrue(said.endsWith("</stream:stream>"), said);
+    }
+
+    @Test
     void serverToServerUpgradesToo() throws Exception {
         Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "xmpp-server", s2s, true);
         String header = (String) Interop.at(json, "starttls", "prelude", 0, "text");

@@ -57,6 +57,11 @@ class SlapdStartTlsTest {
     }
 
     @Test
+    void quitSendsAnUnbindRequestAndSlapdCloses() {
+        assertEquals(List.of(), StartTlsServers.quits(dir, "ldap", tlsPort, "UnbindRequest, messageID 2"));
+    }
+
+    @Test
     void withoutACertificateStartTlsIsAnUnsupportedOperationAndNotOffered() {
         assertEquals("tlskit: error: localhost:" + plainPort + ": ldap: the server does not offer StartTLS:"
                 + " ExtendedResponse messageID 1, resultCode 2 (protocolError), \"unsupported extended operation\"",

@@ -161,6 +161,22 @@ final class StartTlsServers {
         return json;
     }
 
+    /**
+     * {@code --quit}: tlskit upgrades, says the protocol's goodbye inside TLS, and exits 0, nothing on stderr; the
+     * JSON records what was sent ({@code sent}, null for none) and the server's answer, which is returned.
+     */
+    static List<?> quits(Path dir, String protocol, int port, String sent, String... more) {
+        List<String> args = new ArrayList<>(List.of("client", "--starttls", protocol, "-p", String.valueOf(port),
+                "-A", dir.resolve("ca.pem").toString(), "-x", "--quit", "--json"));
+        args.addAll(List.of(more));
+        Interop.Run run = Interop.tlskit(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.err(), run.describe());
+        Object json = Interop.parseJson(run.out());
+        assertEquals(sent, Interop.at(json, "starttls", "goodbye", "sent"), run.describe());
+        return (List<?>) Interop.at(json, "starttls", "goodbye", "reply");
+    }
+
     /** tlskit says the server does not offer STARTTLS, in one line quoting it, and exits 3. */
     static String notOffered(Path dir, String protocol, int port) {
         Interop.Run run = Interop.tlskit("client", "--starttls", protocol, "-p", String.valueOf(port), "-A",

@@ -1,5 +1,6 @@
 package dev.tlskit.cli.interop;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -52,6 +53,13 @@ class VsftpdStartTlsTest {
         Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "ftp", tlsPort, true);
         assertEquals("AUTH TLS", Interop.at(json, "starttls", "prelude", 1, "text"));
         assertEquals("234 Proceed with negotiation.", Interop.at(json, "starttls", "prelude", 2, "text"));
+    }
+
+    @Test
+    void quitSaysQuitInsideTlsAndVsftpdAnswers221() {
+        List<?> reply = StartTlsServers.quits(dir, "ftp", tlsPort, "QUIT");
+        assertEquals(1, reply.size(), reply.toString());
+        assertTrue(((String) reply.get(0)).startsWith("221 "), reply.toString());
     }
 
     @Test

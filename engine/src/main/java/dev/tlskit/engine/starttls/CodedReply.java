@@ -36,6 +36,12 @@ record CodedReply(int code, List<String> lines) {
         }
     }
 
+    /** Whether {@code line} ends a reply ({@code 221 bye}, not {@code 250-more}): a goodbye's answer is one. */
+    static boolean isLast(String line) {
+        var m = LINE.matcher(line);
+        return m.matches() && (m.group(2) == null || m.group(2).startsWith(" "));
+    }
+
     /** The text after the code of each line ({@code STARTTLS} of {@code 250-STARTTLS}). */
     List<String> texts() {
         return lines.stream().map(l -> l.length() > 4 ? l.substring(4) : "").toList();

@@ -77,6 +77,15 @@ final class LdapPrelude implements Prelude {
         }
     }
 
+    /**
+     * The goodbye over TLS: an UnbindRequest (RFC 4511 §4.3), messageID 2 (the StartTLS request was 1),
+     * {@code 30 05 02 01 02 42 00}; the server answers by closing the connection.
+     */
+    static Goodbye goodbye() {
+        return new Goodbye("UnbindRequest, messageID 2", new byte[] {0x30, 0x05, 0x02, 0x01, 0x02, 0x42, 0x00},
+                null);
+    }
+
     private static String printable(byte[] b) {
         String s = new String(b, US_ASCII);
         return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? " (" + PlainChannel.quote(s) + ")" : "";

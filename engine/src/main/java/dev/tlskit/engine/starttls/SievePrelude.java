@@ -29,6 +29,21 @@ final class SievePrelude implements Prelude {
         return ch.done();
     }
 
+    /**
+     * The goodbye over TLS: {@code LOGOUT}. Its answer comes after the capabilities the server sends unasked once
+     * TLS is up (RFC 5804 §2.2: they end with their own OK), so it is complete at the second OK/NO/BYE, or when
+     * the server closes.
+     */
+    static Goodbye goodbye() {
+        return new Goodbye("LOGOUT", "LOGOUT\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                text -> text.endsWith("\n") && text.lines().filter(SievePrelude::isResponse).count() >= 2);
+    }
+
+    private static boolean isResponse(String line) {
+        String u = line.toUpperCase(Locale.ROOT);
+        return u.startsWith("OK") || u.startsWith("NO") || u.startsWith("BYE");
+    }
+
     /** Reads the capability lines into {@code caps} (their names), up to the OK. */
     private static void capabilities(PlainChannel ch, List<String> caps) throws PreludeException {
         while (true) {

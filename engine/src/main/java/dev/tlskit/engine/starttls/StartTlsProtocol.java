@@ -50,6 +50,39 @@ public enum StartTlsProtocol {
     }
 
     /**
+     * Whether the protocol is made of text lines ending in CR LF (SMTP, LMTP, IMAP, POP3, FTP, NNTP, ManageSieve),
+     * so lines typed at a terminal are sent with CR LF; XMPP's XML and the binary protocols have no lines.
+     */
+    public boolean crlf() {
+        return switch (this) {
+            case SMTP, LMTP, IMAP, POP3, FTP, NNTP, SIEVE -> true;
+            case XMPP, XMPP_SERVER, LDAP, POSTGRES, MYSQL -> false;
+        };
+    }
+
+    /**
+     * The polite goodbye inside TLS, once the upgrade is done. PostgreSQL and MySQL have none at this point: their
+     * Terminate ('X') and COM_QUIT belong to a session that has started up and logged in, and a server still
+     * waiting for the StartupMessage (PostgreSQL) or the rest of the Handshake Response (MySQL) would read them as
+     * a malformed one (seen: PostgreSQL 15 logs "invalid length of startup packet"; MariaDB 10.11 answers ERR 1043
+     * "Bad handshake"); closing (close_notify) is the clean way out there (PostgreSQL logs nothing).
+     *
+     * @param name as for {@link #prelude(String)} (XMPP restarts its stream to that domain)
+     */
+    public Goodbye goodbye(String name) {
+        return switch (this) {
+            case SMTP, LMTP, FTP, NNTP -> Goodbye.line("QUIT", CodedReply::isLast);
+            case POP3 -> Goodbye.line("QUIT", l -> l.startsWith("+OK") || l.startsWith("-ERR"));
+            case IMAP -> Goodbye.line("c LOGOUT", l -> l.regionMatches(true, 0, "c ", 0, 2));
+            case SIEVE -> SievePrelude.goodbye();
+            case XMPP -> XmppPrelude.goodbye(false, name);
+            case XMPP_SERVER -> XmppPrelude.goodbye(true, name);
+            case LDAP -> LdapPrelude.goodbye();
+            case POSTGRES, MYSQL -> new Goodbye("", new byte[0], null);
+        };
+    }
+
+    /**
      * @param name the name the client announces: SMTP/LMTP's EHLO/LHLO argument, XMPP's stream {@code to} domain;
      *     ignored by the others
      */

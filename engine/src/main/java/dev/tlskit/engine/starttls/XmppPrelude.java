@@ -28,8 +28,7 @@ final class XmppPrelude implements Prelude {
     @Override
     public PreludeResult run(Socket socket, Instant deadline) throws PreludeException {
         PlainChannel ch = new PlainChannel(protocol, socket, deadline);
-        String header = "<?xml version='1.0'?><stream:stream to='" + escape(domain) + "' xmlns='" + namespace
-                + "' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+        String header = header(namespace, domain);
         ch.send(header.getBytes(UTF_8), header);
         String features = ch.readUntil("its stream features", "</stream:features>", "<stream:features/>",
                 "</stream:stream>", "</stream:error>");
@@ -53,6 +52,21 @@ final class XmppPrelude implements Prelude {
                     null);
         }
         return ch.done();
+    }
+
+    /** The client's stream header (RFC 6120 §4.2), before STARTTLS and again over TLS (§5.4.3.3). */
+    static String header(String namespace, String domain) {
+        return "<?xml version='1.0'?><stream:stream to='" + escape(domain) + "' xmlns='" + namespace
+                + "' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+    }
+
+    /**
+     * The goodbye over TLS: the stream must restart after STARTTLS (§5.4.3.3), so a new stream header, then its
+     * close tag at once (§4.4); the server answers with its header, its features and its own close tag.
+     */
+    static Goodbye goodbye(boolean server, String domain) {
+        String text = header(server ? "jabber:server" : "jabber:client", domain) + "</stream:stream>";
+        return new Goodbye(text, text.getBytes(UTF_8), t -> t.contains("</stream:stream>"));
     }
 
     /** The features element (the part after the server's stream header). */
