@@ -2,16 +2,11 @@ package dev.tlskit.cli.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tlskit.cli.interop.Interop;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.tlskit.cli.interop.Tmux;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
  * {@code capture-pane} reads the screen. A private tmux server (-L) keeps this away from anyone's sessions.
  */
 class ChatTerminalTest {
-    private final String socket = "tlskit-chat-test-" + UUID.randomUUID().toString().substring(0, 8);
-
     @Test
     @Timeout(90)
     void aMessageArrivesAboveTheHalfTypedLineWhichStaysIntactAndTheStatusOnlyBesideTheInput() throws Exception {
@@ -30,15 +23,13 @@ class ChatTerminalTest {
             int port = bob.port();
             String client = Interop.sh(Interop.tlskitCommand("chat", "-h", "127.0.0.1", "-p", String.valueOf(port),
                     "--name", "alice"));
-            try {
-                tmux("new-session", "-d", "-s", "chat", "-x", "100", "-y", "15",
-                        "TERM=xterm-256color " + client + "; echo EXIT=$?; sleep 60");
-                screen(s -> s.contains("-- bob connected") && s.contains("alice>"), "the prompt after connecting");
-                tmux("send-keys", "-t", "chat", "-l", "half typed");
-                screen(s -> s.contains("alice> half typed"), "the half-typed line");
+            try (Tmux tmux = new Tmux("chat", 100, 15, client)) {
+                tmux.screen(s -> s.contains("-- bob connected") && s.contains("alice>"), "the prompt after connecting");
+                tmux.type("half typed");
+                tmux.screen(s -> s.contains("alice> half typed"), "the half-typed line");
 
                 bob.type("hello from bob");
-                String shown = screen(s -> s.contains("bob: hello from bob"), "bob's message");
+                String shown = tmux.screen(s -> s.contains("bob: hello from bob"), "bob's message");
                 List<String> lines = nonBlank(shown);
                 int message = indexOf(lines, "bob: hello from bob");
                 int prompt = indexOf(lines, "alice> half typed");
@@ -49,10 +40,10 @@ class ChatTerminalTest {
                 assertTrue(lines.get(message).matches("\\d\\d:\\d\\d bob: hello from bob\\s*"), shown);
                 assertTrue(shown.contains("TLSv1.3"), "the handshake summary is shown:\n" + shown);
 
-                tmux("send-keys", "-t", "chat", " and done", "Enter");
+                tmux.typeLine(" and done");
                 bob.awaitOut("alice: half typed and done");
                 // Both drawn: alice's own line, then the next prompt (the finished line was erased before either).
-                shown = screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*")
+                shown = tmux.screen(s -> s.matches("(?s).*\\d\\d:\\d\\d alice: half typed and done.*")
                         && s.matches("(?s).*\\nalice>\\s+\\[bob @ .*"), "alice's own line and the next prompt");
                 // The status belongs to the input line only: the line just sent keeps none of it (JLine's erase on
                 // finish clears the prompt and the typed text, not the right prompt).
@@ -61,48 +52,16 @@ class ChatTerminalTest {
                         .matches("\\d\\d:\\d\\d alice: half typed and done\\s*"), "no status on a sent line:\n" + shown);
                 assertEquals(1, count(lines, "[bob @ "), "the status is shown once, beside the input:\n" + shown);
 
-                tmux("send-keys", "-t", "chat", "-l", "quit");
-                tmux("send-keys", "-t", "chat", "Enter");
+                tmux.typeLine("quit");
                 bob.awaitErr("alice left the chat (quit)");
-                shown = screen(s -> s.contains("EXIT=0"), "the client exiting 0");
+                shown = tmux.screen(s -> s.contains("EXIT=0"), "the client exiting 0");
                 // Nothing is being typed any more: no status stays behind, on the last chat line or the shell's.
                 assertEquals(0, count(nonBlank(shown), "[bob @ "), "no status after the chat ended:\n" + shown);
                 assertEquals(0, count(nonBlank(shown), "[not connected]"), "no status after the chat ended:\n" + shown);
-            } finally {
-                try {
-                    tmux("kill-server");
-                } catch (AssertionError | Exception ignored) {
-                    // no server left to kill
-                }
             }
             bob.type("quit");
             assertEquals(0, bob.awaitExit(), bob.describe());
         }
-    }
-
-    /** Polls the pane until {@code ready} holds (tmux has no way to wait for screen content). */
-    private String screen(Predicate<String> ready, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String s = "";
-        while (System.nanoTime() < deadline) {
-            s = tmux("capture-pane", "-p", "-t", "chat");
-            if (ready.test(s)) {
-                return s;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        fail("the screen never showed " + what + "; it shows:\n" + s);
-        return s;
-    }
-
-    private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        Interop.Result r = Interop.run(Path.of("."), null, Duration.ofSeconds(10), cmd);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + r.output());
-        }
-        return r.output();
     }
 
     private static List<String> nonBlank(String screen) {
