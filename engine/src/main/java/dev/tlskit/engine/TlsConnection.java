@@ -103,9 +103,12 @@ public final class TlsConnection implements Connection {
         } catch (IOException e) {
             closeAfterFailure(socket);
             // The observer knows the plaintext alerts the server sent: classify them as the server side does.
-            throw Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
+            TlsException failure = Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
+            releaseEngine(c);
+            throw failure;
         } catch (RuntimeException e) {
             closeQuietly(socket);
+            releaseEngine(c);
             throw e;
         }
     }
@@ -142,9 +145,12 @@ public final class TlsConnection implements Connection {
             return c;
         } catch (IOException e) {
             closeAfterFailure(socket);
-            throw Failures.classify(e, true, c == null ? null : c.core.observer());
+            TlsException failure = Failures.classify(e, true, c == null ? null : c.core.observer());
+            releaseEngine(c);
+            throw failure;
         } catch (RuntimeException e) {
             closeQuietly(socket);
+            releaseEngine(c);
             throw e;
         }
     }
@@ -481,6 +487,7 @@ public final class TlsConnection implements Connection {
         } finally {
             closed = true;
             closeQuietly(socket);
+            releaseEngine(this);
         }
         return alert;
     }
@@ -489,6 +496,14 @@ public final class TlsConnection implements Connection {
     public void abort() {
         closed = true;
         closeQuietly(socket);
+        releaseEngine(this);
+    }
+
+    /** Frees the engine's native state (boringssl) once nothing will use it: the connection is over. */
+    private static void releaseEngine(TlsConnection c) {
+        if (c != null) {
+            c.context.release(c.core.engine());
+        }
     }
 
     /**

@@ -168,7 +168,9 @@ public final class EngineDriver {
         }
         SSLEngineResult r = io.unwrap();
         if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-            return Need.INPUT;
+            // Netty's OpenSSL engine (boringssl) may complete a TLS 1.2 client handshake in an unwrap that consumed
+            // nothing (the server's Finished went in with the previous one): go on, and report it done.
+            return handshaking && r.getHandshakeStatus() == HandshakeStatus.FINISHED ? null : Need.INPUT;
         }
         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
             if (!handshakeDone) {
