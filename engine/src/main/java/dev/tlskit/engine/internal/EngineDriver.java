@@ -124,7 +124,8 @@ public final class EngineDriver {
                     synchronized (wrapLock) {
                         r = io.wrapHandshake();
                     }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && !handshakeDone) {
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && !handshakeDone
+                            && !completedBeforeClose(r)) {
                         closedMidHandshake = true;
                     }
                     if (r.bytesProduced() > 0) {
@@ -173,7 +174,9 @@ public final class EngineDriver {
             return handshaking && r.getHandshakeStatus() == HandshakeStatus.FINISHED ? null : Need.INPUT;
         }
         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-            if (!handshakeDone) {
+            // Netty's OpenSSL engine may read the peer's last handshake message and its close_notify in one unwrap:
+            // FINISHED then says the handshake completed first, and it is reported before the close.
+            if (!handshakeDone && !completedBeforeClose(r)) {
                 throw PeerClosed.seenBy(io.observer());
             }
             inboundDone = true;
@@ -187,6 +190,20 @@ public final class EngineDriver {
             return Need.INPUT; // nothing usable buffered (DTLS drops such a datagram): wait for the peer
         }
         return null;
+    }
+
+    /**
+     * Whether an unwrap that met the peer's close_notify had completed the handshake first: it says FINISHED, or the
+     * engine is no longer handshaking and its session has a negotiated suite (JSSE's session before the handshake
+     * completes is SSL_NULL_WITH_NULL_NULL).
+     */
+    private boolean completedBeforeClose(SSLEngineResult r) {
+        if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            return true;
+        }
+        String suite = io.engine().getSession().getCipherSuite();
+        return io.engine().getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING && suite != null
+                && !suite.isEmpty() && !suite.equals("SSL_NULL_WITH_NULL_NULL");
     }
 
     /**
