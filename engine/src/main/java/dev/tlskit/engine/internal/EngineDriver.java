@@ -146,7 +146,7 @@ public final class EngineDriver {
     }
 
     /** The unwrapping side of {@link #advance()}: what to report, or null to go on. */
-    private Need afterHandshakeStatus(HandshakeStatus hs) throws SSLException {
+    private Need afterHandshakeStatus(HandshakeStatus hs) throws IOException {
         boolean handshaking = hs == HandshakeStatus.NEED_UNWRAP || hs == HandshakeStatus.NEED_UNWRAP_AGAIN;
         if (!handshakeDone && !handshaking) {
             handshakeDone = true;
@@ -184,6 +184,16 @@ public final class EngineDriver {
         }
         if (handshaking && r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
             peerProgress.run();
+        }
+        if (handshakeDone && r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
+                && io.engine().getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
+            // Netty's OpenSSL engine says NEED_WRAP only in the result (a KeyUpdate answer, or the alert it queued
+            // before it throws a record's failure) while getHandshakeStatus() says NOT_HANDSHAKING: wrap it now.
+            SSLEngineResult w;
+            synchronized (wrapLock) {
+                w = io.wrapHandshake();
+            }
+            return w.bytesProduced() > 0 ? Need.FLUSH : null;
         }
         if (r.bytesConsumed() == 0 && r.bytesProduced() == 0 && r.getHandshakeStatus() == hs
                 && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
