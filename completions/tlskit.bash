@@ -225,7 +225,7 @@ function _picocli_tlskit_server() {
   local commands=""
   local flag_opts="'-b' '-i' '-d' '-e' '-g' '--expect-client-cert' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-p' '--port' '--bind' '-C' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -343,7 +343,7 @@ function _picocli_tlskit_client() {
   local flag_opts="'-4' '-6' '-d' '-x' '--quit' '-g' '--handshake-only' '--interactive' '--crlf' '-r' '--resume' '--expect-resumed' '--expect-client-auth' '--show-certs' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--starttls' '--starttls-name' '-m' '--message' '--expect-version' '--expect-cipher' '--expect-group' '--expect-alpn' '--expect-san' '--expect-issuer' '--min-days' '--save-chain' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password' '--targets' '--parallel'"
   local PROTO_option_args=("smtp" "lmtp" "imap" "pop3" "ftp" "xmpp" "xmpp-server" "ldap" "postgres" "mysql" "sieve" "nntp") # --starttls values
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -478,7 +478,7 @@ function _picocli_tlskit_echoserver() {
   local flag_opts="'-b' '--stats' '-q' '--quiet' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-p' '--port' '--bind' '--client-auth' '--max-connections' '--loops' '--idle-timeout' '--stats-interval' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
   local MODE_option_args=("none" "want" "need") # --client-auth values
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -582,7 +582,7 @@ function _picocli_tlskit_echoclient() {
   local commands=""
   local flag_opts="'-4' '-6' '-d' '-x' '-u' '--dtls' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--file' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '--mtu' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -759,7 +759,7 @@ function _picocli_tlskit_chat() {
   local commands=""
   local flag_opts="'--listen' '-4' '-6' '-d' '-x' '-b' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--bind' '--name' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--keylog' '-S' '--sni' '-L' '--alpn' '--timeout' '-c' '--cert' '-k' '--key' '--key-password' '-A' '--ca' '--ca-password'"
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -865,7 +865,7 @@ function _picocli_tlskit_scan() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-4' '-6' '-d' '-x' '--json' '--trace' '--verbose' '-?' '--help'"
+  local flag_opts="'-4' '-6' '-d' '-x' '--quit' '--json' '--trace' '--verbose' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '--targets' '-S' '--sni' '--timeout' '--parallel' '-A' '--ca' '--fail-on' '--starttls' '--starttls-name'"
   local SEVERITY_option_args=("low" "medium" "high" "critical") # --fail-on values
   local PROTO_option_args=("smtp" "lmtp" "imap" "pop3" "ftp" "xmpp" "xmpp-server" "ldap" "postgres" "mysql" "sieve" "nntp") # --starttls values
@@ -933,8 +933,8 @@ function _picocli_tlskit_bench_handshake() {
   local commands=""
   local flag_opts="'-r' '--resume' '--json' '--csv' '-?' '--help'"
   local arg_opts="'-h' '--host' '-p' '--port' '-v' '--tls-version' '-l' '--ciphers' '--groups' '--provider' '--server-provider' '--key-type' '-c' '--concurrency' '--duration' '-n' '--count' '--warmup' '--baseline'"
-  local NAME_option_args=("jdk" "bc") # --provider values
-  local NAME_option_args=("jdk" "bc") # --server-provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --server-provider values
   local TYPE_option_args=("rsa-2048" "rsa-3072" "rsa-4096" "ec-p256" "ec-p384" "ed25519") # --key-type values
 
   type compopt &>/dev/null && compopt +o default
@@ -1005,8 +1005,8 @@ function _picocli_tlskit_bench_throughput() {
   local commands=""
   local flag_opts="'--echo' '--json' '--csv' '-?' '--help'"
   local arg_opts="'-v' '--tls-version' '-l' '--ciphers' '--provider' '--server-provider' '--key-type' '--size' '--record-size' '--warmup' '--baseline'"
-  local NAME_option_args=("jdk" "bc") # --provider values
-  local NAME_option_args=("jdk" "bc") # --server-provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --server-provider values
   local TYPE_option_args=("rsa-2048" "rsa-3072" "rsa-4096" "ec-p256" "ec-p384" "ed25519") # --key-type values
 
   type compopt &>/dev/null && compopt +o default
@@ -1104,7 +1104,7 @@ function _picocli_tlskit_bench_memory() {
   local commands=""
   local flag_opts="'--json' '-?' '--help'"
   local arg_opts="'-n' '--connections' '--duration' '--provider'"
-  local NAME_option_args=("jdk" "bc") # --provider values
+  local NAME_option_args=("jdk" "bc" "boringssl") # --provider values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -313,7 +313,7 @@ public final class TlsConfig {
 
         /**
          * Write every connection's secrets to {@code log}, for Wireshark. Only providers that can
-         * ({@link TlsProvider#writesKeyLog()}: bc, so TLS only, not DTLS); checked by {@link #build()}. If unset:
+         * ({@link TlsProvider#writesKeyLog()}: bc and boringssl, so TLS only, not DTLS); checked by {@link #build()}. If unset:
          * no secrets leave the provider.
          */
         public Builder keyLog(KeyLog log) {
@@ -330,8 +330,8 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("the " + provider + " provider cannot write a key log (it does not"
                         + " export TLS secrets); use the bc provider");
             }
-            if (dtls && provider != TlsProvider.JDK) {
-                throw new IllegalArgumentException("DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)");
+            if (dtls && !provider.hasDtls()) {
+                throw new IllegalArgumentException(dtlsRefusal(provider));
             }
             if (dtls && !versions.isEmpty() && !versions.contains(TlsVersion.TLS_1_2)) {
                 throw new IllegalArgumentException("DTLS is DTLS 1.2 only (TLS 1.2 for datagrams): "
@@ -341,6 +341,12 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("a server that asks for client certificates needs trust anchors");
             }
             return new TlsConfig(this);
+        }
+
+        /** Why {@code provider} cannot run DTLS, as one sentence. */
+        static String dtlsRefusal(TlsProvider provider) {
+            return provider == TlsProvider.BC ? "DTLS needs the jdk provider (Bouncy Castle's JSSE has no DTLS)"
+                    : "DTLS needs the jdk provider (tlskit runs the " + provider + " provider for TLS only)";
         }
 
         private static Duration positive(Duration d) {

@@ -130,9 +130,12 @@ public final class TlsConnection implements Connection {
         } catch (IOException e) {
             Sockets.closeAfterFailure(socket);
             // The observer knows the plaintext alerts the peer sent: the failure names them, on either side.
-            throw Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
+            TlsException failure = Failures.classify(e, socket.isConnected(), c == null ? null : c.core.observer());
+            releaseEngine(c);
+            throw failure;
         } catch (RuntimeException e) {
             Sockets.closeQuietly(socket);
+            releaseEngine(c);
             throw e;
         }
     }
@@ -442,6 +445,7 @@ public final class TlsConnection implements Connection {
         } finally {
             closed = true;
             Sockets.closeQuietly(socket);
+            releaseEngine(this);
         }
         return alert;
     }
@@ -450,5 +454,13 @@ public final class TlsConnection implements Connection {
     public void abort() {
         closed = true;
         Sockets.closeQuietly(socket);
+        releaseEngine(this);
+    }
+
+    /** Frees the engine's native state (boringssl) once nothing will use it: the connection is over. */
+    private static void releaseEngine(TlsConnection c) {
+        if (c != null) {
+            c.context.release(c.core.engine());
+        }
     }
 }

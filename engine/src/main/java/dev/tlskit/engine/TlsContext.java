@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.BoringContext;
 import dev.tlskit.engine.internal.JdkNamedGroups;
 import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
@@ -34,12 +35,16 @@ public final class TlsContext {
     private static final char[] KEYSTORE_PASSWORD = "tlskit".toCharArray();
 
     private final TlsConfig config;
+    /** The JSSE context (jdk, bc), or null on boringssl. */
     private final SSLContext sslContext;
+    /** The Netty context (boringssl), or null: its class, and Netty's, load only when it is chosen. */
+    private final BoringContext boring;
     private final List<String> namedGroups;
 
-    private TlsContext(TlsConfig config, SSLContext sslContext, List<String> namedGroups) {
+    private TlsContext(TlsConfig config, SSLContext sslContext, BoringContext boring, List<String> namedGroups) {
         this.config = config;
         this.sslContext = sslContext;
+        this.boring = boring;
         this.namedGroups = namedGroups;
     }
 
@@ -59,6 +64,9 @@ public final class TlsContext {
         if (!groups.isEmpty() && config.provider() == TlsProvider.JDK) {
             JdkNamedGroups.applyJvmWide(groups);
         }
+        if (config.provider() == TlsProvider.BORINGSSL) {
+            return createBoring(config, groups);
+        }
         try {
             Provider provider = config.keyLog() == null ? Providers.jsse(config.provider())
                     : Providers.bcJsseWithKeyLog(config.keyLog());
@@ -69,12 +77,33 @@ public final class TlsContext {
             SSLContext ctx = provider == null ? SSLContext.getInstance(protocol)
                     : SSLContext.getInstance(protocol, provider);
             ctx.init(keyManagers(config, provider), new TrustManager[] {TrustManagers.create(config, provider)}, null);
-            TlsContext context = new TlsContext(config, ctx, groups);
+            TlsContext context = new TlsContext(config, ctx, null, groups);
             context.checkAgainstProvider();
             context.checkGroupsAgainstProvider();
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot set up TLS (" + config.provider() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static TlsContext createBoring(TlsConfig config, List<String> groups) {
+        try {
+            BoringContext boring = BoringContext.create(config, groups, TrustManagers.create(config, null));
+            TlsContext context = new TlsContext(config, null, boring, groups);
+            context.checkAgainstProvider();
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS (" + config.provider() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Frees what an engine of this context holds outside the heap (boringssl: its native SSL object), at once;
+     * a no-op on the JSSE providers. Idempotent. The engine must not be used after.
+     */
+    public void release(SSLEngine engine) {
+        if (boring != null && engine != null) {
+            BoringContext.release(engine);
         }
     }
 
@@ -88,7 +117,8 @@ public final class TlsContext {
      * @param peerHost the host as the user named it (used for SNI and hostname verification), or null on servers
      */
     public SSLEngine newEngine(String peerHost, int peerPort) {
-        SSLEngine engine = peerHost == null ? sslContext.createSSLEngine() : sslContext.createSSLEngine(peerHost, peerPort);
+        SSLEngine engine = boring != null ? boring.newEngine(peerHost, peerPort)
+                : peerHost == null ? sslContext.createSSLEngine() : sslContext.createSSLEngine(peerHost, peerPort);
         engine.setUseClientMode(config.isClient());
         SSLParameters p = engine.getSSLParameters();
         p.setProtocols(config.protocolNames().toArray(String[]::new));
@@ -102,7 +132,7 @@ public final class TlsContext {
         } else if (config.provider() == TlsProvider.BC) {
             p.setCipherSuites(aesFirst(engine.getEnabledCipherSuites()));
         }
-        if (!config.applicationProtocols().isEmpty()) {
+        if (!config.applicationProtocols().isEmpty() && boring == null) { // boringssl: set on its context
             p.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
         }
         if (config.isClient()) {
@@ -176,15 +206,21 @@ public final class TlsContext {
     }
 
     private void checkAgainstProvider() {
-        SSLEngine probe = sslContext.createSSLEngine();
-        Set<String> supported = new HashSet<>(Arrays.asList(probe.getSupportedCipherSuites()));
+        SSLEngine probe = boring != null ? boring.newEngine(null, 0) : sslContext.createSSLEngine();
+        Set<String> supported;
+        Set<String> protocols;
+        try {
+            supported = new HashSet<>(Arrays.asList(probe.getSupportedCipherSuites()));
+            protocols = new HashSet<>(Arrays.asList(probe.getSupportedProtocols()));
+        } finally {
+            release(probe);
+        }
         for (String suite : config.cipherSuites()) {
             if (!supported.contains(suite)) {
                 throw new IllegalArgumentException("cipher suite '" + suite + "' is not supported by provider "
                         + config.provider());
             }
         }
-        Set<String> protocols = new HashSet<>(Arrays.asList(probe.getSupportedProtocols()));
         for (String v : config.protocolNames()) {
             if (!protocols.contains(v)) {
                 throw new IllegalArgumentException(v + " is not supported by provider " + config.provider());
@@ -214,8 +250,11 @@ public final class TlsContext {
         List<String> groups = new ArrayList<>(config.namedGroups());
         if (groups.isEmpty() && config.provider() == TlsProvider.BC && !config.dtls()) {
             NamedGroup.hybridDefaults(config.isClient()).forEach(g -> groups.add(g.jsseName()));
+        } else if (groups.isEmpty() && config.provider() == TlsProvider.BORINGSSL) {
+            BoringContext.DEFAULT_GROUPS.forEach(g -> groups.add(g.jsseName()));
         }
-        if (!groups.isEmpty() && config.privateKey() instanceof ECKey ec) {
+        // BoringSSL signs with any EC key whatever the groups (signature schemes are their own list).
+        if (!groups.isEmpty() && config.privateKey() instanceof ECKey ec && config.provider() != TlsProvider.BORINGSSL) {
             NamedGroup curve = NamedGroup.primeCurveOfFieldSize(ec.getParams().getCurve().getField().getFieldSize());
             if (curve != null && !groups.contains(curve.jsseName())) {
                 groups.add(curve.jsseName());

@@ -7,11 +7,21 @@ public enum TlsProvider {
     /** SunJSSE, the JDK's own; the default and the only one with DTLS. */
     JDK,
     /** Bouncy Castle JSSE on JDK crypto, with the BC JCE provider appended for what the JDK lacks. */
-    BC;
+    BC,
+    /**
+     * BoringSSL through Netty's tcnative (a native library per platform, carried in the jar): TLS only. Where the
+     * library cannot load, a context on it is refused and the other two work as before.
+     */
+    BORINGSSL;
 
     /** True if this provider can write a {@link KeyLog}: SunJSSE keeps its secrets to itself. */
     public boolean writesKeyLog() {
-        return this == BC;
+        return this != JDK;
+    }
+
+    /** True if this provider speaks DTLS (only SunJSSE does, DTLS 1.2). */
+    public boolean hasDtls() {
+        return this == JDK;
     }
 
     public String cliName() {

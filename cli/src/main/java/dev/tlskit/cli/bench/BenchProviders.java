@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class BenchProviders {
     @OptionGroup.In(OptionGroup.TLS)
     @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
-            completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk or bc"
+            completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk, bc or boringssl"
                     + " (default: jdk)")
     TlsProvider client = TlsProvider.JDK;
 

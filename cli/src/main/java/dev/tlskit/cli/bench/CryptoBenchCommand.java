@@ -164,6 +164,10 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         }
         Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
         for (String f : families) {
+            if (f.equals("boringssl")) {
+                throw new UsageException("--providers boringssl: tcnative exposes BoringSSL's TLS, not its crypto"
+                        + " primitives; bench throughput --provider boringssl measures its AEAD inside TLS");
+            }
             if (!f.equals("jdk") && !f.equals("bc")) {
                 throw new UsageException("--providers " + f + ": use jdk or bc");
             }

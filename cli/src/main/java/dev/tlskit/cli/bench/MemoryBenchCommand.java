@@ -61,7 +61,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
 
     @Option(names = "--provider", paramLabel = "NAME", converter = dev.tlskit.cli.option.ProviderNames.Converter.class,
             completionCandidates = dev.tlskit.cli.option.ProviderNames.class,
-            description = "the server's TLS implementation: jdk or bc (default: jdk)")
+            description = "the server's TLS implementation: jdk, bc or boringssl (default: jdk)")
     TlsProvider provider = TlsProvider.JDK;
 
     @Mixin
@@ -86,6 +86,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                 new EventLoopServer.Settings(0, connections + 10, Duration.ofSeconds(60), null), echo)) {
             int port = server.localAddress().getPort();
             long before = liveHeap();
+            long residentBefore = residentBytes();
             Process child = spawnIdleClients(port);
             try (BufferedReader childOut = new BufferedReader(
                     new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -95,10 +96,12 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                             + status, null);
                 }
                 long after = liveHeap();
+                long residentAfter = residentBytes();
                 int open = server.stats().open();
                 double[] latenciesMs = activeClientLatencies(port);
                 Arrays.sort(latenciesMs);
-                report(out, before, after, open, latenciesMs, server.threadCount());
+                report(out, new long[] {before, after, residentBefore, residentAfter}, open, latenciesMs,
+                        server.threadCount());
             } finally {
                 child.getOutputStream().close();
                 if (!child.waitFor(30, TimeUnit.SECONDS)) {
@@ -110,8 +113,13 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(PrintWriter out, long before, long after, int open, double[] lat, int threads) {
+    /** @param memory live heap before and after the idle clients connected, then resident memory likewise */
+    private void report(PrintWriter out, long[] memory, int open, double[] lat, int threads) {
+        long before = memory[0];
+        long after = memory[1];
         double perConnection = (after - before) / (double) open;
+        // Native state (boringssl's SSL objects) lives outside the heap: the resident set's growth shows it.
+        double residentPerConnection = memory[2] < 0 ? -1 : (memory[3] - memory[2]) / (double) open;
         Map<String, Object> doc = Json.document("bench");
         doc.put("benchmark", "memory");
         doc.put("provider", provider.cliName());
@@ -122,6 +130,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         doc.put("heapPerConnectionBytes", Math.round(perConnection));
         doc.put("serverThreads", threads);
         doc.put("residentBytes", residentBytes());
+        doc.put("residentPerConnectionBytes", Math.round(residentPerConnection));
         doc.put("jarBytes", jarBytes());
         doc.put("echoes", lat.length);
         doc.put("latencyP50Ms", percentile(lat, 0.50));
@@ -135,6 +144,8 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             out.printf("live heap, none open:    %.1f MB%n", before / 1e6);
             out.printf("live heap, all open:     %.1f MB%n", after / 1e6);
             out.printf("heap per idle connection: %.1f KB%n", perConnection / 1000);
+            out.printf("resident per connection: %.1f KB (heap growth and native memory)%n",
+                    residentPerConnection / 1000);
             out.printf("process resident memory: %.1f MB (JVM, heap and all); jar %.1f MB%n",
                     residentBytes() / 1e6, jarBytes() / 1e6);
             out.printf("active client echoes:    %d, latency p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", lat.length,

@@ -140,8 +140,13 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         TlsConfig.Builder sb = TlsConfig.forServer(id.privateKey(), id.chain()).provider(sp).versions(Set.of(v));
         TlsConfig.Builder cb = TlsConfig.forClient().provider(providers.client()).versions(Set.of(v))
                 .trustAnchors(List.of(material.ca().certificate())).readTimeout(Duration.ofSeconds(60));
-        if (!suites.isEmpty()) {
+        // BoringSSL's TLS 1.3 suites are fixed (AES-128-GCM first with AES hardware, the default here too): the
+        // default is not pinned on a boringssl side; a -l the user gave is, and boringssl refuses it if it must.
+        boolean pinnable = !protocol.ciphers().isEmpty() || v != TlsVersion.TLS_1_3;
+        if (!suites.isEmpty() && (pinnable || sp != TlsProvider.BORINGSSL)) {
             sb.cipherSuites(suites);
+        }
+        if (!suites.isEmpty() && (pinnable || providers.client() != TlsProvider.BORINGSSL)) {
             cb.cipherSuites(suites);
         }
         TlsContext serverContext = Bench.context(sb);

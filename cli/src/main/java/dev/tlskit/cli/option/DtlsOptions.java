@@ -18,7 +18,7 @@ public final class DtlsOptions {
         return dtls;
     }
 
-    /** Applies -u and --mtu; the engine refuses DTLS with --provider bc or -v 1.3, which becomes a usage error. */
+    /** Applies -u and --mtu; the engine refuses DTLS with --provider bc or boringssl, or -v 1.3, which becomes a usage error. */
     public void applyTo(TlsConfig.Builder b) {
         if (mtu != null && !dtls) {
             throw new UsageException("--mtu " + mtu + ": only with -u (DTLS)");

@@ -22,7 +22,7 @@ public final class ProviderNames implements Iterable<String> {
                     return p;
                 }
             }
-            throw new TypeConversionException("'" + value + "' is not a provider (use jdk or bc)");
+            throw new TypeConversionException("'" + value + "' is not a provider (use jdk, bc or boringssl)");
         }
     }
 }

@@ -37,19 +37,23 @@ public final class TlsOptions {
                     + " X25519MLKEM768, SecP256r1MLKEM768, SecP384r1MLKEM1024 and MLKEM512/768/1024 run on bc"
                     + " (SunJSSE up to Java 25 has none of them). Default on bc: X25519MLKEM768 first, with key shares for it and X25519, then"
                     + " x25519, secp256r1, secp384r1, ... (the server takes a hybrid whenever the client offers one);"
-                    + " --groups x25519:secp256r1:secp384r1 turns that off. Default on jdk: SunJSSE's defaults")
+                    + " --groups x25519:secp256r1:secp384r1 turns that off. Default on boringssl: X25519MLKEM768,"
+                    + " x25519, secp256r1, secp384r1, secp521r1 (X25519MLKEM768 there too). Default on jdk: SunJSSE's"
+                    + " defaults")
     String groups;
 
     @Option(names = "--provider", paramLabel = "NAME", completionCandidates = ProviderNames.class,
             converter = ProviderNames.Converter.class,
-            description = "TLS implementation: jdk (SunJSSE) or bc (Bouncy Castle JSSE) (default: jdk; bc with a"
+            description = "TLS implementation: jdk (SunJSSE), bc (Bouncy Castle JSSE) or boringssl (BoringSSL"
+                    + " through Netty's tcnative; TLS only, X25519MLKEM768 first by default) (default: jdk; bc with a"
                     + " key log)")
     TlsProvider provider;
 
     @OptionGroup.In(OptionGroup.OUTPUT)
     @Option(names = "--keylog", paramLabel = "FILE",
             description = "append every connection's secrets to FILE (NSS key log) so Wireshark can decrypt a"
-                    + " capture; " + KEYLOG_ENV + " is honoured too. Uses the bc provider: jdk cannot export them")
+                    + " capture; " + KEYLOG_ENV + " is honoured too. Uses the bc provider unless --provider boringssl:"
+                    + " jdk cannot export them")
     Path keyLog;
 
     /** The environment variable browsers, curl and OpenSSL-based tools write their key logs to. */

@@ -72,6 +72,22 @@ class ChatCommandTest {
 
     @Test
     @Timeout(60)
+    void aChatOnBoringSslAgreesOnX25519MlKem768ByDefault() throws Exception {
+        try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob", "--provider", "boringssl");
+                Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice",
+                        "--provider", "boringssl")) {
+            bob.awaitErr("alice connected");
+            alice.awaitErr("bob connected");
+            assertTrue(bob.err().contains(", X25519MLKEM768, "), bob.describe());
+            assertTrue(alice.err().contains(", X25519MLKEM768, "), alice.describe());
+            bob.type("quit");
+            assertEquals(0, bob.awaitExit(), bob.describe());
+            assertEquals(0, alice.awaitExit(), alice.describe());
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void quitOnTheListeningSideEndsBothWithCloseNotify() throws Exception {
         try (Endpoint bob = Endpoint.start("chat", "--listen", "-p", "0", "--name", "bob");
                 Endpoint alice = Endpoint.start("chat", "-p", String.valueOf(bob.port()), "--name", "alice")) {

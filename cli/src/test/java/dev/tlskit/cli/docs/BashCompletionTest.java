@@ -45,7 +45,8 @@ class BashCompletionTest {
 
     @Test
     void completesEnumValues() throws Exception {
-        assertEquals(List.of("jdk", "bc"), complete("tlskit", "client", "--provider", ""));
+        assertEquals(List.of("jdk", "bc", "boringssl"), complete("tlskit", "client", "--provider", ""));
+        assertEquals(List.of("bc", "boringssl"), complete("tlskit", "client", "--provider", "b"));
         assertEquals(List.of("none", "want", "need"), complete("tlskit", "echoserver", "--client-auth", ""));
         assertEquals(List.of("ec-p256", "ec-p384"), complete("tlskit", "certgen", "--key-type", "ec"));
     }

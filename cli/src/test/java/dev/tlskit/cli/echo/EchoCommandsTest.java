@@ -53,6 +53,22 @@ class EchoCommandsTest {
     }
 
     @Test
+    void boringSslOnBothSidesEchoesTheLinesAndQuits() throws Exception {
+        Path input = Echo.lines(dir, "in.txt", "hello", "quit");
+        try (Server server = new Server("echoserver", "-p", "0", "--provider", "boringssl", "--json")) {
+            Result client = Tlskit.run("echoclient", "-p", p(server.port()), "--file", input.toString(),
+                    "--provider", "boringssl", "--json");
+            Result s = server.await();
+            assertEquals(0, client.exitCode(), client::describe);
+            assertEquals(0, s.exitCode(), s::describe);
+            Map<String, Object> connected = objects(client.out(), "echoclient").get(0);
+            assertEquals("boringssl", handshake(connected).get("provider"), client.out());
+            assertEquals("X25519MLKEM768", handshake(connected).get("group"), client.out());
+            assertEquals("boringssl", handshake(objects(s.out(), "echoserver").get(1)).get("provider"), s.out());
+        }
+    }
+
+    @Test
     void breakClosesOnlyThatSession() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
                 TlsConnection bystander = Echo.connect(server.port());

@@ -67,8 +67,8 @@ class CaptureTest {
     /**
      * One captured seed exchange.
      *
-     * @param serverKeys the server's {@code --keylog} file (bc only, else null)
-     * @param clientKeys the client's {@code SSLKEYLOGFILE} (bc only, else null)
+     * @param serverKeys the server's {@code --keylog} file (bc and boringssl only, else null)
+     * @param clientKeys the client's {@code SSLKEYLOGFILE} (bc and boringssl only, else null)
      * @param server the server's {@code --json --trace} document
      * @param client the client's
      */
@@ -111,6 +111,20 @@ class CaptureTest {
 
     @ParameterizedTest(name = "TLS {0}")
     @ValueSource(strings = {"1.2", "1.3"})
+    void tsharkDecryptsABoringSslExchangeWithEitherKeyLog(String version) throws Exception {
+        // boringssl on both sides; its key log comes from tcnative's callback, the client's from SSLKEYLOGFILE
+        Exchange e = seedExchange(version, "boringssl");
+        assertEquals("boringssl", Interop.at(e.client(), "handshake", "provider"));
+        if (version.equals("1.3")) {
+            assertEquals("X25519MLKEM768", Interop.at(e.client(), "handshake", "group"));
+        }
+        assertEquals(new Plaintext(REQUEST, REPLY), Wireshark.plaintext(e.pcap(), e.port(), e.serverKeys()));
+        assertEquals(new Plaintext(REQUEST, REPLY), Wireshark.plaintext(e.pcap(), e.port(), e.clientKeys()));
+        assertEquals(sorted(Files.readAllLines(e.serverKeys())), sorted(Files.readAllLines(e.clientKeys())));
+    }
+
+    @ParameterizedTest(name = "TLS {0}")
+    @ValueSource(strings = {"1.2", "1.3"})
     void withoutAKeyLogTsharkFindsNoPlaintext(String version) throws Exception {
         Exchange e = seedExchange(version, "bc");
         assertEquals(new Plaintext("", ""), Wireshark.plaintext(e.pcap(), e.port(), null));
@@ -146,7 +160,7 @@ class CaptureTest {
     // ---------------------------------------------------------------- the trace against tshark's dissection
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, bc", "1.2, jdk", "1.3, bc", "1.3, jdk"})
+    @CsvSource({"1.2, bc", "1.2, jdk", "1.3, bc", "1.3, jdk", "1.2, boringssl", "1.3, boringssl"})
     void bothTracesListTheRecordsTsharkDissects(String version, String provider) throws Exception {
         Exchange e = seedExchange(version, provider);
         List<Record> wire = Wireshark.records(e.pcap(), e.port(), null);
@@ -311,12 +325,13 @@ class CaptureTest {
 
     private static Exchange capture(String version, String provider) throws Exception {
         boolean bc = provider.equals("bc");
+        boolean logs = bc || provider.equals("boringssl");
         Path d = Files.createTempDirectory(dir, "tls" + version + "-" + provider + "-"); // a retry starts afresh
-        Path serverKeys = bc ? d.resolve("server.keys") : null;
-        Path clientKeys = bc ? d.resolve("client.keys") : null;
+        Path serverKeys = logs ? d.resolve("server.keys") : null;
+        Path clientKeys = logs ? d.resolve("client.keys") : null;
         List<String> serverArgs = new ArrayList<>(List.of("server", "-p", "0", "-v", version, "--provider", provider,
                 "--trace", "--json"));
-        if (bc) {
+        if (logs) {
             serverArgs.addAll(List.of("--keylog", serverKeys.toString()));
         }
         try (Background server = Interop.tlskitInBackground(serverArgs.toArray(String[]::new))) {
@@ -329,7 +344,7 @@ class CaptureTest {
             try (Dumpcap capture = Dumpcap.start(d.resolve("seed.pcapng"), port)) {
                 Run client = Interop.tlskitProcess(Interop.RUN_LIMIT, env -> {
                     env.remove("SSLKEYLOGFILE");
-                    if (bc) {
+                    if (logs) {
                         env.put("SSLKEYLOGFILE", clientKeys.toString());
                     }
                 }, clientArgs.toArray(String[]::new));

@@ -43,7 +43,7 @@ class CurlInteropTest {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void curlGetsHtmlPageFromServer(String version, String provider) throws Exception {
         try (Background server = Interop.tlskitInBackground("server", "-p", "0", "-g", "-v", version,

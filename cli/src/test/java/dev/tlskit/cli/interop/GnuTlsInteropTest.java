@@ -50,7 +50,7 @@ class GnuTlsInteropTest {
     // ------------------------------------------------------------------ gnutls-cli → tlskit server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void gnutlsCliCompletesMutualAuthWithServer(String version, String provider) throws Exception {
         Interop.requireBinary("gnutls-cli");
@@ -77,7 +77,7 @@ class GnuTlsInteropTest {
     // ------------------------------------------------------------------ tlskit client → gnutls-serv (namespace)
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void clientCompletesMutualAuthWithGnutlsServ(String version, String provider) throws Exception {
         Interop.requireBinary("gnutls-serv");

@@ -91,7 +91,7 @@ class OpenSslInteropTest extends OpenSslPeers {
     // ------------------------------------------------------------------ tlskit client → openssl s_server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientCompletesMutualAuthWithSServer(String version, String provider) throws Exception {
         Peer s = sServer("127.0.0.1:0", "-rev");
@@ -145,6 +145,7 @@ class OpenSslInteropTest extends OpenSslPeers {
     @ParameterizedTest(name = "s_server -groups {0}, TLS {2}, provider {3}")
     @CsvSource({
         "X25519, X25519,    1.3, jdk", "X25519, X25519,    1.2, jdk", "X25519, X25519,    1.3, bc", "X25519, X25519,    1.2, bc",
+        "X25519, X25519,    1.3, boringssl", "X25519, X25519,    1.2, boringssl", "P-384,  SECP384R1, 1.3, boringssl",
         "P-256,  SECP256R1, 1.3, jdk", "P-256,  SECP256R1, 1.2, jdk", "P-256,  SECP256R1, 1.3, bc", "P-256,  SECP256R1, 1.2, bc",
         "P-384,  SECP384R1, 1.3, jdk", "P-384,  SECP384R1, 1.2, jdk", "P-384,  SECP384R1, 1.3, bc", "P-384,  SECP384R1, 1.2, bc",
     })
@@ -204,7 +205,7 @@ class OpenSslInteropTest extends OpenSslPeers {
     // ------------------------------------------------------------------ openssl s_client → tlskit server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void sClientCompletesMutualAuthWithServer(String version, String provider) throws Exception {
         Background server = server("--provider", provider);
@@ -244,7 +245,7 @@ class OpenSslInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientWithoutCertificateIsToldTheServerAskedForOne(String version, String provider) throws Exception {
         // s_server -Verify 1 requires one; tlskit client -x sends none. It used to be "peer rejected the
@@ -278,7 +279,7 @@ class OpenSslInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.3, jdk", "1.3, bc", "1.2, jdk", "1.2, bc"})
+    @CsvSource({"1.3, jdk", "1.3, bc", "1.2, jdk", "1.2, bc", "1.3, boringssl", "1.2, boringssl"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void serverNamesTheAlertOfAClientThatRejectsItsCertificate(String version, String provider) throws Exception {
         // A CA the server's certificate does not chain to: s_client rejects it with unknown_ca. In TLS 1.3 its

@@ -30,7 +30,7 @@ class ResumptionInteropTest {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientResumesWithSServer(String version, String provider) throws Exception {
         Interop.requireBinary("openssl");
@@ -55,7 +55,7 @@ class ResumptionInteropTest {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc"})
+    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientResumesWithTlskitServer(String version, String provider) throws Exception {
         try (Background server = Interop.tlskitInBackground("server", "-p", "0", "-C", "2", "--provider", provider)) {

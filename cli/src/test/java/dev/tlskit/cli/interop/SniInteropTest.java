@@ -42,7 +42,7 @@ class SniInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk", "bc"})
+    @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientSendsLocalhostAsSniToSServer(String provider) throws Exception {
         Peer s = Interop.start(dir, null, "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", "server.pem",
@@ -60,7 +60,7 @@ class SniInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk", "bc"})
+    @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniRefusesSClientWithoutSniWithUnrecognizedName(String provider) throws Exception {
         Background server = server("-S", "other.test", "--provider", provider);
@@ -96,7 +96,7 @@ class SniInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk", "bc"})
+    @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniRefusesSClientWithAnotherName(String provider) throws Exception {
         Background server = server("-S", "other.test", "--provider", provider);
@@ -113,7 +113,7 @@ class SniInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk", "bc"})
+    @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniServesSClientSendingThatName(String provider) throws Exception {
         Background server = server("-S", "other.test", "--provider", provider, "--json");

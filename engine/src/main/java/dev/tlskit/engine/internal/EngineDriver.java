@@ -124,7 +124,8 @@ public final class EngineDriver {
                     synchronized (wrapLock) {
                         r = io.wrapHandshake();
                     }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && !handshakeDone) {
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && !handshakeDone
+                            && !completedBeforeClose(r)) {
                         closedMidHandshake = true;
                     }
                     if (r.bytesProduced() > 0) {
@@ -145,7 +146,7 @@ public final class EngineDriver {
     }
 
     /** The unwrapping side of {@link #advance()}: what to report, or null to go on. */
-    private Need afterHandshakeStatus(HandshakeStatus hs) throws SSLException {
+    private Need afterHandshakeStatus(HandshakeStatus hs) throws IOException {
         boolean handshaking = hs == HandshakeStatus.NEED_UNWRAP || hs == HandshakeStatus.NEED_UNWRAP_AGAIN;
         if (!handshakeDone && !handshaking) {
             handshakeDone = true;
@@ -168,10 +169,14 @@ public final class EngineDriver {
         }
         SSLEngineResult r = io.unwrap();
         if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-            return Need.INPUT;
+            // Netty's OpenSSL engine (boringssl) may complete a TLS 1.2 client handshake in an unwrap that consumed
+            // nothing (the server's Finished went in with the previous one): go on, and report it done.
+            return handshaking && r.getHandshakeStatus() == HandshakeStatus.FINISHED ? null : Need.INPUT;
         }
         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-            if (!handshakeDone) {
+            // Netty's OpenSSL engine may read the peer's last handshake message and its close_notify in one unwrap:
+            // FINISHED then says the handshake completed first, and it is reported before the close.
+            if (!handshakeDone && !completedBeforeClose(r)) {
                 throw PeerClosed.seenBy(io.observer());
             }
             inboundDone = true;
@@ -180,11 +185,35 @@ public final class EngineDriver {
         if (handshaking && r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
             peerProgress.run();
         }
+        if (handshakeDone && r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
+                && io.engine().getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
+            // Netty's OpenSSL engine says NEED_WRAP only in the result (a KeyUpdate answer, or the alert it queued
+            // before it throws a record's failure) while getHandshakeStatus() says NOT_HANDSHAKING: wrap it now.
+            SSLEngineResult w;
+            synchronized (wrapLock) {
+                w = io.wrapHandshake();
+            }
+            return w.bytesProduced() > 0 ? Need.FLUSH : null;
+        }
         if (r.bytesConsumed() == 0 && r.bytesProduced() == 0 && r.getHandshakeStatus() == hs
                 && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
             return Need.INPUT; // nothing usable buffered (DTLS drops such a datagram): wait for the peer
         }
         return null;
+    }
+
+    /**
+     * Whether an unwrap that met the peer's close_notify had completed the handshake first: it says FINISHED, or the
+     * engine is no longer handshaking and its session has a negotiated suite (JSSE's session before the handshake
+     * completes is SSL_NULL_WITH_NULL_NULL).
+     */
+    private boolean completedBeforeClose(SSLEngineResult r) {
+        if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            return true;
+        }
+        String suite = io.engine().getSession().getCipherSuite();
+        return io.engine().getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING && suite != null
+                && !suite.isEmpty() && !suite.equals("SSL_NULL_WITH_NULL_NULL");
     }
 
     /**

@@ -53,9 +53,11 @@ public final class EventLoop extends Thread {
         this.workers = workers;
         this.counters = counters;
         this.selector = Selector.open();
-        var probe = context.newEngine(null, 0).getSession();
+        javax.net.ssl.SSLEngine probeEngine = context.newEngine(null, 0);
+        var probe = probeEngine.getSession();
         this.pool = new BufferPool(Math.max(probe.getPacketBufferSize(), probe.getApplicationBufferSize()),
                 MAX_POOLED_BUFFERS);
+        context.release(probeEngine);
     }
 
     /** Runs {@code task} on this loop's thread. */

@@ -30,6 +30,9 @@ public final class Failures {
     /** An alert name as a word of its own ({@code decode_error}, not part of {@code foo_decode_error_bar}). */
     private static final Pattern ALERT_WORD = Pattern.compile("(?<![a-z_])([a-z]+(?:_[a-z]+)+)(?![a-z_])");
 
+    /** BoringSSL's reason for a received alert: {@code :SSLV3_ALERT_BAD_CERTIFICATE}, {@code :TLSV1_ALERT_...}. */
+    private static final Pattern BORINGSSL_ALERT = Pattern.compile(":(?:SSLV3|TLSV1)_ALERT_([A-Z_]+)");
+
     private static final String NOT_TLS = "peer does not speak TLS";
     private static final String NO_CLIENT_CERTIFICATE = "the server asked for a client certificate and none was sent";
 
@@ -136,6 +139,10 @@ public final class Failures {
                 return new FailureAlert(Direction.RECEIVED, new Alert(Alert.FATAL, r.getAlertDescription() & 0xFF));
             }
             String m = String.valueOf(c.getMessage());
+            AlertDescription boring = boringSslAlert(m);
+            if (boring != null) {
+                return new FailureAlert(Direction.RECEIVED, Alert.fatal(boring));
+            }
             if (m.contains("Received fatal alert")) { // Java 25 puts "(alert_name) " first
                 AlertDescription d = alertNamedIn(m);
                 if (d != null) {
@@ -237,8 +244,21 @@ public final class Failures {
         };
     }
 
+    /**
+     * The alert BoringSSL says it received, in its error string's reason ({@code
+     * error:10000412:SSL routines:OPENSSL_internal:SSLV3_ALERT_BAD_CERTIFICATE}), or null.
+     */
+    static AlertDescription boringSslAlert(String message) {
+        Matcher m = BORINGSSL_ALERT.matcher(String.valueOf(message));
+        return m.find() ? AlertDescription.named(m.group(1).toLowerCase(Locale.ROOT)) : null;
+    }
+
     private static String alertIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            AlertDescription boring = boringSslAlert(c.getMessage());
+            if (boring != null) {
+                return boring.rfcName();
+            }
             String m = c.getMessage();
             if (m != null && (m.contains("alert") || m.contains("Alert") || c.getClass().getName().contains("Alert"))) {
                 AlertDescription d = alertNamedIn(m);
@@ -300,7 +320,7 @@ public final class Failures {
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
-            if (m.contains("Empty client certificate chain")) {
+            if (m.contains("Empty client certificate chain") || m.contains(":PEER_DID_NOT_RETURN_A_CERTIFICATE")) {
                 return "no certificate from the client: it sent none and one is required";
             }
             if (m.contains("Empty server certificate chain")

@@ -39,6 +39,7 @@ final class LoopConnection implements Session {
     private final LoopCounters counters;
     private final EventLoopServer.Settings settings;
     private final EngineCore core;
+    private final TlsContext context;
     private final EngineDriver driver;
     private final long startNanos = System.nanoTime();
     private final InetSocketAddress remote;
@@ -59,6 +60,7 @@ final class LoopConnection implements Session {
         this.loop = loop;
         this.channel = channel;
         this.config = context.config();
+        this.context = context;
         this.handler = handler;
         this.workers = workers;
         this.counters = counters;
@@ -421,6 +423,7 @@ final class LoopConnection implements Session {
             // Closing anyway.
         }
         loop.forget(this);
+        context.release(core.engine());
     }
 
     @Override

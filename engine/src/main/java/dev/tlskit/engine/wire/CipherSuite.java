@@ -199,6 +199,12 @@ public record CipherSuite(
     }
 
     /** The parsed resource, built on first use (holder idiom: thread-safe, lazy). */
+    private static final String[][] BORINGSSL_TLS13_NAMES = {
+        {"AEAD-AES128-GCM-SHA256", "TLS_AES_128_GCM_SHA256"},
+        {"AEAD-AES256-GCM-SHA384", "TLS_AES_256_GCM_SHA384"},
+        {"AEAD-CHACHA20-POLY1305-SHA256", "TLS_CHACHA20_POLY1305_SHA256"},
+    };
+
     private static final class Table {
         static final Table INSTANCE = new Table();
 
@@ -230,6 +236,10 @@ public record CipherSuite(
                 if (s.opensslName != null) {
                     put(byOpenssl, s.opensslName.toUpperCase(Locale.ROOT), s);
                 }
+            }
+            // BoringSSL's own names for the TLS 1.3 suites, which Netty's engine lists beside the IANA ones.
+            for (String[] alias : BORINGSSL_TLS13_NAMES) {
+                put(byOpenssl, alias[0], byIana.get(alias[1]));
             }
             all = Collections.unmodifiableList(list);
         }

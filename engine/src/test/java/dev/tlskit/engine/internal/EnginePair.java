@@ -94,7 +94,8 @@ final class EnginePair {
             case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
                 if (!from.hasBufferedNetworkBytes()
                         && from.engine().getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP_AGAIN) {
-                    return false;
+                    // Netty's OpenSSL engine (boringssl) may finish its handshake in an unwrap of nothing.
+                    return from.unwrap().getHandshakeStatus() == HandshakeStatus.FINISHED;
                 }
                 SSLEngineResult r = from.unwrap();
                 return r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW;

@@ -117,12 +117,13 @@ class HelloReadersTest {
         assertTrue(hello.offersTls13());
         assertTrue(hello.supportedGroups().contains(NamedGroup.X25519.code()));
         assertFalse(hello.signatureSchemes().isEmpty());
-        // bc sends X25519MLKEM768's share first (its hybrid default), then X25519's; jdk X25519's, then P-256's
+        // bc and boringssl send X25519MLKEM768's share first (their hybrid default), then X25519's; jdk X25519's,
+        // then P-256's
         KeyShareEntry x25519 = hello.keyShares().stream().filter(e -> e.group() == NamedGroup.X25519.code())
                 .findFirst().orElseThrow();
         assertEquals(NamedGroup.X25519.clientShareLength(), x25519.keyLength());
         KeyShareEntry first = hello.keyShares().get(0);
-        NamedGroup preferred = provider == TlsProvider.BC ? NamedGroup.X25519MLKEM768 : NamedGroup.X25519;
+        NamedGroup preferred = provider != TlsProvider.JDK ? NamedGroup.X25519MLKEM768 : NamedGroup.X25519;
         assertEquals(preferred.code(), first.group());
         assertEquals(preferred.clientShareLength(), first.keyLength());
         assertFalse(hello.offersPsk());
