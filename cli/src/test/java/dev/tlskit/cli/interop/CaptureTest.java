@@ -348,8 +348,9 @@ class CaptureTest {
                         env.put("SSLKEYLOGFILE", clientKeys.toString());
                     }
                 }, clientArgs.toArray(String[]::new));
-                Run s = server.await(Interop.RUN_LIMIT);
+                // The client first: when it fails, the server is still waiting for it, and would only time out
                 assertEquals(0, client.exitCode(), client::describe);
+                Run s = server.await(Interop.RUN_LIMIT);
                 assertEquals(0, s.exitCode(), s::describe);
                 Path pcap = capture.finish();
                 return new Exchange(pcap, port, serverKeys, clientKeys, Interop.lastJsonLine(s.out()),
