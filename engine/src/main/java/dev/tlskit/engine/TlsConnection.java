@@ -257,6 +257,9 @@ public final class TlsConnection implements Connection {
             if (closed) {
                 return -1;
             }
+            if (e instanceof SSLException failed) {
+                sendFarewell(failed); // a record failed: the provider's alert, through the one failure path
+            }
             throw Failures.classify(e, false, core.observer());
         } finally {
             readLock.unlock();

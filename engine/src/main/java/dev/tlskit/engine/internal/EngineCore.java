@@ -4,6 +4,7 @@ import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.Verification;
 import dev.tlskit.engine.wire.Alert;
+import dev.tlskit.engine.wire.Record;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -41,6 +42,8 @@ public final class EngineCore implements EngineDriver.Io {
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private ByteBuffer netOut;
+    /** The failure path ran: closing wraps nothing more. */
+    private boolean farewellSaid;
 
     /** A core whose buffers are allocated once and kept (a blocking connection). */
     public EngineCore(SSLEngine engine, WireObserver observer) {
@@ -134,6 +137,9 @@ public final class EngineCore implements EngineDriver.Io {
      */
     public void wrapClosingRecords() throws SSLException {
         engine.closeOutbound();
+        if (farewellSaid) {
+            return; // the failure path said all there is to say; a close_notify now would tell of an orderly end
+        }
         for (int i = 0; i < MAX_CLOSING_WRAPS && !engine.isOutboundDone(); i++) {
             if (wrap(null).bytesProduced() == 0) {
                 break;
@@ -149,6 +155,7 @@ public final class EngineCore implements EngineDriver.Io {
      * @return the alert sent, as far as the wire shows it, or null
      */
     public Alert farewell(Throwable cause) {
+        farewellSaid = true;
         return Farewell.after(cause, engine, observer, false, new Farewell.Output() {
             @Override
             public int wrapOnce() throws SSLException {
@@ -189,9 +196,12 @@ public final class EngineCore implements EngineDriver.Io {
                 }
                 case BUFFER_OVERFLOW -> appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
                 case BUFFER_UNDERFLOW -> {
-                    int packet = engine.getSession().getPacketBufferSize();
-                    if (netIn.capacity() < packet) {
-                        netIn = grow(netIn, packet);
+                    // Room for the whole next record, even one its header declares longer than the engine's packet
+                    // size (a peer's, at most 5 + 2^16-1 bytes): Netty's OpenSSL engine waits for all of it before
+                    // BoringSSL judges it (record_overflow), and a full buffer would have the reader wait forever.
+                    int needed = Math.max(engine.getSession().getPacketBufferSize(), declaredRecordSize(netIn));
+                    if (netIn.capacity() < needed) {
+                        netIn = grow(netIn, needed - netIn.position());
                     }
                     return r;
                 }
@@ -295,6 +305,14 @@ public final class EngineCore implements EngineDriver.Io {
             pool.give(netOut);
             netOut = null;
         }
+    }
+
+    /** Header and body of the record at the start of {@code netIn} (write mode) as its header says; 0 if unknown. */
+    private static int declaredRecordSize(ByteBuffer netIn) {
+        if (netIn.position() < Record.HEADER_LENGTH) {
+            return 0;
+        }
+        return Record.HEADER_LENGTH + ((netIn.get(3) & 0xFF) << 8 | (netIn.get(4) & 0xFF));
     }
 
     private static ByteBuffer grow(ByteBuffer b, int atLeast) {

@@ -63,6 +63,8 @@ public final class EngineDriver {
 
     /** Steps of one advance that neither need the transport nor change anything: more is an engine bug. */
     private static final int MAX_IDLE_STEPS = 10_000;
+    /** Records a pending wrap holds: an alert or a KeyUpdate answer, a few at most. */
+    private static final int MAX_PENDING_WRAPS = 4;
 
     private final Io io;
     /** A server told to accept one SNI name only: a ClientHello without SNI is refused. Else null. */
@@ -185,21 +187,37 @@ public final class EngineDriver {
         if (handshaking && r.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
             peerProgress.run();
         }
-        if (handshakeDone && r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
+        if (r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
                 && io.engine().getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
-            // Netty's OpenSSL engine says NEED_WRAP only in the result (a KeyUpdate answer, or the alert it queued
-            // before it throws a record's failure) while getHandshakeStatus() says NOT_HANDSHAKING: wrap it now.
-            SSLEngineResult w;
-            synchronized (wrapLock) {
-                w = io.wrapHandshake();
-            }
-            return w.bytesProduced() > 0 ? Need.FLUSH : null;
+            return wrapWhatTheResultAsksFor();
         }
         if (r.bytesConsumed() == 0 && r.bytesProduced() == 0 && r.getHandshakeStatus() == hs
                 && hs != HandshakeStatus.NEED_UNWRAP_AGAIN) {
             return Need.INPUT; // nothing usable buffered (DTLS drops such a datagram): wait for the peer
         }
         return null;
+    }
+
+    /**
+     * Netty's OpenSSL engine (boringssl) says NEED_WRAP only in an unwrap's result while its
+     * {@code getHandshakeStatus()} says NOT_HANDSHAKING: a KeyUpdate answer, or the alert it queued for a record that
+     * failed (bad_record_mac, record_overflow), whose failure it throws only from the wrap after the one that hands
+     * the alert out. Wrapped at once, and until the engine has nothing more to say, so the alert is in the output
+     * and the failure leaves now, also when that record came in the same read as the client's Finished (the
+     * handshake is not reported done yet then; waiting for the peer would sit on both).
+     */
+    private Need wrapWhatTheResultAsksFor() throws IOException {
+        int produced = 0;
+        synchronized (wrapLock) {
+            for (int i = 0; i < MAX_PENDING_WRAPS; i++) {
+                int n = io.wrapHandshake().bytesProduced();
+                if (n == 0) {
+                    break;
+                }
+                produced += n;
+            }
+        }
+        return produced > 0 ? Need.FLUSH : null;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tlskit.engine.internal;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.wire.ContentType;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -59,6 +60,11 @@ public final class Farewell {
                 return null;
             }
             if (observer.handshakeComplete()) {
+                if (neverReachedTheProvider(cause)) {
+                    // Netty refused the record before BoringSSL read it: BoringSSL has no alert to encrypt, and
+                    // what its wrap would say now is a close_notify, which tells of an orderly end. Just close.
+                    return null;
+                }
                 // Every record is protected now: the provider's pending alert (bad_record_mac, record_overflow...)
                 // is all there is to say, and SunJSSE hands it out only once its outbound side is closed.
                 engine.closeOutbound();
@@ -70,6 +76,11 @@ public final class Farewell {
                 return null;
             }
             Alert before = observer.sentAlert();
+            if (before != null && before.isFatal()) {
+                // The provider's alert is out already (Netty's engine hands it out before it throws the failure,
+                // and the driver wrapped it as the unwrap asked): a second one of ours would contradict it.
+                return before;
+            }
             int produced = 0;
             for (int i = 0; i < MAX_WRAPS; i++) {
                 int n;
@@ -118,8 +129,24 @@ public final class Farewell {
         return received == null || !received.isFatal();
     }
 
+    /**
+     * Whether the failure is Netty's refusal of a record BoringSSL never read: a content type TLS does not have, a
+     * zero length or a version not 3.x in the record header ({@code NotSslRecordException}).
+     */
+    static boolean neverReachedTheProvider(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof NotSslRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The alert RFC 8446 section 6.2 calls for after {@code cause}. */
     static AlertDescription descriptionFor(Throwable cause) {
+        if (neverReachedTheProvider(cause)) {
+            return AlertDescription.UNEXPECTED_MESSAGE; // RFC 8446 section 5: a record not expected here
+        }
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof ProtocolViolation v) {
                 return v.alert();

@@ -104,6 +104,7 @@ public record ClientHello(
                 throw MalformedHelloException.illegal("pre_shared_key", "not the last extension");
             }
         }
+        checkServerExtensions();
         Extension versions = extension(ExtensionType.SUPPORTED_VERSIONS);
         List<Integer> offered = versions == null ? List.of()
                 : ExtensionDecoders.codes(versions.data(), 1, "supported_versions");
@@ -126,6 +127,30 @@ public record ClientHello(
                 throw MalformedHelloException.illegal("key_share",
                         "share for " + NamedGroup.nameOf(e.group()) + ", a group not in supported_groups");
             }
+            ExtensionDecoders.checkShare(e);
+        }
+    }
+
+    /**
+     * The extensions a server reads must parse (RFC 8446 section 6: decode_error), whether or not its provider
+     * would read them: server_name (RFC 6066), signature_algorithms, ALPN (RFC 7301), pre_shared_key.
+     */
+    private void checkServerExtensions() {
+        Extension sni = extension(ExtensionType.SERVER_NAME);
+        if (sni != null) {
+            ExtensionDecoders.serverName(sni.data());
+        }
+        Extension schemes = extension(ExtensionType.SIGNATURE_ALGORITHMS);
+        if (schemes != null) {
+            ExtensionDecoders.codes(schemes.data(), 2, "signature_algorithms");
+        }
+        Extension alpn = extension(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION);
+        if (alpn != null) {
+            ExtensionDecoders.alpn(alpn.data());
+        }
+        Extension psk = extension(ExtensionType.PRE_SHARED_KEY);
+        if (psk != null) {
+            ExtensionDecoders.checkPreSharedKey(psk.data());
         }
     }
 

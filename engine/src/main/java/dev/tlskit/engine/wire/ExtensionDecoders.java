@@ -84,6 +84,56 @@ final class ExtensionDecoders {
         return List.copyOf(out);
     }
 
+    /**
+     * A key share of an elliptic-curve or X25519/X448 group is as long as the group says (RFC 8446 section 4.2.8.2:
+     * 32 or 56 bytes, or an uncompressed point {@code 04 || X || Y}); else illegal_parameter, as OpenSSL answers.
+     */
+    static void checkShare(KeyShareEntry share) {
+        NamedGroup group = NamedGroup.of(share.group());
+        if (group == null || group.clientShareLength() <= 0
+                || group.kind() != NamedGroup.Kind.EC && group.kind() != NamedGroup.Kind.XDH) {
+            return;
+        }
+        byte[] key = share.key();
+        if (key.length != group.clientShareLength()) {
+            throw MalformedHelloException.illegal("key_share", "share for " + group.displayName() + " is "
+                    + key.length + " bytes, not " + group.clientShareLength());
+        }
+        if (group.kind() == NamedGroup.Kind.EC && key[0] != 4) {
+            throw MalformedHelloException.illegal("key_share", "share for " + group.displayName()
+                    + " is not an uncompressed point");
+        }
+    }
+
+    /**
+     * pre_shared_key (RFC 8446 section 4.2.11): {@code identities<7..2^16-1>} of {@code identity<1..2^16-1>} and a
+     * 4-byte age, then {@code binders<33..2^16-1>} of {@code PskBinderEntry<32..255>}, nothing after.
+     */
+    static void checkPreSharedKey(byte[] data) {
+        String field = "pre_shared_key";
+        Cursor c = new Cursor(data);
+        Cursor identities = new Cursor(c.vector16(field));
+        if (!identities.hasRemaining()) {
+            throw MalformedHelloException.decode(field, "no identities");
+        }
+        while (identities.hasRemaining()) {
+            if (identities.vector16(field).length == 0) {
+                throw MalformedHelloException.decode(field, "empty identity");
+            }
+            identities.bytes(4, field);
+        }
+        Cursor binders = new Cursor(c.vector16(field));
+        c.end(field);
+        if (!binders.hasRemaining()) {
+            throw MalformedHelloException.decode(field, "no binders");
+        }
+        while (binders.hasRemaining()) {
+            if (binders.vector8(field).length < 32) {
+                throw MalformedHelloException.decode(field, "a binder shorter than 32 bytes");
+            }
+        }
+    }
+
     /** application_layer_protocol_negotiation: the protocol names. */
     static List<String> alpn(byte[] data) {
         Cursor c = new Cursor(data);

@@ -223,6 +223,63 @@ class HelloReadersTest {
     }
 
     @Test
+    void rejectsAKeyShareOfTheWrongSizeOrAPointNotUncompressed() throws Exception {
+        ClientHello h = base(); // jdk: shares for x25519 and secp256r1
+        byte[] shortX25519 = {0, 35, 0, 0x1D, 0, 31};
+        MalformedHelloException e = rejected(encode(h, h.compressionMethods(),
+                replaced(h, ExtensionType.KEY_SHARE, Arrays.copyOf(shortX25519, 6 + 31))));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
+        assertTrue(e.reason().contains("31 bytes, not 32"), e.reason());
+
+        byte[] compressed = new byte[6 + 65];
+        System.arraycopy(new byte[] {0, 69, 0, 0x17, 0, 65, 2}, 0, compressed, 0, 7);
+        e = rejected(encode(h, h.compressionMethods(), replaced(h, ExtensionType.KEY_SHARE, compressed)));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
+        assertTrue(e.reason().contains("not an uncompressed point"), e.reason());
+    }
+
+    @Test
+    void rejectsServerExtensionsThatDoNotParse() throws Exception {
+        ClientHello h = base();
+        // ALPN list length 5 over a 4-byte list; server_name host length past the list; an odd signature list
+        for (ExtensionType type : List.of(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
+                ExtensionType.SERVER_NAME, ExtensionType.SIGNATURE_ALGORITHMS)) {
+            byte[] broken = type == ExtensionType.SERVER_NAME ? new byte[] {0, 6, 0, 0, 9, 'a', 'b', 'c'}
+                    : type == ExtensionType.SIGNATURE_ALGORITHMS ? new byte[] {0, 3, 4, 3, 8}
+                    : new byte[] {0, 5, 3, 'h', '/', '1'};
+            MalformedHelloException e = rejected(encode(h, h.compressionMethods(), replaced(h, type, broken)));
+            assertEquals(AlertDescription.DECODE_ERROR, e.alert(), type.name());
+        }
+    }
+
+    @Test
+    void rejectsAPreSharedKeyWithoutIdentitiesOrWithAShortBinder() throws Exception {
+        ClientHello h = base();
+        byte[] noIdentities = {0, 0, 0, 33, 32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+            21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+        byte[] shortBinder = {0, 7, 0, 1, 'x', 0, 0, 0, 0, 0, 2, 1, 0};
+        for (byte[] psk : List.of(noIdentities, shortBinder)) {
+            List<Extension> ext = new ArrayList<>(h.extensions());
+            ext.add(new Extension(ExtensionType.PRE_SHARED_KEY.code(), psk));
+            MalformedHelloException e = rejected(encode(h, h.compressionMethods(), ext));
+            assertEquals(AlertDescription.DECODE_ERROR, e.alert());
+            assertEquals("pre_shared_key", e.field());
+        }
+    }
+
+    /** The hello's extensions with {@code type}'s data replaced (or added). */
+    private static List<Extension> replaced(ClientHello h, ExtensionType type, byte[] data) {
+        List<Extension> ext = new ArrayList<>();
+        for (Extension x : h.extensions()) {
+            if (x.type() != type.code()) {
+                ext.add(x);
+            }
+        }
+        ext.add(0, new Extension(type.code(), data));
+        return ext;
+    }
+
+    @Test
     void namesTheFieldOfATruncatedOrPaddedHello() throws Exception {
         ClientHello h = base();
         byte[] good = encode(h, h.compressionMethods(), h.extensions());
