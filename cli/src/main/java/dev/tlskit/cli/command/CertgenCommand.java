@@ -119,7 +119,7 @@ public final class CertgenCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = KeyTypeNames.class,
-            converter = KeyTypeNames.Converter.class,
+            converter = KeyTypeNames.class,
             description = "key type of every key made: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType = KeyType.EC_P256;
 

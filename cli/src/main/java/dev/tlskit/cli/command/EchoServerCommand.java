@@ -69,7 +69,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.CERTIFICATES)
     @Option(names = "--client-auth", paramLabel = "MODE", converter = ClientAuthConverter.class,
-            completionCandidates = ClientAuthConverter.Names.class,
+            completionCandidates = ClientAuthConverter.class,
             description = "ask for a client certificate: none, want or need (default: none)")
     ClientAuth clientAuth = ClientAuth.NONE;
 
