@@ -137,32 +137,14 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         if (!(duration > 0) || duration > 60) {
             throw new UsageException("--duration " + duration + ": must be above 0 and at most 60 seconds");
         }
-        List<Algorithm> chosen = new ArrayList<>();
-        for (String a : Bench.lowerSet(algorithms)) {
-            Algorithm found = ALGORITHMS.stream().filter(x -> x.name.equals(a)).findFirst().orElseThrow(() ->
-                    new UsageException("--algorithms: unknown algorithm '" + a + "' (known: "
-                            + String.join(", ", ALGORITHMS.stream().map(Algorithm::name).toList()) + ")"));
-            chosen.add(found);
-        }
-        if (chosen.isEmpty()) {
-            chosen.addAll(ALGORITHMS);
-        }
+        List<Algorithm> chosen = chosenAlgorithms();
         List<Integer> blockSizes = sizes.isEmpty() ? SIZES : sizes;
         for (int s : blockSizes) {
             if (s < 1 || s > 16 << 20) {
                 throw new UsageException("--sizes " + s + ": must be between 1 and 16777216");
             }
         }
-        Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
-        for (String f : families) {
-            if (f.equals("boringssl")) {
-                throw new UsageException("--providers boringssl: tcnative exposes BoringSSL's TLS, not its crypto"
-                        + " primitives; bench throughput --provider boringssl measures its AEAD inside TLS");
-            }
-            if (!f.equals("jdk") && !f.equals("bc")) {
-                throw new UsageException("--providers " + f + ": use jdk or bc");
-            }
-        }
+        Set<String> families = families();
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
         Provider bc = new BouncyCastleProvider();
         List<Row> rows = new ArrayList<>();
@@ -193,6 +175,36 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         }
         report(out, chosen, blockSizes, rows, opensslVersion);
         return 0;
+    }
+
+    /** --algorithms, checked; all of them without it. */
+    private List<Algorithm> chosenAlgorithms() {
+        List<Algorithm> chosen = new ArrayList<>();
+        for (String a : Bench.lowerSet(algorithms)) {
+            Algorithm found = ALGORITHMS.stream().filter(x -> x.name.equals(a)).findFirst().orElseThrow(() ->
+                    new UsageException("--algorithms: unknown algorithm '" + a + "' (known: "
+                            + String.join(", ", ALGORITHMS.stream().map(Algorithm::name).toList()) + ")"));
+            chosen.add(found);
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(ALGORITHMS);
+        }
+        return chosen;
+    }
+
+    /** --providers, checked: jdk, bc or both (the default). */
+    private Set<String> families() {
+        Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
+        for (String f : families) {
+            if (f.equals("boringssl")) {
+                throw new UsageException("--providers boringssl: tcnative exposes BoringSSL's TLS, not its crypto"
+                        + " primitives; bench throughput --provider boringssl measures its AEAD inside TLS");
+            }
+            if (!f.equals("jdk") && !f.equals("bc")) {
+                throw new UsageException("--providers " + f + ": use jdk or bc");
+            }
+        }
+        return families;
     }
 
     /** The first JDK provider (never Bouncy Castle, even if installed) that has {@code a}. */

@@ -274,24 +274,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                     Report.verboseLines(err, s);
                 }
             }
-            if (echo) {
-                doc.put("echoedBytes", ServerExchange.echo(c));
-            } else {
-                if (http) {
-                    String request = ServerExchange.readRequest(c);
-                    if (request.endsWith("\n\n") || request.endsWith("\r\n\r\n")
-                            || request.length() >= MAX_REQUEST_BYTES) {
-                        c.write(ServerExchange.httpPage(s).getBytes(StandardCharsets.UTF_8));
-                    }
-                    doc.put("request", request);
-                } else {
-                    String message = ServerExchange.readMessage(c);
-                    block.println("Client message: " + ServerExchange.stripNewline(message));
-                    c.write(REPLY.getBytes(StandardCharsets.UTF_8));
-                    doc.put("clientMessage", message);
-                    doc.put("reply", REPLY);
-                }
-            }
+            answer(c, s, block, doc);
             code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
             code = Errors.bug(err, "client " + peer, bug);
@@ -315,6 +298,26 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             out.flush();
         }
         return code;
+    }
+
+    /** -e echoes, -g answers the HTTP request with a page, else one message gets the one reply. */
+    private void answer(Connection c, HandshakeSummary s, PrintWriter block, Map<String, Object> doc)
+            throws TlsException {
+        if (echo) {
+            doc.put("echoedBytes", ServerExchange.echo(c));
+        } else if (http) {
+            String request = ServerExchange.readRequest(c);
+            if (request.endsWith("\n\n") || request.endsWith("\r\n\r\n") || request.length() >= MAX_REQUEST_BYTES) {
+                c.write(ServerExchange.httpPage(s).getBytes(StandardCharsets.UTF_8));
+            }
+            doc.put("request", request);
+        } else {
+            String message = ServerExchange.readMessage(c);
+            block.println("Client message: " + ServerExchange.stripNewline(message));
+            c.write(REPLY.getBytes(StandardCharsets.UTF_8));
+            doc.put("clientMessage", message);
+            doc.put("reply", REPLY);
+        }
     }
 
     /** --show-certs and --save-chain for the client's chain (failure: why verification failed, else null). */
