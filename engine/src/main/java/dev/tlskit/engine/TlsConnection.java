@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.AppData;
 import dev.tlskit.engine.internal.EngineCore;
 import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.Failures;
@@ -219,12 +220,8 @@ public final class TlsConnection implements Connection {
 
     private int readLocked(byte[] b, int off, int len, long deadline) throws IOException {
         while (true) {
-            ByteBuffer appIn = core.appIn();
-            if (appIn.position() > 0) {
-                appIn.flip();
-                int n = Math.min(len, appIn.remaining());
-                appIn.get(b, off, n);
-                appIn.compact();
+            int n = AppData.take(core.appIn(), b, off, len);
+            if (n >= 0) {
                 return n;
             }
             if (inboundDone) {
