@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.AppData;
 import dev.tlskit.engine.internal.DatagramCore;
 import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.HelloGate;
@@ -267,12 +268,8 @@ public final class DtlsConnection implements Connection {
         try {
             long deadline = System.nanoTime() + readTimeout.toNanos();
             while (true) {
-                ByteBuffer appIn = core.appIn();
-                if (appIn.position() > 0) {
-                    appIn.flip();
-                    int n = Math.min(len, appIn.remaining());
-                    appIn.get(b, off, n);
-                    appIn.compact();
+                int n = AppData.take(core.appIn(), b, off, len);
+                if (n >= 0) {
                     return n;
                 }
                 if (inboundDone) {

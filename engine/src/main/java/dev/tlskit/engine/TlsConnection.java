@@ -1,8 +1,10 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.internal.AppData;
 import dev.tlskit.engine.internal.EngineCore;
 import dev.tlskit.engine.internal.EngineDriver;
 import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.SocketIo;
 import dev.tlskit.engine.internal.Sockets;
 import dev.tlskit.engine.internal.WireObserver;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,8 @@ public final class TlsConnection implements Connection {
 
     private final TlsContext context;
     private final Socket socket;
-    private final InputStream socketIn;
-    private final OutputStream socketOut;
     private final EngineCore core;
+    private final SocketIo io;
     private final EngineDriver driver;
     private final ReentrantLock readLock = new ReentrantLock();
     private final Object writeLock = new Object();
@@ -47,13 +47,12 @@ public final class TlsConnection implements Connection {
         this.context = context;
         this.socket = socket;
         this.peerHost = peerHost;
-        this.socketIn = socket.getInputStream();
-        this.socketOut = socket.getOutputStream();
         TlsConfig config = context.config();
         SSLEngine engine = context.newEngine(peerHost, socket.getPort());
         this.core = new EngineCore(engine, new WireObserver(config.isClient(),
                 trace != null ? trace : config.traceListener()).localCertificate(Failures.describe(config.chain())));
         this.driver = new EngineDriver(core, writeLock);
+        this.io = new SocketIo(socket, core, writeLock);
     }
 
     /**
@@ -124,7 +123,7 @@ public final class TlsConnection implements Connection {
         try {
             socket.setTcpNoDelay(true);
             c = new TlsConnection(context, socket, host, trace);
-            c.preload(alreadyRead);
+            c.io.preload(alreadyRead);
             c.handshake();
             return c;
         } catch (IOException e) {
@@ -168,7 +167,7 @@ public final class TlsConnection implements Connection {
         synchronized (writeLock) {
             core.farewell(cause);
             try {
-                flush();
+                io.flush();
             } catch (IOException | RuntimeException ignored) {
                 // Best effort: the first failure is the one reported.
             }
@@ -182,9 +181,9 @@ public final class TlsConnection implements Connection {
         while (true) {
             EngineDriver.Need need = driver.advance();
             switch (need) {
-                case FLUSH -> flush();
+                case FLUSH -> io.flush();
                 case INPUT -> {
-                    if (!fill(deadline)) {
+                    if (!io.fill(deadline)) {
                         driver.endOfStream(); // throws: the peer closed before the handshake completed
                     }
                 }
@@ -196,50 +195,6 @@ public final class TlsConnection implements Connection {
                 }
                 case DATA, PEER_CLOSED -> throw new IllegalStateException(need + " before the handshake completed");
                 default -> throw new IllegalStateException("unknown need " + need);
-            }
-        }
-    }
-
-    /** Bytes already read from the socket (by a plaintext prelude) go first, as if just read. */
-    private void preload(byte[] alreadyRead) {
-        if (alreadyRead.length > 0) {
-            ByteBuffer netIn = core.netIn();
-            if (netIn.remaining() < alreadyRead.length) {
-                throw new IllegalArgumentException("more bytes read ahead (" + alreadyRead.length
-                        + ") than one TLS record holds");
-            }
-            netIn.put(alreadyRead);
-            core.received(alreadyRead.length);
-        }
-    }
-
-    /** Reads once from the socket into netIn; false at end of stream. Honours the deadline (nanoTime). */
-    private boolean fill(long deadlineNanos) throws IOException {
-        if (deadlineNanos > 0) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (left <= 0) {
-                throw new SocketTimeoutException("handshake timed out");
-            }
-            socket.setSoTimeout((int) Math.max(1, left));
-        }
-        ByteBuffer netIn = core.netIn();
-        int n = socketIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
-        if (n < 0) {
-            return false;
-        }
-        netIn.position(netIn.position() + n);
-        core.received(n);
-        return true;
-    }
-
-    private void flush() throws IOException {
-        synchronized (writeLock) {
-            ByteBuffer out = core.netOut();
-            if (out.position() > 0) {
-                out.flip();
-                socketOut.write(out.array(), out.arrayOffset() + out.position(), out.remaining());
-                socketOut.flush();
-                out.clear();
             }
         }
     }
@@ -268,12 +223,8 @@ public final class TlsConnection implements Connection {
 
     private int readLocked(byte[] b, int off, int len, long deadline) throws IOException {
         while (true) {
-            ByteBuffer appIn = core.appIn();
-            if (appIn.position() > 0) {
-                appIn.flip();
-                int n = Math.min(len, appIn.remaining());
-                appIn.get(b, off, n);
-                appIn.compact();
+            int n = AppData.take(core.appIn(), b, off, len);
+            if (n >= 0) {
                 return n;
             }
             if (inboundDone) {
@@ -282,11 +233,11 @@ public final class TlsConnection implements Connection {
             EngineDriver.Need need = driver.advance();
             switch (need) {
                 case DATA -> { }
-                case FLUSH -> flush();
+                case FLUSH -> io.flush();
                 case TASKS -> core.runDelegatedTasks();
                 case PEER_CLOSED -> inboundDone = true;
                 case INPUT -> {
-                    if (!fill(deadline)) {
+                    if (!io.fill(deadline)) {
                         truncated = driver.endOfStream();
                         inboundDone = true;
                     }
@@ -304,7 +255,7 @@ public final class TlsConnection implements Connection {
             try {
                 while (src.hasRemaining()) {
                     SSLEngineResult r = core.wrap(src);
-                    flush();
+                    io.flush();
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
                         throw new SocketException("connection already closed");
                     }
@@ -315,46 +266,13 @@ public final class TlsConnection implements Connection {
         }
     }
 
-
     /** The connection as streams (for line readers, copy loops). Closing either closes the connection. */
     public InputStream inputStream() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = TlsConnection.this.read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return len == 0 ? 0 : TlsConnection.this.read(b, off, len);
-            }
-
-            @Override
-            public void close() {
-                TlsConnection.this.close();
-            }
-        };
+        return ConnectionStreams.input(this);
     }
 
     public OutputStream outputStream() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                TlsConnection.this.write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                TlsConnection.this.write(b, off, len);
-            }
-
-            @Override
-            public void close() {
-                TlsConnection.this.close();
-            }
-        };
+        return ConnectionStreams.output(this);
     }
 
     /** How long a read may wait for the peer before it fails. */
@@ -423,7 +341,7 @@ public final class TlsConnection implements Connection {
         try {
             synchronized (writeLock) {
                 core.wrapClosingRecords();
-                flush();
+                io.flush();
             }
             socket.shutdownOutput();
             if (readLock.tryLock(CLOSE_DRAIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -10,19 +10,19 @@ import picocli.CommandLine.Option;
 /** Who runs the benchmark's two ends: {@code --provider}, {@code --server-provider}, {@code --key-type}. */
 public final class BenchProviders {
     @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
+    @Option(names = "--provider", paramLabel = "NAME", converter = ProviderNames.class,
             completionCandidates = ProviderNames.class, description = "the client's TLS implementation: jdk, bc or boringssl"
                     + " (default: jdk)")
     TlsProvider client = TlsProvider.JDK;
 
     @OptionGroup.In(OptionGroup.TLS)
-    @Option(names = "--server-provider", paramLabel = "NAME", converter = ProviderNames.Converter.class,
+    @Option(names = "--server-provider", paramLabel = "NAME", converter = ProviderNames.class,
             completionCandidates = ProviderNames.class,
             description = "the in-process server's TLS implementation (default: as --provider)")
     TlsProvider server;
 
     @OptionGroup.In(OptionGroup.CERTIFICATES)
-    @Option(names = "--key-type", paramLabel = "TYPE", converter = KeyTypeNames.Converter.class,
+    @Option(names = "--key-type", paramLabel = "TYPE", converter = KeyTypeNames.class,
             completionCandidates = KeyTypeNames.class,
             description = "the in-process server's key: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType;

@@ -5,28 +5,19 @@ import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
 import java.io.PrintWriter;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,32 +137,14 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         if (!(duration > 0) || duration > 60) {
             throw new UsageException("--duration " + duration + ": must be above 0 and at most 60 seconds");
         }
-        List<Algorithm> chosen = new ArrayList<>();
-        for (String a : Bench.lowerSet(algorithms)) {
-            Algorithm found = ALGORITHMS.stream().filter(x -> x.name.equals(a)).findFirst().orElseThrow(() ->
-                    new UsageException("--algorithms: unknown algorithm '" + a + "' (known: "
-                            + String.join(", ", ALGORITHMS.stream().map(Algorithm::name).toList()) + ")"));
-            chosen.add(found);
-        }
-        if (chosen.isEmpty()) {
-            chosen.addAll(ALGORITHMS);
-        }
+        List<Algorithm> chosen = chosenAlgorithms();
         List<Integer> blockSizes = sizes.isEmpty() ? SIZES : sizes;
         for (int s : blockSizes) {
             if (s < 1 || s > 16 << 20) {
                 throw new UsageException("--sizes " + s + ": must be between 1 and 16777216");
             }
         }
-        Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
-        for (String f : families) {
-            if (f.equals("boringssl")) {
-                throw new UsageException("--providers boringssl: tcnative exposes BoringSSL's TLS, not its crypto"
-                        + " primitives; bench throughput --provider boringssl measures its AEAD inside TLS");
-            }
-            if (!f.equals("jdk") && !f.equals("bc")) {
-                throw new UsageException("--providers " + f + ": use jdk or bc");
-            }
-        }
+        Set<String> families = families();
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
         Provider bc = new BouncyCastleProvider();
         List<Row> rows = new ArrayList<>();
@@ -189,11 +162,11 @@ public final class CryptoBenchCommand implements Callable<Integer> {
                     progress.update(a.name + " (" + family + ")", step++ / (double) steps);
                     Provider p = family.equals("bc") ? (has(bc, a) ? bc : null) : jdkProvider(a);
                     rows.add(p == null ? new Row(a, family, null, Map.of(), Double.NaN, Double.NaN, Double.NaN)
-                            : measure(a, family, p, blockSizes));
+                            : new JcaRates(duration).measure(a, family, p, blockSizes));
                 }
                 if (openssl != null) {
                     progress.update(a.name + " (openssl)", step++ / (double) steps);
-                    rows.add(opensslSpeed(openssl, a, blockSizes));
+                    rows.add(OpenSslSpeed.measure(openssl, a, blockSizes, duration));
                 }
             }
             if (openssl != null) {
@@ -202,6 +175,36 @@ public final class CryptoBenchCommand implements Callable<Integer> {
         }
         report(out, chosen, blockSizes, rows, opensslVersion);
         return 0;
+    }
+
+    /** --algorithms, checked; all of them without it. */
+    private List<Algorithm> chosenAlgorithms() {
+        List<Algorithm> chosen = new ArrayList<>();
+        for (String a : Bench.lowerSet(algorithms)) {
+            Algorithm found = ALGORITHMS.stream().filter(x -> x.name.equals(a)).findFirst().orElseThrow(() ->
+                    new UsageException("--algorithms: unknown algorithm '" + a + "' (known: "
+                            + String.join(", ", ALGORITHMS.stream().map(Algorithm::name).toList()) + ")"));
+            chosen.add(found);
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(ALGORITHMS);
+        }
+        return chosen;
+    }
+
+    /** --providers, checked: jdk, bc or both (the default). */
+    private Set<String> families() {
+        Set<String> families = providers.isEmpty() ? Set.of("jdk", "bc") : Bench.lowerSet(providers);
+        for (String f : families) {
+            if (f.equals("boringssl")) {
+                throw new UsageException("--providers boringssl: tcnative exposes BoringSSL's TLS, not its crypto"
+                        + " primitives; bench throughput --provider boringssl measures its AEAD inside TLS");
+            }
+            if (!f.equals("jdk") && !f.equals("bc")) {
+                throw new UsageException("--providers " + f + ": use jdk or bc");
+            }
+        }
+        return families;
     }
 
     /** The first JDK provider (never Bouncy Castle, even if installed) that has {@code a}. */
@@ -229,221 +232,12 @@ public final class CryptoBenchCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException("unknown kind " + a.kind);
             }
             if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE || a.kind == Kind.KEM) {
-                keyPair(a, p);
+                JcaRates.keyPair(a, p);
             }
             return true;
         } catch (GeneralSecurityException e) {
             return false;
         }
-    }
-
-    private static KeyPair keyPair(Algorithm a, Provider p) throws GeneralSecurityException {
-        KeyPairGenerator g;
-        switch (a.name) {
-            case "rsa-2048" -> {
-                g = KeyPairGenerator.getInstance("RSA", p);
-                g.initialize(2048);
-            }
-            case "ecdsa-p256", "ecdh-p256" -> {
-                g = KeyPairGenerator.getInstance("EC", p);
-                g.initialize(new ECGenParameterSpec("secp256r1"));
-            }
-            case "ed25519" -> g = KeyPairGenerator.getInstance("Ed25519", p);
-            case "x25519" -> g = KeyPairGenerator.getInstance("X25519", p);
-            case "ml-kem-768" -> g = KeyPairGenerator.getInstance("ML-KEM-768", p);
-            default -> throw new IllegalStateException("no key pair for " + a.name);
-        }
-        return g.generateKeyPair();
-    }
-
-    /** An operation run repeatedly; returns nothing worth keeping but must not be optimised away. */
-    private interface Op {
-        void run() throws GeneralSecurityException;
-    }
-
-    /** Operations per second of {@code op} over {@code seconds}. */
-    private static double rate(Op op, double seconds) throws GeneralSecurityException {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long t0 = System.nanoTime();
-        long n = 0;
-        long now;
-        do {
-            op.run();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        return n / ((now - t0) / 1e9);
-    }
-
-    private Row measure(Algorithm a, String family, Provider p, List<Integer> blockSizes) throws Exception {
-        double warm = Math.min(1.0, Math.max(0.3, duration)); // JIT: the first calls run interpreted
-        if (a.kind == Kind.SIGN) {
-            KeyPair kp = keyPair(a, p);
-            byte[] msg = new byte[32];
-            Signature signer = Signature.getInstance(a.jca, p);
-            signer.initSign(kp.getPrivate());
-            Op sign = () -> {
-                signer.update(msg);
-                signer.sign();
-            };
-            signer.update(msg);
-            byte[] sig = signer.sign();
-            Signature verifier = Signature.getInstance(a.jca, p);
-            verifier.initVerify(kp.getPublic());
-            Op verify = () -> {
-                verifier.update(msg);
-                if (!verifier.verify(sig)) {
-                    throw new GeneralSecurityException(a.name + ": a signature did not verify");
-                }
-            };
-            rate(sign, warm);
-            double s = rate(sign, duration);
-            rate(verify, warm);
-            double v = rate(verify, duration);
-            return new Row(a, family, p.getName(), Map.of(), s, v, Double.NaN);
-        }
-        if (a.kind == Kind.KEM) {
-            Kems kem = Kems.of(p);
-            KeyPairGenerator g = KeyPairGenerator.getInstance(a.jca, p);
-            KeyPair kp = g.generateKeyPair();
-            Op keygen = g::generateKeyPair;
-            Op encaps = () -> kem.encapsulate(kp.getPublic());
-            byte[] ciphertext = kem.encapsulate(kp.getPublic());
-            Op decaps = () -> kem.decapsulate(kp.getPrivate(), ciphertext);
-            rate(keygen, warm);
-            double k = rate(keygen, duration);
-            rate(encaps, warm);
-            double e = rate(encaps, duration);
-            rate(decaps, warm);
-            double d = rate(decaps, duration);
-            return new Row(a, family, p.getName(), Map.of(), Double.NaN, Double.NaN, Double.NaN, k, e, d);
-        }
-        if (a.kind == Kind.DERIVE) {
-            KeyPair mine = keyPair(a, p);
-            KeyPair peer = keyPair(a, p);
-            KeyAgreement ka = KeyAgreement.getInstance(a.jca, p);
-            Op derive = () -> {
-                ka.init(mine.getPrivate());
-                ka.doPhase(peer.getPublic(), true);
-                ka.generateSecret();
-            };
-            rate(derive, warm);
-            return new Row(a, family, p.getName(), Map.of(), Double.NaN, Double.NaN, rate(derive, duration));
-        }
-        Map<Integer, Double> kbs = new LinkedHashMap<>();
-        int max = blockSizes.stream().mapToInt(Integer::intValue).max().orElse(16);
-        byte[] in = new byte[max];
-        byte[] outBuf = new byte[max + 64];
-        Op[] op = new Op[1];
-        int[] size = {1024};
-        switch (a.kind) {
-            case DIGEST -> {
-                MessageDigest md = MessageDigest.getInstance(a.jca, p);
-                op[0] = () -> {
-                    md.update(in, 0, size[0]);
-                    md.digest();
-                };
-            }
-            case MAC -> {
-                Mac mac = Mac.getInstance(a.jca, p);
-                SecretKeySpec key = new SecretKeySpec(new byte[32], a.jca);
-                op[0] = () -> {
-                    mac.init(key); // Poly1305 is a one-time MAC: a key per message, as TLS uses it
-                    mac.update(in, 0, size[0]);
-                    mac.doFinal();
-                };
-            }
-            case AEAD -> {
-                Cipher c = Cipher.getInstance(a.jca, p);
-                boolean aes = a.name.startsWith("aes");
-                SecretKeySpec key = new SecretKeySpec(new byte[a.name.equals("aes-128-gcm") ? 16 : 32],
-                        aes ? "AES" : "ChaCha20");
-                byte[] nonce = new byte[12];
-                long[] counter = {0};
-                op[0] = () -> {
-                    // A fresh nonce per record, as TLS does (JCA refuses a key and nonce used twice).
-                    long n = ++counter[0];
-                    for (int i = 0; i < 8; i++) {
-                        nonce[4 + i] = (byte) (n >>> (8 * i));
-                    }
-                    c.init(Cipher.ENCRYPT_MODE, key, aes ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce));
-                    try {
-                        c.doFinal(in, 0, size[0], outBuf, 0);
-                    } catch (javax.crypto.ShortBufferException e) {
-                        throw new GeneralSecurityException(e);
-                    }
-                };
-            }
-            default -> throw new IllegalStateException("unknown kind " + a.kind);
-        }
-        rate(op[0], warm);
-        for (int s : blockSizes) {
-            size[0] = s;
-            kbs.put(s, rate(op[0], duration) * s / 1000);
-        }
-        return new Row(a, family, p.getName(), kbs, Double.NaN, Double.NaN, Double.NaN);
-    }
-
-    private static final Pattern F = Pattern.compile("^\\+F:\\d+:[^:]+:(.*)$", Pattern.MULTILINE);
-    private static final Pattern F_ASYM = Pattern.compile("^\\+F([2-6]):\\d+:([^:\\n]+:)?.*$", Pattern.MULTILINE);
-
-    /** {@code openssl speed -mr} for {@code a}; values converted to the same units. */
-    private Row opensslSpeed(OpenSsl openssl, Algorithm a, List<Integer> blockSizes) throws Exception {
-        if (a.openssl == null) {
-            return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
-        }
-        String secs = String.valueOf(Math.max(1, (int) Math.ceil(duration)));
-        List<String> base = new ArrayList<>(List.of("speed", "-mr", "-seconds", secs));
-        base.addAll(List.of(a.openssl.split(" ")));
-        if (a.kind == Kind.SIGN || a.kind == Kind.DERIVE) {
-            String o = openssl.run(base, 600);
-            for (String line : o.lines().toList()) {
-                if (!line.startsWith("+F")) {
-                    continue;
-                }
-                String[] f = line.split(":");
-                // +F2 rsa: bits, sign/s, verify/s; +F4 ecdsa: bits, sign/s, verify/s; +F5 ecdh: bits, ops/s, time;
-                // +F6 eddsa: bits, name, sign/s, verify/s.
-                switch (f[0]) {
-                    case "+F2", "+F4" -> {
-                        return new Row(a, "openssl", "openssl", Map.of(), Double.parseDouble(f[3]),
-                                Double.parseDouble(f[4]), Double.NaN);
-                    }
-                    case "+F6" -> {
-                        return new Row(a, "openssl", "openssl", Map.of(), Double.parseDouble(f[4]),
-                                Double.parseDouble(f[5]), Double.NaN);
-                    }
-                    case "+F5" -> {
-                        return new Row(a, "openssl", "openssl", Map.of(), Double.NaN, Double.NaN,
-                                Double.parseDouble(f[3]));
-                    }
-                    default -> { }
-                }
-            }
-            return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
-        }
-        Map<Integer, Double> kbs = new LinkedHashMap<>();
-        boolean defaults = blockSizes.equals(SIZES);
-        for (Integer s : defaults ? List.of(-1) : blockSizes) {
-            List<String> args = new ArrayList<>(base);
-            if (s > 0) {
-                args.add("-bytes");
-                args.add(String.valueOf(s));
-            }
-            Matcher m = F.matcher(openssl.run(args, 600));
-            if (!m.find()) {
-                return new Row(a, "openssl", null, Map.of(), Double.NaN, Double.NaN, Double.NaN);
-            }
-            String[] v = m.group(1).split(":");
-            if (defaults) {
-                for (int i = 0; i < v.length && i < SIZES.size(); i++) {
-                    kbs.put(SIZES.get(i), Double.parseDouble(v[i]) / 1000); // -mr prints bytes/s
-                }
-            } else {
-                kbs.put(s, Double.parseDouble(v[0]) / 1000);
-            }
-        }
-        return new Row(a, "openssl", "openssl", kbs, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** This row over OpenSSL's: at the largest block size, or signs/s (derives/s). */

@@ -118,21 +118,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         format.validate();
-        if (count != null && duration != null) {
-            throw new UsageException("--count and --duration: give one, not both");
-        }
-        if (count != null && count < 1) {
-            throw new UsageException("--count " + count + ": must be at least 1");
-        }
-        if (duration != null && !(duration > 0)) {
-            throw new UsageException("--duration " + duration + ": must be positive");
-        }
-        if (concurrency < 1 || concurrency > 1000) {
-            throw new UsageException("--concurrency " + concurrency + ": must be between 1 and 1000");
-        }
-        if (!(warmup >= 0)) {
-            throw new UsageException("--warmup " + warmup + ": must be 0 or more");
-        }
+        validateNumbers();
         HostPort.port(port, false);
         String host = this.host == null ? null : HostPort.hostOnly("-h", this.host);
         boolean external = host != null;
@@ -151,23 +137,62 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         List<String> suites = protocol.suites();
         KeyType type = providers.keyType();
         List<String> notes = new ArrayList<>();
-        String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
-                : type == KeyType.EC_P384 ? NamedGroup.SECP384R1.jsseName() : null;
-        for (List<String> list : groupRuns) {
-            if (!external && !list.isEmpty() && curve != null && !list.contains(curve)) {
-                // Both providers need the ECDSA key's curve among the groups to sign or verify with it (and the jdk
-                // provider on Java 17 takes one list per JVM): add it last, so the key share is still the chosen one.
-                list.add(curve);
-                notes.add(curve + " added to --groups " + String.join(":", list.subList(0, list.size() - 1))
-                        + " last: an ECDSA " + type.cliName() + " certificate needs it; the key exchange still uses "
-                        + list.get(0));
-            }
+        if (!external) {
+            addKeyCurve(groupRuns, type, notes);
         }
         OpenSsl openssl = baseline == null ? null : OpenSsl.require(baseline);
         HandshakeSettings settings = new HandshakeSettings(host, port, v, resume, groupRuns.get(0),
                 protocol.ciphers(), suites, providers.client(), providers.server(), type, concurrency, count,
                 duration == null ? 5 : duration, warmup);
 
+        List<HandshakeResult> results = runAll(settings, groupRuns, openssl, err, notes);
+        resultNotes(results, notes);
+        new HandshakeReport(settings, format.json(), format.csv()).print(out, results, notes);
+        return 0;
+    }
+
+    private void validateNumbers() {
+        if (count != null && duration != null) {
+            throw new UsageException("--count and --duration: give one, not both");
+        }
+        if (count != null && count < 1) {
+            throw new UsageException("--count " + count + ": must be at least 1");
+        }
+        if (duration != null && !(duration > 0)) {
+            throw new UsageException("--duration " + duration + ": must be positive");
+        }
+        if (concurrency < 1 || concurrency > 1000) {
+            throw new UsageException("--concurrency " + concurrency + ": must be between 1 and 1000");
+        }
+        if (!(warmup >= 0)) {
+            throw new UsageException("--warmup " + warmup + ": must be 0 or more");
+        }
+    }
+
+    /**
+     * Both providers need the ECDSA key's curve among the groups to sign or verify with it (and the jdk provider on
+     * Java 17 takes one list per JVM): it is added last to each list that lacks it, so the key share is still the
+     * chosen one, with a note.
+     */
+    private static void addKeyCurve(List<List<String>> groupRuns, KeyType type, List<String> notes) {
+        String curve = type == KeyType.EC_P256 ? NamedGroup.SECP256R1.jsseName()
+                : type == KeyType.EC_P384 ? NamedGroup.SECP384R1.jsseName() : null;
+        for (List<String> list : groupRuns) {
+            if (!list.isEmpty() && curve != null && !list.contains(curve)) {
+                list.add(curve);
+                notes.add(curve + " added to --groups " + String.join(":", list.subList(0, list.size() - 1))
+                        + " last: an ECDSA " + type.cliName() + " certificate needs it; the key exchange still uses "
+                        + list.get(0));
+            }
+        }
+    }
+
+    /** Every --groups run, against -h or the in-process server (then OpenSSL's too, with --baseline). */
+    private List<HandshakeResult> runAll(HandshakeSettings settings, List<List<String>> groupRuns, OpenSsl openssl,
+            PrintWriter err, List<String> notes) throws Exception {
+        String host = settings.host();
+        boolean external = host != null;
+        KeyType type = settings.keyType();
         List<HandshakeResult> results = new ArrayList<>();
         try (OpenSsl cleanup = openssl) {
             double expected = (warmup + (count == null ? settings.seconds() : 1)) * groupRuns.size()
@@ -191,6 +216,10 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 }
             }
         }
+        return results;
+    }
+
+    private void resultNotes(List<HandshakeResult> results, List<String> notes) {
         if (!resume) {
             notes.add("full handshakes: each uses a fresh client context (a client's session cache would resume);"
                     + " making it is left out of the time and the client CPU");
@@ -202,8 +231,6 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        new HandshakeReport(settings, format.json(), format.csv()).print(out, results, notes);
-        return 0;
     }
 
     /** Each --groups as a list of names, checked; one empty list (the providers' defaults) without --groups. */

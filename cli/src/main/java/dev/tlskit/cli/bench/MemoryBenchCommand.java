@@ -59,7 +59,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             description = "how long the active client echoes (default: 5)")
     double durationSeconds = 5;
 
-    @Option(names = "--provider", paramLabel = "NAME", converter = dev.tlskit.cli.option.ProviderNames.Converter.class,
+    @Option(names = "--provider", paramLabel = "NAME", converter = dev.tlskit.cli.option.ProviderNames.class,
             completionCandidates = dev.tlskit.cli.option.ProviderNames.class,
             description = "the server's TLS implementation: jdk, bc or boringssl (default: jdk)")
     TlsProvider provider = TlsProvider.JDK;

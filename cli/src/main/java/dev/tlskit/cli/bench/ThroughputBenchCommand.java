@@ -1,7 +1,6 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.certs.Identity;
-import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.engine.EventLoopServer;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -140,33 +138,10 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
         TlsConfig.Builder sb = TlsConfig.forServer(id.privateKey(), id.chain()).provider(sp).versions(Set.of(v));
         TlsConfig.Builder cb = TlsConfig.forClient().provider(providers.client()).versions(Set.of(v))
                 .trustAnchors(List.of(material.ca().certificate())).readTimeout(Duration.ofSeconds(60));
-        // BoringSSL's TLS 1.3 suites are fixed (AES-128-GCM first with AES hardware, the default here too): the
-        // default is not pinned on a boringssl side; a -l the user gave is, and boringssl refuses it if it must.
-        boolean pinnable = !protocol.ciphers().isEmpty() || v != TlsVersion.TLS_1_3;
-        if (!suites.isEmpty() && (pinnable || sp != TlsProvider.BORINGSSL)) {
-            sb.cipherSuites(suites);
-        }
-        if (!suites.isEmpty() && (pinnable || providers.client() != TlsProvider.BORINGSSL)) {
-            cb.cipherSuites(suites);
-        }
+        pinSuites(sb, cb, v, suites);
         TlsContext serverContext = Bench.context(sb);
         TlsContext clientContext = Bench.context(cb);
-        SessionHandler handler = new SessionHandler() {
-            @Override
-            public void received(Session session, ByteBuffer data) {
-                // Counted before echoing, so a client that has every byte back also sees them counted.
-                Transfer t = current;
-                long got = t.received.addAndGet(data.remaining());
-                if (echo) {
-                    session.write(data);
-                } else {
-                    data.position(data.limit());
-                }
-                if (got >= t.expected) {
-                    t.done.complete(null);
-                }
-            }
-        };
+        SessionHandler handler = sink();
         List<Result> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double expectedSeconds = (total + warm) * (echo ? 2 : 1) / 300e6 * (openssl == null ? 1 : 2);
@@ -187,8 +162,43 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                 results.add(opensslOneWay(openssl, material, v, suites, total, notes));
             }
         }
-        report(out, v, sp, total, record, results, notes);
+        new ThroughputReport(format.json(), format.csv(), echo, providers.keyType(), providers.client())
+                .print(out, v, sp, total, record, results, notes);
         return 0;
+    }
+
+    /**
+     * BoringSSL's TLS 1.3 suites are fixed (AES-128-GCM first with AES hardware, the default here too): the default
+     * is not pinned on a boringssl side; a -l the user gave is, and boringssl refuses it if it must.
+     */
+    private void pinSuites(TlsConfig.Builder sb, TlsConfig.Builder cb, TlsVersion v, List<String> suites) {
+        boolean pinnable = !protocol.ciphers().isEmpty() || v != TlsVersion.TLS_1_3;
+        if (!suites.isEmpty() && (pinnable || providers.server() != TlsProvider.BORINGSSL)) {
+            sb.cipherSuites(suites);
+        }
+        if (!suites.isEmpty() && (pinnable || providers.client() != TlsProvider.BORINGSSL)) {
+            cb.cipherSuites(suites);
+        }
+    }
+
+    /** The server's side: counts what arrives for the current transfer, echoing it with --echo. */
+    private SessionHandler sink() {
+        return new SessionHandler() {
+            @Override
+            public void received(Session session, ByteBuffer data) {
+                // Counted before echoing, so a client that has every byte back also sees them counted.
+                Transfer t = current;
+                long got = t.received.addAndGet(data.remaining());
+                if (echo) {
+                    session.write(data);
+                } else {
+                    data.position(data.limit());
+                }
+                if (got >= t.expected) {
+                    t.done.complete(null);
+                }
+            }
+        };
     }
 
     private Result transfer(TlsContext ctx, int port, long total, int record, EventLoopServer server,
@@ -320,77 +330,5 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(dir);
         }
-    }
-
-    private void report(PrintWriter out, TlsVersion v, TlsProvider sp, long total, long record, List<Result> results,
-            List<String> notes) {
-        Result ours = results.get(0);
-        Map<String, Object> ratios = Json.object();
-        if (results.size() > 1) {
-            Result o = results.get(1);
-            ratios.put("mbPerSecond", o.mbPerSecond() > 0 ? ours.mbPerSecond() / o.mbPerSecond() : null);
-            ratios.put("serverCpuPerMb", o.serverCpuNanos > 0 ? ours.serverCpuMsPerMb() / o.serverCpuMsPerMb() : null);
-        }
-        if (format.json()) {
-            Map<String, Object> doc = Bench.document("throughput");
-            Map<String, Object> s = Json.object();
-            s.put("protocol", v.jsseName());
-            s.put("mode", echo ? "echo" : "one-way");
-            s.put("bytes", total);
-            s.put("recordSize", record);
-            s.put("keyType", providers.keyType().cliName());
-            s.put("provider", providers.client().cliName());
-            s.put("serverProvider", sp.cliName());
-            doc.put("settings", s);
-            List<Object> runs = new ArrayList<>();
-            for (Result r : results) {
-                Map<String, Object> m = Json.object();
-                m.put("name", r.name);
-                m.put("client", r.client);
-                m.put("server", r.server);
-                m.put("cipherSuite", r.cipherSuite);
-                m.put("bytes", r.bytes);
-                m.put("serverReceivedBytes", r.serverBytes < 0 ? null : r.serverBytes);
-                m.put("clientReceivedBytes", r.clientBytesBack < 0 ? null : r.clientBytesBack);
-                m.put("seconds", r.seconds);
-                m.put("mbPerSecond", r.mbPerSecond());
-                m.put("clientCpuMsPerMb", r.clientCpuMsPerMb());
-                m.put("serverCpuMsPerMb", r.serverCpuMsPerMb());
-                m.put("note", r.note);
-                runs.add(m);
-            }
-            Bench.printRuns(out, doc, runs, ratios, notes);
-            return;
-        }
-        List<String> header = List.of("run", "client", "server", "cipher suite", "bytes", "seconds", "MB/s",
-                "client CPU ms/MB", "server CPU ms/MB");
-        List<List<String>> rows = new ArrayList<>();
-        for (Result r : results) {
-            rows.add(List.of(r.name, r.client, r.server, r.cipherSuite, String.valueOf(r.bytes),
-                    Bench.fmt(r.seconds, 3), Bench.fmt(r.mbPerSecond(), 1), Bench.fmt(r.clientCpuMsPerMb(), 3),
-                    Bench.fmt(r.serverCpuMsPerMb(), 3)));
-        }
-        if (format.csv()) {
-            Bench.csv(out, header, rows);
-            out.flush();
-            return;
-        }
-        out.printf("tlskit bench throughput: %s, %s, %d bytes in %d-byte writes, in-process server (%s key)%n",
-                v.jsseName(), echo ? "echoed" : "one way", total, record, providers.keyType().cliName());
-        out.printf("machine: %s; client provider %s, server provider %s%n", Bench.machineLine(), providers.client().cliName(),
-                sp.cliName());
-        out.println();
-        Bench.table(out, header, rows);
-        out.printf("moved: %d bytes to the server%s%n", ours.serverBytes,
-                echo ? ", " + ours.clientBytesBack + " back" : "");
-        if (!ratios.isEmpty()) {
-            out.println();
-            out.printf("tlskit/OpenSSL ratios: MB/s %s (target ≥ 0.8); server CPU per MB %s× OpenSSL's%n",
-                    ratios.get("mbPerSecond") == null ? "n/a" : Bench.fmt((Double) ratios.get("mbPerSecond"), 2),
-                    ratios.get("serverCpuPerMb") == null ? "n/a"
-                            : Bench.fmt((Double) ratios.get("serverCpuPerMb"), 2));
-        }
-        notes.forEach(n -> out.println("note: " + n));
-        out.flush();
     }
 }

@@ -119,7 +119,7 @@ public final class CertgenCommand implements Callable<Integer> {
 
     @OptionGroup.In(OptionGroup.VALIDITY)
     @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = KeyTypeNames.class,
-            converter = KeyTypeNames.Converter.class,
+            converter = KeyTypeNames.class,
             description = "key type of every key made: ${COMPLETION-CANDIDATES} (default: ec-p256)")
     KeyType keyType = KeyType.EC_P256;
 
@@ -193,7 +193,7 @@ public final class CertgenCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = jsonOption.json();
-        checkConflicts();
+        CertgenConflicts.check(this);
         Validity validity = CertgenValidity.of(days, notBefore, notAfter);
         CertgenKeyStores stores = CertgenKeyStores.read(p12, jks, truststore, password, noPassword);
         if (fixtures != null) {
@@ -289,95 +289,6 @@ public final class CertgenCommand implements Callable<Integer> {
             b.signWith(existingCa());
         }
         return b;
-    }
-
-    // ---- checks
-
-    private void checkConflicts() {
-        List<String> profile = new ArrayList<>();
-        if (!names.isEmpty()) {
-            profile.add("NAME");
-        }
-        if (!serverNames.isEmpty()) {
-            profile.add("--server");
-        }
-        if (client != null) {
-            profile.add("--client");
-        }
-        if (caOnly && !profile.isEmpty()) {
-            throw new UsageException("--ca and " + profile.get(0) + " conflict: --ca makes a CA only");
-        }
-        if (selfSigned && caOnly) {
-            throw new UsageException("--self-signed and --ca conflict");
-        }
-        if (selfSigned && intermediate) {
-            throw new UsageException("--self-signed and --intermediate conflict");
-        }
-        if (selfSigned && (caCert != null || caKey != null)) {
-            throw new UsageException("--self-signed and --ca-cert/--ca-key conflict");
-        }
-        if (caOnly && (caCert != null || caKey != null)) {
-            throw new UsageException("--ca and --ca-cert/--ca-key conflict: --ca makes a new CA");
-        }
-        if ((caCert == null) != (caKey == null)) {
-            throw new UsageException(caCert == null ? "--ca-key " + caKey + ": given without --ca-cert"
-                    : "--ca-cert " + caCert + ": given without --ca-key");
-        }
-        if (caName != null && (caCert != null || selfSigned)) {
-            throw new UsageException("--ca-name and " + (selfSigned ? "--self-signed" : "--ca-cert")
-                    + " conflict: no new CA is made");
-        }
-        if (password != null && noPassword) {
-            throw new UsageException("--password and --no-password conflict");
-        }
-        if ((password != null || noPassword) && !p12 && !jks && !truststore) {
-            throw new UsageException((noPassword ? "--no-password" : "--password")
-                    + " given without --p12, --jks or --truststore");
-        }
-        if (days != null && notAfter != null) {
-            throw new UsageException("--days and --not-after conflict: give one end of validity");
-        }
-        if (fixtures != null && demo != null) {
-            throw new UsageException("--fixtures and --demo conflict: give one");
-        }
-        if (fixtures != null || demo != null) {
-            List<String> others = new ArrayList<>(profile);
-            if (caOnly) {
-                others.add("--ca");
-            }
-            if (intermediate) {
-                others.add("--intermediate");
-            }
-            if (selfSigned) {
-                others.add("--self-signed");
-            }
-            if (caCert != null) {
-                others.add("--ca-cert");
-            }
-            if (out != null) {
-                others.add("--out");
-            }
-            if (!sans.isEmpty()) {
-                others.add("--san");
-            }
-            if (days != null || notBefore != null || notAfter != null) {
-                others.add(days != null ? "--days" : notBefore != null ? "--not-before" : "--not-after");
-            }
-            if (p12 || jks || truststore) {
-                others.add(p12 ? "--p12" : jks ? "--jks" : "--truststore");
-            }
-            if (caName != null) {
-                others.add("--ca-name");
-            }
-            if (demo != null && spec.commandLine().getParseResult().hasMatchedOption("--key-type")) {
-                others.add("--key-type");
-            }
-            if (!others.isEmpty()) {
-                throw new UsageException((fixtures != null ? "--fixtures" : "--demo") + " and " + others.get(0)
-                        + " conflict: " + (fixtures != null ? "the fixtures are a fixed set (only --key-type, --force"
-                        + " and --json apply)" : "the demo set is fixed (only --force and --json apply)"));
-            }
-        }
     }
 
     // ---- values the options name

@@ -130,11 +130,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (output.trace()) {
             throw new UsageException("--trace: scan sends hundreds of hellos; --json lists every probe instead");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(TARGETS_AT_ONCE, list.size()), r -> {
-            Thread t = new Thread(r, "tlskit-scan-target");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = targetPool(Math.min(TARGETS_AT_ONCE, list.size()));
         boolean tty = !output.json() && Tty.redraws();
         boolean colour = tty && System.getenv("NO_COLOR") == null;
         ScanProgress progress = new ScanProgress(err, tty, list.size());
@@ -157,19 +153,8 @@ public final class ScanCommand implements Callable<Integer> {
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }
                 progress.clear();
-                if (output.json()) {
-                    dev.tlskit.cli.Json.println(out, ScanJson.document(r, peer.insecure()));
-                } else {
-                    if (!first) {
-                        out.println();
-                    }
-                    ScanText.print(out, r, peer.insecure(), colour);
-                }
+                print(out, err, r, first, colour);
                 first = false;
-                out.flush();
-                if (!r.reachable()) {
-                    err.println("tlskit: error: scan " + r.target() + ": " + r.error());
-                }
                 code = ExitCode.worse(code, exitCode(r, threshold, peer.insecure()));
             }
         } finally {
@@ -178,6 +163,30 @@ public final class ScanCommand implements Callable<Integer> {
         }
         err.flush();
         return code;
+    }
+
+    private static ExecutorService targetPool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tlskit-scan-target");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One target's report, as JSON or text (a blank line between targets), and its error line if unreachable. */
+    private void print(PrintWriter out, PrintWriter err, ScanReport r, boolean first, boolean colour) {
+        if (output.json()) {
+            dev.tlskit.cli.Json.println(out, ScanJson.document(r, peer.insecure()));
+        } else {
+            if (!first) {
+                out.println();
+            }
+            ScanText.print(out, r, peer.insecure(), colour);
+        }
+        out.flush();
+        if (!r.reachable()) {
+            err.println("tlskit: error: scan " + r.target() + ": " + r.error());
+        }
     }
 
     /** 1 when the target could not be scanned, 5 when a finding reaches the threshold, else 0. */

@@ -274,24 +274,7 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                     Report.verboseLines(err, s);
                 }
             }
-            if (echo) {
-                doc.put("echoedBytes", echo(c));
-            } else {
-                if (http) {
-                    String request = readRequest(c);
-                    if (request.endsWith("\n\n") || request.endsWith("\r\n\r\n")
-                            || request.length() >= MAX_REQUEST_BYTES) {
-                        c.write(httpPage(s).getBytes(StandardCharsets.UTF_8));
-                    }
-                    doc.put("request", request);
-                } else {
-                    String message = readMessage(c);
-                    block.println("Client message: " + stripNewline(message));
-                    c.write(REPLY.getBytes(StandardCharsets.UTF_8));
-                    doc.put("clientMessage", message);
-                    doc.put("reply", REPLY);
-                }
-            }
+            answer(c, s, block, doc);
             code = assertions(s, doc, peer, err);
         } catch (RuntimeException bug) {
             code = Errors.bug(err, "client " + peer, bug);
@@ -315,6 +298,26 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
             out.flush();
         }
         return code;
+    }
+
+    /** -e echoes, -g answers the HTTP request with a page, else one message gets the one reply. */
+    private void answer(Connection c, HandshakeSummary s, PrintWriter block, Map<String, Object> doc)
+            throws TlsException {
+        if (echo) {
+            doc.put("echoedBytes", ServerExchange.echo(c));
+        } else if (http) {
+            String request = ServerExchange.readRequest(c);
+            if (request.endsWith("\n\n") || request.endsWith("\r\n\r\n") || request.length() >= MAX_REQUEST_BYTES) {
+                c.write(ServerExchange.httpPage(s).getBytes(StandardCharsets.UTF_8));
+            }
+            doc.put("request", request);
+        } else {
+            String message = ServerExchange.readMessage(c);
+            block.println("Client message: " + ServerExchange.stripNewline(message));
+            c.write(REPLY.getBytes(StandardCharsets.UTF_8));
+            doc.put("clientMessage", message);
+            doc.put("reply", REPLY);
+        }
     }
 
     /** --show-certs and --save-chain for the client's chain (failure: why verification failed, else null). */
@@ -356,64 +359,6 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         return Errors.assertionsFailed(err, failed, "client " + peer);
     }
 
-    /** One read, as wolfSSL's server does; empty when the client closed without sending. */
-    private static String readMessage(Connection c) throws TlsException {
-        byte[] buf = new byte[16 * 1024];
-        int n = c.read(buf, 0, buf.length);
-        return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The HTTP request head: reads until the blank line that ends it, however the client split it into records
-     * (zero-length ones included), the peer's end of stream, or {@value #MAX_REQUEST_BYTES} bytes, whichever
-     * comes first. A request body, if any, is not read: the page is the same for every request.
-     */
-    private static String readRequest(Connection c) throws TlsException {
-        byte[] head = new byte[MAX_REQUEST_BYTES];
-        int filled = 0;
-        while (filled < head.length) {
-            int n = c.read(head, filled, head.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-            if (endsHead(head, filled)) {
-                break;
-            }
-        }
-        return new String(head, 0, filled, StandardCharsets.UTF_8);
-    }
-
-    /** Whether {@code b[0..n)} holds the blank line ending an HTTP head (CRLF CRLF, or bare LF LF). */
-    private static boolean endsHead(byte[] b, int n) {
-        for (int i = 1; i < n; i++) {
-            if (b[i] == '\n' && (b[i - 1] == '\n' || i >= 3 && b[i - 1] == '\r' && b[i - 2] == '\n'
-                    && b[i - 3] == '\r')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long echo(Connection c) throws TlsException {
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
-        int n;
-        while ((n = c.read(buf, 0, buf.length)) >= 0) {
-            c.write(buf, 0, n);
-            total += n;
-        }
-        return total;
-    }
-
-    private static String httpPage(HandshakeSummary s) {
-        String body = "<html><head><title>tlskit</title></head><body>\n<h1>tlskit server</h1>\n<p>"
-                + s.protocol() + " " + s.cipherSuite() + (s.group() == null ? "" : " " + s.group())
-                + "</p>\n</body></html>\n";
-        return "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
-    }
-
     private void validate() {
         listen.validate();
         if (connections < 1) {
@@ -427,11 +372,5 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         if (noClientAuth && keys.hasTrust()) {
             throw new UsageException("-d and -A conflict: -d asks for no client certificate to verify");
         }
-    }
-
-
-
-    private static String stripNewline(String s) {
-        return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 }

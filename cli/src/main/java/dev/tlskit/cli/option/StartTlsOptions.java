@@ -1,11 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.engine.starttls.StartTlsProtocol;
-import java.util.Arrays;
-import java.util.Iterator;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --starttls PROTO}, {@code --starttls-name NAME} and {@code --quit}: a plaintext prelude before TLS, and
@@ -13,8 +9,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @OptionGroup.In(OptionGroup.CONNECTION)
 public final class StartTlsOptions {
-    @Option(names = "--starttls", paramLabel = "PROTO", completionCandidates = Names.class,
-            converter = Names.Converter.class,
+    @Option(names = "--starttls", paramLabel = "PROTO", completionCandidates = Names.class, converter = Names.class,
             description = "speak PROTO's plaintext prelude first, then TLS on the same connection:"
                     + " ${COMPLETION-CANDIDATES} (without -p, the protocol's port: smtp 25, imap 143, pop3 110, ...)")
     StartTlsProtocol protocol;
@@ -64,21 +59,9 @@ public final class StartTlsOptions {
     }
 
     /** The protocols' names, for help, completion and parsing. */
-    public static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(StartTlsProtocol.values()).map(StartTlsProtocol::cliName).iterator();
-        }
-
-        public static final class Converter implements ITypeConverter<StartTlsProtocol> {
-            @Override
-            public StartTlsProtocol convert(String value) {
-                try {
-                    return StartTlsProtocol.of(value);
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(e.getMessage());
-                }
-            }
+    public static final class Names extends EnumNames<StartTlsProtocol> {
+        public Names() {
+            super(StartTlsProtocol.class, StartTlsProtocol::cliName, StartTlsProtocol::of);
         }
     }
 }

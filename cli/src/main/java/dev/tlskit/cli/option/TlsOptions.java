@@ -43,7 +43,7 @@ public final class TlsOptions {
     String groups;
 
     @Option(names = "--provider", paramLabel = "NAME", completionCandidates = ProviderNames.class,
-            converter = ProviderNames.Converter.class,
+            converter = ProviderNames.class,
             description = "TLS implementation: jdk (SunJSSE), bc (Bouncy Castle JSSE) or boringssl (BoringSSL"
                     + " through Netty's tcnative; TLS only, X25519MLKEM768 first by default) (default: jdk; bc with a"
                     + " key log)")

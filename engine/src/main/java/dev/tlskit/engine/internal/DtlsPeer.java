@@ -1,8 +1,6 @@
 package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.DtlsServer;
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsException;
@@ -16,7 +14,7 @@ import javax.net.ssl.SSLEngineResult;
 
 
 /** One peer of a {@link DtlsServer}: its engine, timers and handler calls. The server's thread only. */
-public final class DtlsPeer implements Session {
+public final class DtlsPeer extends PeerSession {
     /** Where datagrams go: the server's shared channel. */
     public interface Output {
         void send(SocketAddress to, ByteBuffer datagram);
@@ -32,7 +30,6 @@ public final class DtlsPeer implements Session {
         void closeFromAnyThread(DtlsPeer peer);
     }
 
-    private final InetSocketAddress remote;
     private final DatagramCore core;
     private final TlsConfig config;
     private final DtlsServer.Settings settings;
@@ -46,13 +43,11 @@ public final class DtlsPeer implements Session {
     private long lastActivity = start;
     private boolean handshakeDone;
     private boolean ended;
-    private HandshakeSummary summary;
-    private Object attachment;
 
     /** A peer whose first flight (ServerHello ...) has just been sent. */
     public DtlsPeer(Output output, InetSocketAddress remote, DatagramCore core, TlsConfig config,
             DtlsServer.Settings settings, SessionHandler handler, Events events) {
-        this.remote = remote;
+        super(remote);
         this.core = core;
         this.config = config;
         this.settings = settings;
@@ -151,7 +146,7 @@ public final class DtlsPeer implements Session {
         handshakeDone = true;
         timer.disarm();
         core.observer().handshakeDone();
-        summary = core.summarize(config, Duration.ofNanos(System.nanoTime() - start));
+        summary(core.summarize(config, Duration.ofNanos(System.nanoTime() - start)));
         events.handshakeDone();
         handler.opened(this);
     }
@@ -210,25 +205,5 @@ public final class DtlsPeer implements Session {
         ended = true;
         events.ended(this, failure != null);
         handler.closed(this, failure);
-    }
-
-    @Override
-    public HandshakeSummary summary() {
-        return summary;
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
-
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
     }
 }

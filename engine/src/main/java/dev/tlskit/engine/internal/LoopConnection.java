@@ -1,8 +1,6 @@
 package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.Session;
 import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
@@ -25,7 +23,7 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 
 /** One connection of an event loop: the non-blocking side of {@link EngineCore}. Loop thread only. */
-final class LoopConnection implements Session {
+final class LoopConnection extends PeerSession {
     /** After close_notify (or an alert), how long to drain the peer's last bytes before closing the socket. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Records processed per event before yielding to other connections. */
@@ -42,21 +40,19 @@ final class LoopConnection implements Session {
     private final TlsContext context;
     private final EngineDriver driver;
     private final long startNanos = System.nanoTime();
-    private final InetSocketAddress remote;
+    private final LoopChannel io;
     private SelectionKey key;
-    private long lastActivity = startNanos;
     private boolean tasksRunning;
     private boolean handshakeDone;
     private boolean lingering;
     private boolean counted = true;
     private long lingerDeadline;
     private boolean finished;
-    private HandshakeSummary summary;
-    private Object attachment;
 
     LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, SessionHandler handler,
             Executor workers, LoopCounters counters, BufferPool pool, EventLoopServer.Settings settings)
             throws IOException {
+        super((InetSocketAddress) channel.getRemoteAddress());
         this.loop = loop;
         this.channel = channel;
         this.config = context.config();
@@ -65,11 +61,11 @@ final class LoopConnection implements Session {
         this.workers = workers;
         this.counters = counters;
         this.settings = settings;
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
         SSLEngine engine = context.newEngine(null, 0);
         this.core = new EngineCore(engine, new WireObserver(false, config.traceListener()), pool);
         // One thread (the loop's) wraps and unwraps: the driver's wrap lock is never contended.
         this.driver = new EngineDriver(core, this);
+        this.io = new LoopChannel(channel, core, counters);
     }
 
     void register(Selector selector) throws IOException {
@@ -90,8 +86,8 @@ final class LoopConnection implements Session {
 
     void onWritable() {
         try {
-            if (flush() && lingering) {
-                shutdownOutput();
+            if (io.flush() && lingering) {
+                io.shutdownOutput();
             }
         } catch (IOException e) {
             abort();
@@ -120,7 +116,7 @@ final class LoopConnection implements Session {
             fail(new TlsException(TlsException.Kind.NETWORK, TlsException.Reason.TIMED_OUT, message,
                     new SocketTimeoutException(), List.of(), null), false);
         } else if (handshakeDone && settings.idleTimeout() != null
-                && now - lastActivity > settings.idleTimeout().toNanos()) {
+                && now - io.lastActivity() > settings.idleTimeout().toNanos()) {
             close();
         }
     }
@@ -154,7 +150,7 @@ final class LoopConnection implements Session {
             EngineDriver.Need need = driver.advance();
             switch (need) {
                 case FLUSH -> {
-                    if (!flush()) {
+                    if (!io.flush()) {
                         return; // wait until the socket takes more
                     }
                 }
@@ -180,24 +176,11 @@ final class LoopConnection implements Session {
 
     /** Reads what the socket has; false when nothing came (wait for OP_READ) or the peer closed. */
     private boolean readSome() throws IOException {
-        if (core.hasPendingOutput()) {
-            return false; // back-pressure: read no more while the peer is not reading what we send
-        }
-        ByteBuffer in = core.netIn();
-        if (!in.hasRemaining()) {
-            return false;
-        }
-        int n = channel.read(in);
-        if (n > 0) {
-            core.received(n);
-            counters.bytesIn.addAndGet(n);
-            lastActivity = System.nanoTime();
-            return true;
-        }
+        int n = io.read();
         if (n < 0) {
             endOfStream();
         }
-        return false;
+        return n > 0;
     }
 
     private void endOfStream() throws IOException {
@@ -222,7 +205,7 @@ final class LoopConnection implements Session {
     private void handshakeFinished() {
         handshakeDone = true;
         counters.handshakes.incrementAndGet();
-        summary = core.summarize(config, Duration.ofNanos(System.nanoTime() - startNanos));
+        summary(core.summarize(config, Duration.ofNanos(System.nanoTime() - startNanos)));
         handler.opened(this);
     }
 
@@ -253,22 +236,6 @@ final class LoopConnection implements Session {
         });
     }
 
-    /** Writes netOut to the socket; true when nothing is left pending. */
-    private boolean flush() throws IOException {
-        if (!core.hasPendingOutput()) {
-            return true;
-        }
-        ByteBuffer out = core.netOut();
-        out.flip();
-        int n = channel.write(out);
-        out.compact();
-        if (n > 0) {
-            counters.bytesOut.addAndGet(n);
-            lastActivity = System.nanoTime();
-        }
-        return !core.hasPendingOutput();
-    }
-
     private void updateInterest() {
         if (finished || !key.isValid()) {
             return;
@@ -297,7 +264,7 @@ final class LoopConnection implements Session {
                     return;
                 }
             }
-            flush();
+            io.flush();
         } catch (IOException e) {
             fail(e, false);
             return;
@@ -354,8 +321,8 @@ final class LoopConnection implements Session {
         uncount();
         lingerDeadline = System.nanoTime() + LINGER_NANOS;
         try {
-            if (flush()) {
-                shutdownOutput();
+            if (io.flush()) {
+                io.shutdownOutput();
             }
         } catch (IOException e) {
             finish();
@@ -368,27 +335,12 @@ final class LoopConnection implements Session {
         updateInterest();
     }
 
-    private void shutdownOutput() throws IOException {
-        if (channel.isOpen()) {
-            channel.shutdownOutput();
-        }
-    }
-
     private void drainLinger() {
-        ByteBuffer sink = core.netIn();
         try {
-            while (true) {
-                sink.clear();
-                int n = channel.read(sink);
-                if (n < 0) {
-                    finish();
-                    return;
-                }
-                if (n == 0) {
-                    sink.clear();
-                    core.releaseIdleBuffers();
-                    return;
-                }
+            if (io.drain()) {
+                finish();
+            } else {
+                core.releaseIdleBuffers();
             }
         } catch (IOException e) {
             finish();
@@ -417,32 +369,8 @@ final class LoopConnection implements Session {
         if (key != null) {
             key.cancel();
         }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing anyway.
-        }
+        io.close();
         loop.forget(this);
         context.release(core.engine());
-    }
-
-    @Override
-    public HandshakeSummary summary() {
-        return summary;
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
-
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
     }
 }

@@ -1,20 +1,12 @@
 package dev.tlskit.engine.wire;
 
-import static dev.tlskit.engine.wire.HelloWriter.checkWidth;
 import static dev.tlskit.engine.wire.HelloWriter.u16;
 import static dev.tlskit.engine.wire.HelloWriter.u8;
-import static dev.tlskit.engine.wire.HelloWriter.write;
 
 import dev.tlskit.engine.wire.HelloWriter.Written;
 import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,30 +62,14 @@ public final class ClientHelloBuilder {
         EXTENSIONS
     }
 
-    private static final int[] TLS13_SUITES = suites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-            "TLS_CHACHA20_POLY1305_SHA256");
-    // ECDHE-ECDSA/RSA with AES-GCM and ChaCha20-Poly1305, then the renegotiation SCSV.
-    private static final int[] TLS12_SUITES = suites("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
-    private static final int[] SIGNATURE_SCHEMES = schemes(SignatureScheme.ECDSA_SECP256R1_SHA256,
-            SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256,
-            SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
-            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384);
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private int recordVersion = ProtocolVersion.TLS10.code();
     private int legacyVersion = ProtocolVersion.TLS12.code();
-    private byte[] random = randomBytes(32);
+    private byte[] random = HelloPresets.randomBytes(32);
     private byte[] sessionId = new byte[0];
     private int[] cipherSuites = new int[0];
     private int[] compressionMethods = {0};
-    private final List<Written> extensions = new ArrayList<>();
-    private final EnumMap<Length, Integer> lengths = new EnumMap<>(Length.class);
-    private final Map<Integer, KeyPair> keyPairs = new HashMap<>();
-    private Field truncatedAfter;
-    private Integer truncatedAt;
+    private final HelloExtensionList extensions = new HelloExtensionList();
+    private final HelloDistortions distortions = new HelloDistortions();
 
     private ClientHelloBuilder() {}
 
@@ -110,11 +86,11 @@ public final class ClientHelloBuilder {
      */
     public static ClientHelloBuilder tls13() {
         ClientHelloBuilder b = new ClientHelloBuilder();
-        b.sessionId = randomBytes(32);
-        b.cipherSuites = concat(TLS13_SUITES, TLS12_SUITES);
+        b.sessionId = HelloPresets.randomBytes(32);
+        b.cipherSuites = HelloPresets.tls13AndTls12Suites();
         b.supportedGroups(NamedGroup.X25519.code(), NamedGroup.SECP256R1.code(), NamedGroup.SECP384R1.code());
         b.extension(ExtensionType.EC_POINT_FORMATS.code(), new byte[] {1, 0});
-        b.signatureAlgorithms(SIGNATURE_SCHEMES);
+        b.signatureAlgorithms(HelloPresets.SIGNATURE_SCHEMES);
         b.extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[0]);
         b.extension(ExtensionType.RENEGOTIATION_INFO.code(), new byte[] {0});
         b.supportedVersions(ProtocolVersion.TLS13.code(), ProtocolVersion.TLS12.code());
@@ -126,9 +102,9 @@ public final class ClientHelloBuilder {
     public static ClientHelloBuilder tls12() {
         ClientHelloBuilder b = tls13();
         b.sessionId = new byte[0];
-        b.cipherSuites = TLS12_SUITES.clone();
+        b.cipherSuites = HelloPresets.TLS12_SUITES.clone();
+        // Removing key_share forgets its key pairs too.
         b.withoutExtension(ExtensionType.SUPPORTED_VERSIONS.code()).withoutExtension(ExtensionType.KEY_SHARE.code());
-        b.keyPairs.clear();
         return b;
     }
 
@@ -183,29 +159,25 @@ public final class ClientHelloBuilder {
 
     /** Appends extension {@code type} with {@code data} as given (a duplicate if the type is already there). */
     public ClientHelloBuilder extension(int type, byte[] data) {
-        extensions.add(Written.raw(type, data));
+        extensions.append(Written.raw(type, data));
         return this;
     }
 
     /** Removes every extension of {@code type}. */
     public ClientHelloBuilder withoutExtension(int type) {
-        extensions.removeIf(e -> e.type == type);
-        if (type == ExtensionType.KEY_SHARE.code()) {
-            keyPairs.clear();
-        }
+        extensions.remove(type);
         return this;
     }
 
     /** Removes every extension. */
     public ClientHelloBuilder withoutExtensions() {
         extensions.clear();
-        keyPairs.clear();
         return this;
     }
 
     /** The extension types in wire order. */
     public int[] extensionTypes() {
-        return extensions.stream().mapToInt(e -> e.type).toArray();
+        return extensions.types();
     }
 
     /** server_name (RFC 6066) with one host_name. Inner lengths: 0 server_name_list, 1 host_name. */
@@ -247,8 +219,7 @@ public final class ClientHelloBuilder {
      * end. Inner lengths: 0 identities, 1 identity, 2 binders, 3 binder (one byte).
      */
     public ClientHelloBuilder preSharedKey(byte[] identity, long obfuscatedTicketAge, byte[] binder) {
-        extensions.removeIf(e -> e.type == ExtensionType.PRE_SHARED_KEY.code());
-        extensions.add(HelloExtensions.preSharedKey(identity, obfuscatedTicketAge, binder));
+        extensions.putLast(HelloExtensions.preSharedKey(identity, obfuscatedTicketAge, binder));
         return this;
     }
 
@@ -260,14 +231,8 @@ public final class ClientHelloBuilder {
      * @throws IllegalArgumentException for a group this builder cannot make keys for
      */
     public ClientHelloBuilder keyShare(int... groups) {
-        Map<Integer, byte[]> shares = new LinkedHashMap<>();
-        keyPairs.clear();
-        for (int g : groups) {
-            KeyPair pair = KeyShares.generate(g);
-            keyPairs.put(g, pair);
-            shares.put(g, KeyShares.publicBytes(g, pair));
-        }
-        return putKeyShares(shares);
+        extensions.keyShare(groups);
+        return this;
     }
 
     /**
@@ -275,32 +240,26 @@ public final class ClientHelloBuilder {
      * lengths): {@link #keyPair} knows none of them.
      */
     public ClientHelloBuilder keyShareEntries(Map<Integer, byte[]> shares) {
-        keyPairs.clear();
-        return putKeyShares(shares);
-    }
-
-    private ClientHelloBuilder putKeyShares(Map<Integer, byte[]> shares) {
-        return put(HelloExtensions.keyShare(shares));
+        extensions.keyShareEntries(shares);
+        return this;
     }
 
     /** The key pair behind {@link #keyShare}'s entry for {@code group}, or null. */
     public KeyPair keyPair(int group) {
-        return keyPairs.get(group);
+        return extensions.keyPair(group);
     }
 
     // ------------------------------------------------------------------ lies and cuts
 
     /** Writes {@code value} into length field {@code field} instead of the true length; the content stays. */
     public ClientHelloBuilder length(Length field, int value) {
-        checkWidth(value, field.width(), field.name().toLowerCase(java.util.Locale.ROOT) + " length");
-        lengths.put(field, value);
+        distortions.length(field, value);
         return this;
     }
 
     /** Writes {@code value} into the two-byte length of the first extension of {@code type}. */
     public ClientHelloBuilder extensionLength(int type, int value) {
-        checkWidth(value, 2, "extension length");
-        find(type).declaredLength = value;
+        HelloDistortions.extensionLength(extensions.find(type), value);
         return this;
     }
 
@@ -309,13 +268,7 @@ public final class ClientHelloBuilder {
      * byte order (each helper's documentation lists them); raw extensions have none.
      */
     public ClientHelloBuilder innerLength(int type, int index, int value) {
-        Written e = find(type);
-        if (index < 0 || index >= e.lengthOffsets.length) {
-            throw new IllegalArgumentException("extension " + type + " has " + e.lengthOffsets.length
-                    + " inner length fields, no index " + index);
-        }
-        checkWidth(value, e.lengthWidths[index], "inner length");
-        write(e.data, e.lengthOffsets[index], e.lengthWidths[index], value);
+        HelloDistortions.innerLength(extensions.find(type), index, value);
         return this;
     }
 
@@ -324,18 +277,13 @@ public final class ClientHelloBuilder {
      * follow the cut unless {@link #length} says otherwise.
      */
     public ClientHelloBuilder truncateAfter(Field field) {
-        this.truncatedAfter = field;
-        this.truncatedAt = null;
+        distortions.truncateAfter(field);
         return this;
     }
 
     /** Ends the body after {@code bodyBytes} bytes (handshake and record lengths follow, unless overridden). */
     public ClientHelloBuilder truncateAt(int bodyBytes) {
-        if (bodyBytes < 0) {
-            throw new IllegalArgumentException("truncation point must not be negative: " + bodyBytes);
-        }
-        this.truncatedAt = bodyBytes;
-        this.truncatedAfter = null;
+        distortions.truncateAt(bodyBytes);
         return this;
     }
 
@@ -350,23 +298,18 @@ public final class ClientHelloBuilder {
             case SESSION_ID -> sessionId.length;
             case CIPHER_SUITES -> cipherSuites.length * 2;
             case COMPRESSION_METHODS -> compressionMethods.length;
-            case EXTENSIONS -> extensions.stream().mapToInt(e -> 4 + e.data.length).sum();
+            case EXTENSIONS -> extensions.length();
         };
     }
 
     /** The true data length of the first extension of {@code type}. */
     public int extensionLengthOf(int type) {
-        return find(type).data.length;
+        return extensions.find(type).data.length;
     }
 
     /** The true value of the {@code index}-th length field inside the first extension of {@code type}. */
     public int innerLengthOf(int type, int index) {
-        Written e = find(type);
-        if (index < 0 || index >= e.lengthValues.length) {
-            throw new IllegalArgumentException("extension " + type + " has " + e.lengthValues.length
-                    + " inner length fields, no index " + index);
-        }
-        return e.lengthValues[index];
+        return HelloDistortions.innerLengthOf(extensions.find(type), index);
     }
 
     // ------------------------------------------------------------------ output
@@ -374,7 +317,7 @@ public final class ClientHelloBuilder {
     /** The handshake message: type client_hello, the three-byte length, the body. */
     public byte[] handshakeMessage() {
         byte[] body = body();
-        int declared = lengths.getOrDefault(Length.HANDSHAKE, body.length);
+        int declared = distortions.declared(Length.HANDSHAKE, body.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 4);
         out.write(HandshakeType.CLIENT_HELLO.code());
         out.write(declared >> 16);
@@ -391,7 +334,7 @@ public final class ClientHelloBuilder {
     public byte[] record() {
         byte[] message = handshakeMessage();
         Record r = new Record(ContentType.HANDSHAKE.code(), recordVersion, message);
-        return r.encode(lengths.getOrDefault(Length.RECORD, message.length));
+        return r.encode(distortions.declared(Length.RECORD, message.length));
     }
 
     /** The message spread over handshake records of at most {@code maxFragment} bytes each. */
@@ -406,77 +349,30 @@ public final class ClientHelloBuilder {
         ends.put(Field.LEGACY_VERSION, b.size());
         b.bytes(random);
         ends.put(Field.RANDOM, b.size());
-        b.u8(lengths.getOrDefault(Length.SESSION_ID, sessionId.length));
+        b.u8(distortions.declared(Length.SESSION_ID, sessionId.length));
         b.bytes(sessionId);
         ends.put(Field.SESSION_ID, b.size());
-        b.u16(lengths.getOrDefault(Length.CIPHER_SUITES, cipherSuites.length * 2));
+        b.u16(distortions.declared(Length.CIPHER_SUITES, cipherSuites.length * 2));
         for (int s : cipherSuites) {
             b.u16(s);
         }
         ends.put(Field.CIPHER_SUITES, b.size());
-        b.u8(lengths.getOrDefault(Length.COMPRESSION_METHODS, compressionMethods.length));
+        b.u8(distortions.declared(Length.COMPRESSION_METHODS, compressionMethods.length));
         for (int m : compressionMethods) {
             b.u8(m);
         }
         ends.put(Field.COMPRESSION_METHODS, b.size());
-        int all = 0;
-        for (Written e : extensions) {
-            all += 4 + e.data.length;
-        }
-        if (!extensions.isEmpty() || lengths.containsKey(Length.EXTENSIONS)) {
-            b.u16(lengths.getOrDefault(Length.EXTENSIONS, all));
+        if (!extensions.isEmpty() || distortions.overrides(Length.EXTENSIONS)) {
+            b.u16(distortions.declared(Length.EXTENSIONS, extensions.length()));
         }
         ends.put(Field.EXTENSIONS_LENGTH, b.size());
-        for (Written e : extensions) {
-            b.u16(e.type);
-            b.u16(e.declaredLength >= 0 ? e.declaredLength : e.data.length);
-            b.bytes(e.data);
-        }
+        extensions.writeTo(b);
         ends.put(Field.EXTENSIONS, b.size());
-        byte[] full = b.toByteArray();
-        int cut = truncatedAfter != null ? ends.get(truncatedAfter) : truncatedAt != null ? truncatedAt : full.length;
-        return Arrays.copyOf(full, Math.min(cut, full.length));
+        return distortions.cut(b.toByteArray(), ends);
     }
-
-    // ------------------------------------------------------------------ helpers
 
     private ClientHelloBuilder put(Written e) {
-        for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i).type == e.type) {
-                extensions.set(i, e);
-                return this;
-            }
-        }
-        extensions.add(e);
+        extensions.put(e);
         return this;
-    }
-
-    private Written find(int type) {
-        for (Written e : extensions) {
-            if (e.type == type) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("no extension " + type + " in this ClientHello");
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static int[] suites(String... names) {
-        return Arrays.stream(names).mapToInt(n -> CipherSuite.named(n).code()).toArray();
-    }
-
-    private static int[] schemes(SignatureScheme... schemes) {
-        return Arrays.stream(schemes).mapToInt(SignatureScheme::code).toArray();
     }
 }
