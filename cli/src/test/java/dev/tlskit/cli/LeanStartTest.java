@@ -67,12 +67,15 @@ class LeanStartTest {
 
     @Test
     @Timeout(60)
-    void aTextClientBuildsNoJsonDocument(@TempDir Path dir) throws Exception {
+    void aTextClientBuildsNoJsonDocumentAndReadsItsTrustFileWithoutBouncyCastle(@TempDir Path dir)
+            throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, dev.tlskit.certs.Pem.encode(dev.tlskit.certs.DemoMaterial.ca()));
         for (boolean json : new boolean[] {false, true}) {
             Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d");
             Path classes = dir.resolve("classes-" + json + ".log");
             List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port()), "-x",
-                    "--handshake-only"));
+                    "-A", ca.toString(), "--handshake-only"));
             if (json) {
                 args.add("--json");
             }
@@ -82,6 +85,10 @@ class LeanStartTest {
             assertEquals(0, client.exitCode(), client.err());
             assertEquals(json, client.out().startsWith("{"), client.out());
             List<String> loaded = Files.readAllLines(classes);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.PemText ")),
+                    "the log lists tlskit's classes");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" org.bouncycastle.")), "a jdk client loads no BC");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.util.logging.")), "nor java.util.logging");
             for (String name : JSON_ONLY) {
                 boolean found = loaded.stream().anyMatch(l -> l.contains(" " + name + " "));
                 assertEquals(json, found, name + (json ? " loaded with --json" : " not loaded without --json"));
