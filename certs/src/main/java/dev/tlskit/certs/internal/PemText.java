@@ -23,8 +23,8 @@ public final class PemText {
     }
 
     /**
-     * Every block of {@code text}, in order; text outside blocks and a BEGIN line without a well-formed type are
-     * ignored, as Bouncy Castle ignores them.
+     * Every block of {@code text}, in order, as Bouncy Castle reads them: text outside blocks is ignored, and a
+     * BEGIN line without a well-formed type ends the reading (no block after it counts).
      *
      * @throws IOException for a block without its END line, or with a body that is not base64
      */
