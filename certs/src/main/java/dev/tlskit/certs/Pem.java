@@ -28,6 +28,7 @@ import java.util.Set;
 import dev.tlskit.certs.internal.KeyCodec;
 import dev.tlskit.certs.internal.KeyCodec.KeyDecodingException;
 import dev.tlskit.certs.internal.KeyCodec.PemBlock;
+import dev.tlskit.certs.internal.PemText;
 
 /**
  * Reading and writing PEM certificates and private keys. Every read error is an IllegalArgumentException whose
@@ -155,7 +156,7 @@ public final class Pem {
             }
         }
         List<X509Certificate> certificates = new ArrayList<>();
-        for (PemBlock block : blocks(name, bytes)) {
+        for (PemText.Block block : certificateBlocks(name, bytes)) {
             if (CERTIFICATE_TYPES.contains(block.type())) {
                 try {
                     certificates.add(parseCertificate(block.content()));
@@ -216,6 +217,15 @@ public final class Pem {
             return fse.getReason();
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /** The blocks as {@link #blocks} reads them, without Bouncy Castle (a trust file is read on every client run). */
+    private static List<PemText.Block> certificateBlocks(String name, byte[] bytes) {
+        try {
+            return PemText.blocks(new String(bytes, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw error(name, "malformed PEM data", e);
+        }
     }
 
     private static List<PemBlock> blocks(String name, byte[] bytes) {

@@ -106,6 +106,9 @@ public final class TrustAnchors {
         if (name.endsWith(".p12") || name.endsWith(".pfx")) {
             return "PKCS12";
         }
+        if (n < 4 || head[0] != 0x30) {
+            return null; // not a DER SEQUENCE, so no PKCS#12: PEM, most often, read without touching KeyCodec (BC)
+        }
         try {
             return dev.tlskit.certs.internal.KeyCodec.isPkcs12(Files.readAllBytes(file)) ? "PKCS12" : null;
         } catch (IOException e) {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,28 +88,10 @@ class BoringProviderCliTest {
                 List.copyOf(new java.util.TreeSet<>(Files.readAllLines(serverKeys, StandardCharsets.US_ASCII))));
     }
 
-    /** Runs tlskit in a JVM of its own (this test's class path), with {@code jvmOptions} first. */
-    private static Tlskit.Result subprocess(List<String> jvmOptions, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.tlskit.cli.Main");
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS));
-        return new Tlskit.Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
-    }
-
     @Test
     void whereTheNativeLibraryCannotLoadBoringSslIsRefusedInOneLineNamingThePlatform() throws Exception {
         // Netty's own switch makes OpenSsl unavailable, as a platform without a tcnative build would.
-        Tlskit.Result r = subprocess(List.of("-Dio.netty.handler.ssl.noOpenSsl=true"), "client", "-p", "1",
+        Tlskit.Result r = Tlskit.subprocess(List.of("-Dio.netty.handler.ssl.noOpenSsl=true"), "client", "-p", "1",
                 "--provider", "boringssl");
         assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
         List<String> lines = r.err().lines().toList();
@@ -124,7 +104,7 @@ class BoringProviderCliTest {
     void aJdkClientLoadsNoNettyClass(@TempDir Path dir) throws Exception {
         Tlskit.Background server = Tlskit.start("server", "-p", "0");
         Path classes = dir.resolve("classes.log");
-        Tlskit.Result client = subprocess(List.of("-Xlog:class+load=info:file=" + classes), "client", "-p",
+        Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes), "client", "-p",
                 String.valueOf(server.port()));
         server.await(LIMIT);
         assertEquals(0, client.exitCode(), client.err());

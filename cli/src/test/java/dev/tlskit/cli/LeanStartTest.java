@@ -1,12 +1,17 @@
 package dev.tlskit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a run builds: only the command it runs, and --version without a command model at all. */
 class LeanStartTest {
@@ -53,6 +58,41 @@ class LeanStartTest {
         for (var e : cl.getSubcommands().entrySet()) {
             assertEquals(e.getKey(), e.getValue().getCommandSpec().userObject().getClass()
                     .getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+    }
+
+    /** The JSON document's classes (and the cipher-suite table its handshake object names the suite from). */
+    private static final List<String> JSON_ONLY = List.of("dev.tlskit.cli.command.ClientDocument",
+            "dev.tlskit.cli.Json", "dev.tlskit.engine.wire.CipherSuite$Table");
+
+    @Test
+    @Timeout(60)
+    void aTextClientBuildsNoJsonDocumentAndReadsItsTrustFileWithoutBouncyCastle(@TempDir Path dir)
+            throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, dev.tlskit.certs.Pem.encode(dev.tlskit.certs.DemoMaterial.ca()));
+        for (boolean json : new boolean[] {false, true}) {
+            Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d");
+            Path classes = dir.resolve("classes-" + json + ".log");
+            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port()), "-x",
+                    "-A", ca.toString(), "--handshake-only"));
+            if (json) {
+                args.add("--json");
+            }
+            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
+                    args.toArray(String[]::new));
+            server.await(Tlskit.LIMIT);
+            assertEquals(0, client.exitCode(), client.err());
+            assertEquals(json, client.out().startsWith("{"), client.out());
+            List<String> loaded = Files.readAllLines(classes);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.PemText ")),
+                    "the log lists tlskit's classes");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" org.bouncycastle.")), "a jdk client loads no BC");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.util.logging.")), "nor java.util.logging");
+            for (String name : JSON_ONLY) {
+                boolean found = loaded.stream().anyMatch(l -> l.contains(" " + name + " "));
+                assertEquals(json, found, name + (json ? " loaded with --json" : " not loaded without --json"));
+            }
         }
     }
 }

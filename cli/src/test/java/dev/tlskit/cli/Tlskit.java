@@ -45,6 +45,36 @@ public final class Tlskit {
     }
 
     /** {@code args} (normally a server with {@code -p 0}) on its own daemon thread, stdin as the JVM's. */
+    /**
+     * Runs tlskit in a JVM of its own (this test's JDK and class path), {@code jvmOptions} first, stdin at EOF: for
+     * what only a fresh JVM shows (the classes a run loads).
+     */
+    public static Result subprocess(java.util.List<String> jvmOptions, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.tlskit.cli.Main");
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().close();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("tlskit subprocess still running after " + LIMIT);
+        }
+        return new Result(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8),
+                new String(err.get(LIMIT.toSeconds(), TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static Background start(String... args) {
         return start(System.in, args);
     }
