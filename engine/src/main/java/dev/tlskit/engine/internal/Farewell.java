@@ -3,7 +3,6 @@ package dev.tlskit.engine.internal;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.wire.ContentType;
-import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -31,6 +30,8 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
 public final class Farewell {
     /** A provider's pending alert is a record or two; more wraps than this means it has nothing to say. */
     private static final int MAX_WRAPS = 4;
+    /** Netty's exception for a record it refused before BoringSSL read it (named: see neverReachedTheProvider). */
+    private static final String NOT_SSL_RECORD = "io.netty.handler.ssl.NotSslRecordException";
     private static final int DTLS_1_2 = 0xFEFD;
     private static final int TLS_1_2 = 0x0303;
     /** SunJSSE's words for a message that does not parse. */
@@ -134,8 +135,9 @@ public final class Farewell {
      * zero length or a version not 3.x in the record header ({@code NotSslRecordException}).
      */
     static boolean neverReachedTheProvider(Throwable cause) {
+        // By name: an instanceof would load Netty's classes on every provider's failure path
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof NotSslRecordException) {
+            if (c.getClass().getName().equals(NOT_SSL_RECORD)) {
                 return true;
             }
         }
