@@ -36,7 +36,12 @@ final class JcaRates {
 
     JcaRates(double duration) {
         this.duration = duration;
-        this.warm = Math.min(1.0, Math.max(0.3, duration));
+        this.warm = warmSeconds(duration);
+    }
+
+    /** The warm-up before each measurement, for a {@code --duration} of {@code duration}. */
+    static double warmSeconds(double duration) {
+        return Math.min(1.0, Math.max(0.3, duration));
     }
 
     Row measure(Algorithm a, String family, Provider p, List<Integer> blockSizes) throws Exception {
