@@ -128,7 +128,7 @@ final class JcaRates {
         Map<Integer, Double> kbs = new LinkedHashMap<>();
         int max = blockSizes.stream().mapToInt(Integer::intValue).max().orElse(16);
         byte[] in = new byte[max];
-        int[] size = {1024};
+        int[] size = {Math.min(1024, max)}; // the warm-up block: never past the largest asked for
         Op op = blockOp(a, p, in, new byte[max + 64], size);
         rate(op, warm);
         for (int s : blockSizes) {

@@ -166,6 +166,17 @@ class BenchCommandsTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cryptoRunsBlocksSmallerThanItsWarmUpBlock() {
+        // the warm-up once ran 1024-byte blocks over a buffer as large as the largest --sizes, and threw
+        Result r = run("bench", "crypto", "--providers", "jdk", "-a", "aes-128-gcm,sha256", "--sizes", "16",
+                "--duration", "0.05", "--csv");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("aes-128-gcm,jdk:SunJCE,"), r.out());
+        assertTrue(r.out().contains("sha256,jdk:SUN,"), r.out());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void cryptoMeasuresBoringsslAeadThroughItsRecordsAndShowsDigestsAsNotAvailable() {
         Result r = run("bench", "crypto", "--providers", "boringssl", "-a", "aes-128-gcm,sha256", "--sizes",
                 "16,16384", "--duration", "0.05", "--json");
