@@ -36,7 +36,12 @@ final class JcaRates {
 
     JcaRates(double duration) {
         this.duration = duration;
-        this.warm = Math.min(1.0, Math.max(0.3, duration));
+        this.warm = warmSeconds(duration);
+    }
+
+    /** The warm-up before each measurement, for a {@code --duration} of {@code duration}. */
+    static double warmSeconds(double duration) {
+        return Math.min(1.0, Math.max(0.3, duration));
     }
 
     Row measure(Algorithm a, String family, Provider p, List<Integer> blockSizes) throws Exception {
@@ -123,7 +128,7 @@ final class JcaRates {
         Map<Integer, Double> kbs = new LinkedHashMap<>();
         int max = blockSizes.stream().mapToInt(Integer::intValue).max().orElse(16);
         byte[] in = new byte[max];
-        int[] size = {1024};
+        int[] size = {Math.min(1024, max)}; // the warm-up block: never past the largest asked for
         Op op = blockOp(a, p, in, new byte[max + 64], size);
         rate(op, warm);
         for (int s : blockSizes) {

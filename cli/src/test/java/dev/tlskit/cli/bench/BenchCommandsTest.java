@@ -164,6 +164,44 @@ class BenchCommandsTest {
         }
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cryptoRunsBlocksSmallerThanItsWarmUpBlock() {
+        // the warm-up once ran 1024-byte blocks over a buffer as large as the largest --sizes, and threw
+        Result r = run("bench", "crypto", "--providers", "jdk", "-a", "aes-128-gcm,sha256", "--sizes", "16",
+                "--duration", "0.05", "--csv");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("aes-128-gcm,jdk:SunJCE,"), r.out());
+        assertTrue(r.out().contains("sha256,jdk:SUN,"), r.out());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cryptoMeasuresBoringsslAeadThroughItsRecordsAndShowsDigestsAsNotAvailable() {
+        Result r = run("bench", "crypto", "--providers", "boringssl", "-a", "aes-128-gcm,sha256", "--sizes",
+                "16,16384", "--duration", "0.05", "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        Map<?, ?> doc = (Map<?, ?>) Interop.parseJson(r.out().strip());
+        java.util.List<?> results = (java.util.List<?>) doc.get("results");
+        assertEquals(3, results.size(), r.out());
+        for (int i = 0; i < 2; i++) {
+            Map<?, ?> row = (Map<?, ?>) results.get(i);
+            assertEquals("aes-128-gcm", row.get("algorithm"), r.out());
+            assertEquals("boringssl", row.get("provider"), r.out());
+            assertEquals(i == 0 ? "seal" : "open", row.get("operation"), r.out());
+            assertEquals(Boolean.TRUE, row.get("available"), r.out());
+            Map<?, ?> kbs = (Map<?, ?>) row.get("kBytesPerSecond");
+            for (String size : new String[] {"16", "16384"}) {
+                assertTrue(((Number) kbs.get(size)).doubleValue() > 0, () -> size + " in " + r.out());
+            }
+        }
+        Map<?, ?> sha = (Map<?, ?>) results.get(2);
+        assertEquals("sha256", sha.get("algorithm"), r.out());
+        assertEquals("boringssl", sha.get("provider"), r.out());
+        assertEquals(Boolean.FALSE, sha.get("available"), r.out());
+        assertEquals(null, sha.get("kBytesPerSecond"), r.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "handshake --count 0", "handshake --concurrency 0", "handshake --count 5 --duration 1",
