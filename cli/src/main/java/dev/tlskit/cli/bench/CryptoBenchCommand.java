@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                     + " JDK provider that has the algorithm (ML-KEM: javax.crypto.KEM, Java 24+), 'bc' Bouncy Castle's"
                     + " JCE provider. Algorithms a provider lacks show as n/a.",
             "'boringssl' (only when asked for) is BoringSSL through Netty's tcnative, which exposes only TLS:"
-                    + " digests, MACs, signatures and key agreement are not reachable and show as n/a. Its AEAD"
+                    + " digests, MACs, signatures, key agreement and ML-KEM are not reachable and show as n/a. Its AEAD"
                     + " ciphers are measured through its own record protection: two SSLEngines in memory (no"
                     + " sockets) complete a TLS 1.2 handshake with the matching suite pinned"
                     + " (ECDHE-ECDSA-AES128-GCM-SHA256, ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-ECDSA-CHACHA20-POLY1305;"
