@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Post-quantum key exchange against real peers: headless Chromium (which offers X25519MLKEM768 first, with a
@@ -58,11 +59,12 @@ class PostQuantumInteropTest {
 
     // ---------------------------------------------------------------- Chromium → tlskit server
 
-    @Test
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"bc", "boringssl"})
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void chromiumNegotiatesX25519MLKEM768WithTheBcServerAndGetsThePage() throws Exception {
+    void chromiumNegotiatesX25519MLKEM768WithTheServerAndGetsThePage(String provider) throws Exception {
         Interop.requireBinary("chromium");
-        Path certs = dir.resolve("chromium-certs");
+        Path certs = dir.resolve("chromium-certs-" + provider);
         Run made = tlskit("certgen", "-o", certs.toString(), "127.0.0.1");
         assertEquals(0, made.exitCode(), made::describe);
         X509Certificate leaf;
@@ -74,7 +76,7 @@ class PostQuantumInteropTest {
                 MessageDigest.getInstance("SHA-256").digest(leaf.getPublicKey().getEncoded()));
 
         // -C 2: Chromium may open a second connection beside the one that fetches the page
-        Background server = Interop.tlskitInBackground("server", "-p", "0", "-C", "2", "-g", "--provider", "bc",
+        Background server = Interop.tlskitInBackground("server", "-p", "0", "-C", "2", "-g", "--provider", provider,
                 "-c", certs.resolve("server.pem").toString(), "-k", certs.resolve("server.key").toString(), "-d",
                 "--json");
         cleanup.add(server);
@@ -98,7 +100,7 @@ class PostQuantumInteropTest {
         assertEquals("TLSv1.3", at(served, "handshake", "protocol"));
     }
 
-    // ---------------------------------------------------------------- tlskit bc client → openssl s_server 3.0
+    // ---------------------------------------------------------------- tlskit bc and boringssl clients → openssl s_server 3.0
 
     private Peer sServer(String... extra) throws Exception {
         Interop.requireBinary("openssl");
@@ -110,18 +112,19 @@ class PostQuantumInteropTest {
         return p;
     }
 
-    private static String[] client(Peer sServer, String... more) throws Exception {
+    private static String[] client(String provider, Peer sServer, String... more) throws Exception {
         int port = Integer.parseInt(sServer.await(Interop.S_SERVER_ACCEPT, Interop.PEER_START).group(1));
         List<String> a = new ArrayList<>(List.of("client", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-A", dir.resolve("ca.pem").toString(), "-x", "--provider", "bc", "-m", "pq\n", "--json"));
+                "-A", dir.resolve("ca.pem").toString(), "-x", "--provider", provider, "-m", "pq\n", "--json"));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
 
-    @Test
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"bc", "boringssl"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void theHybridFirstClientLandsOnX25519FromItsKeyShareWithSServer30() throws Exception {
-        Run r = tlskit(client(sServer()));
+    void theHybridFirstClientLandsOnX25519FromItsKeyShareWithSServer30(String provider) throws Exception {
+        Run r = tlskit(client(provider, sServer()));
 
         assertEquals(0, r.exitCode(), r::describe);
         Object doc = Interop.parseJson(r.out());
@@ -131,10 +134,13 @@ class PostQuantumInteropTest {
         assertEquals("qp", at(doc, "reply").toString().trim());
     }
 
-    @Test
+    // bc only: boringssl sends shares for the first two groups (here X25519MLKEM768 and secp384r1), so s_server 3.0
+    // takes secp384r1 from the first hello and there is no HelloRetryRequest to see
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"bc"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void aClientWithOnlyAHybridShareReachesSServer30ThroughAHelloRetryRequest() throws Exception {
-        Run r = tlskit(client(sServer(), "--groups", "X25519MLKEM768:secp384r1", "--trace", "--verbose"));
+    void aClientWithOnlyAHybridShareReachesSServer30ThroughAHelloRetryRequest(String provider) throws Exception {
+        Run r = tlskit(client(provider, sServer(), "--groups", "X25519MLKEM768:secp384r1", "--trace", "--verbose"));
 
         assertEquals(0, r.exitCode(), r::describe);
         Object doc = Interop.parseJson(r.out());
@@ -143,10 +149,11 @@ class PostQuantumInteropTest {
         assertTrue(r.err().contains("tlskit: key exchange SECP384R1, after a HelloRetryRequest\n"), r::describe);
     }
 
-    @Test
+    @ParameterizedTest(name = "--provider {0}")
+    @ValueSource(strings = {"bc", "boringssl"})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void sServerLimitedToP256AsksTheHybridFirstClientAgain() throws Exception {
-        Run r = tlskit(client(sServer("-groups", "P-256"), "--expect-group", "P-256"));
+    void sServerLimitedToP256AsksTheHybridFirstClientAgain(String provider) throws Exception {
+        Run r = tlskit(client(provider, sServer("-groups", "P-256"), "--expect-group", "P-256"));
 
         assertEquals(0, r.exitCode(), r::describe);
         Object doc = Interop.parseJson(r.out());
