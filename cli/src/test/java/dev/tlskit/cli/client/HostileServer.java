@@ -152,13 +152,7 @@ final class HostileServer implements AutoCloseable {
 
     /** One handshake message: type, a 3-byte length, body. */
     static byte[] handshake(HandshakeType type, byte[] body) {
-        ByteArrayOutputStream m = new ByteArrayOutputStream();
-        m.write(type.code());
-        m.write(body.length >> 16);
-        m.write(body.length >> 8);
-        m.write(body.length);
-        m.writeBytes(body);
-        return m.toByteArray();
+        return type.message(body);
     }
 
     @Override

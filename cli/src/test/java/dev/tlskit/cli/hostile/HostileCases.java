@@ -425,13 +425,7 @@ final class HostileCases {
     }
 
     private static byte[] handshake(HandshakeType type, byte[] body) {
-        byte[] m = new byte[4 + body.length];
-        m[0] = (byte) type.code();
-        m[1] = (byte) (body.length >> 16);
-        m[2] = (byte) (body.length >> 8);
-        m[3] = (byte) body.length;
-        System.arraycopy(body, 0, m, 4, body.length);
-        return record(ContentType.HANDSHAKE.code(), m);
+        return record(ContentType.HANDSHAKE.code(), type.message(body));
     }
 
     /** An SSL 2.0-format ClientHello asking for TLS 1.2 (RFC 5246 appendix E.2), ECDHE suites. */

@@ -291,19 +291,15 @@ final class Tls13Peek {
             OutputStream out = socket.getOutputStream();
             if (certificateRequested) {
                 // an empty Certificate: no client certificate (RFC 8446 section 4.4.2), the request's context echoed
-                byte[] cert = new byte[4 + 1 + requestContext.length + 3];
-                cert[0] = (byte) HandshakeType.CERTIFICATE.code();
-                cert[3] = (byte) (cert.length - 4);
-                cert[4] = (byte) requestContext.length;
-                System.arraycopy(requestContext, 0, cert, 5, requestContext.length);
+                byte[] body = new byte[1 + requestContext.length + 3]; // the context, an empty certificate_list
+                body[0] = (byte) requestContext.length;
+                System.arraycopy(requestContext, 0, body, 1, requestContext.length);
+                byte[] cert = HandshakeType.CERTIFICATE.message(body);
                 transcript.writeBytes(cert);
                 out.write(client.seal(ContentType.HANDSHAKE, cert));
             }
             byte[] verify = secrets.finished(clientTraffic, secrets.hash(transcript.toByteArray()));
-            byte[] msg = new byte[4 + verify.length];
-            msg[0] = (byte) HandshakeType.FINISHED.code();
-            msg[3] = (byte) verify.length;
-            System.arraycopy(verify, 0, msg, 4, verify.length);
+            byte[] msg = HandshakeType.FINISHED.message(verify);
             out.write(client.seal(ContentType.HANDSHAKE, msg));
             out.flush();
             byte[] master = secrets.masterSecret(handshakeSecret);

@@ -45,6 +45,24 @@ public enum HandshakeType implements CodePoint {
         return displayName;
     }
 
+    /**
+     * A handshake message of this type (RFC 8446 section 4): the type, a 3-byte length, {@code body}.
+     *
+     * @throws IllegalArgumentException when the body does not fit in 2^24-1 bytes
+     */
+    public byte[] message(byte[] body) {
+        if (body.length > 0xFFFFFF) {
+            throw new IllegalArgumentException("a handshake body fits in 2^24-1 bytes, not " + body.length);
+        }
+        byte[] m = new byte[4 + body.length];
+        m[0] = (byte) code;
+        m[1] = (byte) (body.length >> 16);
+        m[2] = (byte) (body.length >> 8);
+        m[3] = (byte) body.length;
+        System.arraycopy(body, 0, m, 4, body.length);
+        return m;
+    }
+
     public static HandshakeType of(int code) {
         return CodePoint.find(values(), code);
     }

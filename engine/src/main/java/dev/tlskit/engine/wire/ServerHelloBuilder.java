@@ -158,26 +158,12 @@ public final class ServerHelloBuilder {
             put16(body, ext.size());
             body.writeBytes(ext.toByteArray());
         }
-        return handshake(HandshakeType.SERVER_HELLO, body.toByteArray());
+        return HandshakeType.SERVER_HELLO.message(body.toByteArray());
     }
 
     /** {@link #message()} in one plaintext handshake record (version 0x0303). */
     public byte[] record() {
         return plaintextRecord(ContentType.HANDSHAKE, message());
-    }
-
-    /** A handshake message of {@code type}: the type byte, a 3-byte length, then {@code body}. */
-    private static byte[] handshake(HandshakeType type, byte[] body) {
-        if (body.length > 0xFFFFFF) {
-            throw new IllegalArgumentException("a handshake body fits in 2^24-1 bytes, not " + body.length);
-        }
-        ByteArrayOutputStream m = new ByteArrayOutputStream();
-        m.write(type.code());
-        m.write(body.length >> 16);
-        m.write(body.length >> 8);
-        m.write(body.length);
-        m.writeBytes(body);
-        return m.toByteArray();
     }
 
     /**
