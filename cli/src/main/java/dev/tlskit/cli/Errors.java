@@ -59,6 +59,14 @@ public final class Errors {
         return code;
     }
 
+    /** {@code tlskit: warning: <message>}: the one shape of a warning on stderr. */
+    public static void warn(PrintWriter err, String message) {
+        synchronized (err) {
+            err.println("tlskit: warning: " + message);
+            err.flush();
+        }
+    }
+
     /** {@code tlskit: error: <message>} and {@code hint: <hint>} (when not null); returns {@link ExitCode#USAGE}. */
     public static int usage(PrintWriter err, String message, String hint) {
         synchronized (err) {

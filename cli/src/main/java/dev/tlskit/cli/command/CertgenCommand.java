@@ -6,6 +6,7 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.certs.KeyType;
 import dev.tlskit.certs.SubjectAltName;
 import dev.tlskit.certs.Validity;
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.JsonOption;
@@ -216,7 +217,7 @@ public final class CertgenCommand implements Callable<Integer> {
         }
         files.write(made.files());
         for (String w : made.warnings()) {
-            err.println("tlskit: warning: " + w);
+            Errors.warn(err, w);
         }
         CertgenSummary summary = new CertgenSummary(made, dir, stores, caCert);
         if (json) {

@@ -2,6 +2,7 @@ package dev.tlskit.cli.command;
 
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.DtlsOptions;
 import dev.tlskit.cli.option.KeyMaterialOptions;
@@ -107,7 +108,7 @@ final class Configs {
         }
         for (String added : context.addedGroups()) {
             // Said, not silent: a client limited to another curve then still agrees on this one.
-            err.println("tlskit: warning: --groups: " + added + " added, the curve of the certificate's key (the"
+            Errors.warn(err, "--groups: " + added + " added, the curve of the certificate's key (the"
                     + " provider signs only with a key whose curve is enabled)");
         }
         return context;

@@ -125,7 +125,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanSettings settings = settings();
         List<ScanTarget> list = targets();
         if (peer.insecure()) {
-            err.println("tlskit: warning: -d: the certificate's trust and hostname are NOT judged");
+            PeerOptions.warnNotVerified(err, "server");
         }
         if (output.trace()) {
             throw new UsageException("--trace: scan sends hundreds of hellos; --json lists every probe instead");

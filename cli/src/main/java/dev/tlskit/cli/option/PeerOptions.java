@@ -1,5 +1,6 @@
 package dev.tlskit.cli.option;
 
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.IpLiteral;
@@ -78,7 +79,7 @@ public final class PeerOptions {
      * ("server", "listener").
      */
     public static void warnNotVerified(PrintWriter err, String peer) {
-        err.println("tlskit: warning: -d: the " + peer + "'s certificate and hostname are NOT verified");
+        Errors.warn(err, "-d: the " + peer + "'s certificate and hostname are NOT verified");
     }
 
     public boolean noClientCert() {

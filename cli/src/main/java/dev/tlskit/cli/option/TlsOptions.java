@@ -1,6 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.certs.Pem;
+import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.engine.KeyLog;
 import dev.tlskit.engine.TlsConfig;
@@ -161,7 +162,7 @@ public final class TlsOptions {
         }
         if (cannot != null) {
             if (keyLog == null) {
-                err.println("tlskit: warning: " + source + " ignored: " + cannot);
+                Errors.warn(err, source + " ignored: " + cannot);
                 return null;
             }
             throw new UsageException(source + ": " + cannot);
@@ -169,8 +170,8 @@ public final class TlsOptions {
         String shown = source;
         try {
             KeyLog log = KeyLog.open(path,
-                    e -> err.println("tlskit: warning: " + shown + ": cannot write: " + Pem.describe(e)));
-            err.println("tlskit: warning: " + source + ": writing TLS secrets"
+                    e -> Errors.warn(err, shown + ": cannot write: " + Pem.describe(e)));
+            Errors.warn(err, source + ": writing TLS secrets"
                     + (provider == null ? " (bc provider)" : "") + "; whoever reads the file can decrypt the traffic");
             return log;
         } catch (IOException e) {

@@ -209,6 +209,6 @@ class ScanFeaturesTest {
                 "127.0.0.1:" + dual, "-d");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().startsWith("Scan of 127.0.0.1:" + dual), r.out());
-        assertEquals("tlskit: warning: -d: the certificate's trust and hostname are NOT judged\n", r.err());
+        assertEquals("tlskit: warning: -d: the server's certificate and hostname are NOT verified\n", r.err());
     }
 }
