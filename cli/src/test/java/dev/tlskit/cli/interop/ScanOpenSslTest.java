@@ -43,6 +43,7 @@ class ScanOpenSslTest {
     static int legacy;
     static int weakDh;
     static int tls13Only;
+    static int ecdsa;
 
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -58,13 +59,19 @@ class ScanOpenSslTest {
         groups = start("-groups", "X25519:P-384");
         legacy = start("-cipher", "ALL:@SECLEVEL=0", "-tls1");
         tls13Only = start("-tls1_3");
+        ecdsa = startWith("server", "-no_tls1_3");
         Interop.run(dir, null, Duration.ofSeconds(30), "openssl", "dhparam", "-out", "dh1024.pem", "1024");
         weakDh = start("-no_tls1_3", "-cipher", "DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0", "-dhparam", "dh1024.pem");
     }
 
     static int start(String... options) throws Exception {
+        return startWith("server-rsa", options);
+    }
+
+    /** An s_server with the demo certificate {@code name} ({@code server-rsa}, {@code server} (ECDSA P-256)). */
+    static int startWith(String name, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-cert", "server-rsa.pem", "-key", "server-rsa.key"));
+                "-cert", name + ".pem", "-key", name + ".key"));
         command.addAll(List.of(options));
         Peer p = Interop.startWithOpenStdin(dir, command);
         peers.add(p);
@@ -192,6 +199,29 @@ class ScanOpenSslTest {
         assertEquals("TLS 1.2", at(doc, "signatureSchemes", "version"), "1.2 when there: its ServerKeyExchange says");
         assertEquals(Boolean.TRUE, at(doc, "features", "fallbackScsv"), "OpenSSL refuses TLS_FALLBACK_SCSV on 1.2");
         assertFalse(findingIds(doc).contains("no-tls13"));
+    }
+
+    /**
+     * A TLS 1.2 server with an ECDSA (P-256) certificate needs that curve among the client's groups (RFC 8422
+     * section 5.1), so a curve offered alone is refused although the server uses it. The scan's ECDHE groups must be
+     * the curves {@code openssl s_client} sees in the ServerKeyExchange ("Server Temp Key") offering each before
+     * P-256, not P-256 alone (as sslscan says of this server).
+     */
+    @Test
+    void ecdsaServersCurvesAreTheOnesOpenSslSeesOfferedBeforeTheCertificatesCurve() throws Exception {
+        java.util.Set<String> openssl = new java.util.TreeSet<>();
+        Pattern tempKey = Pattern.compile("Server Temp Key: (?:ECDH, )?([^,]+),");
+        for (String group : List.of("P-256", "P-384", "P-521", "X25519", "X448")) {
+            String offer = group.equals("P-256") ? group : group + ":P-256";
+            Interop.Result r = Interop.run(dir, new byte[0], Duration.ofSeconds(10), "openssl", "s_client",
+                    "-connect", "127.0.0.1:" + ecdsa, "-tls1_2", "-groups", offer);
+            java.util.regex.Matcher m = tempKey.matcher(r.output());
+            assertTrue(m.find(), offer + ": " + r.output());
+            openssl.add(dev.tlskit.engine.wire.NamedGroup.named(m.group(1)).ianaName());
+        }
+        assertEquals(5, openssl.size(), "openssl used each curve it offered first: " + openssl);
+        Object doc = scan(ecdsa);
+        assertEquals(openssl, new java.util.TreeSet<>((List<?>) at(doc, "groups", "ecdhe")));
     }
 
     @Test
