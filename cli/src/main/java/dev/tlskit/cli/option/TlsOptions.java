@@ -2,10 +2,10 @@ package dev.tlskit.cli.option;
 
 import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.KeyLog;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.KeyLog;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.io.IOException;

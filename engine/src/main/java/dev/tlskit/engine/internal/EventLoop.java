@@ -1,8 +1,8 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.SessionHandler;
 import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.SessionHandler;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -27,7 +27,7 @@ public final class EventLoop extends Thread {
     private static final int MAX_POOLED_BUFFERS = 256;
 
     private final TlsContext context;
-    private final EventLoopServer.Settings settings;
+    private final EventLoopSettings settings;
     private final SessionHandler handler;
     private final Executor workers;
     private final LoopCounters counters;
@@ -43,7 +43,7 @@ public final class EventLoop extends Thread {
     private long stopBy;
     private long lastSweep = System.nanoTime();
 
-    public EventLoop(int index, TlsContext context, EventLoopServer.Settings settings,
+    public EventLoop(int index, TlsContext context, EventLoopSettings settings,
             SessionHandler handler, Executor workers, LoopCounters counters) throws IOException {
         super("tlskit-event-loop-" + index);
         setDaemon(true);

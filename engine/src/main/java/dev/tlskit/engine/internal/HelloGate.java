@@ -1,7 +1,7 @@
 package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.TraceEvent;
 import dev.tlskit.engine.wire.ContentType;
 import dev.tlskit.engine.wire.HandshakeType;
 import java.net.SocketAddress;

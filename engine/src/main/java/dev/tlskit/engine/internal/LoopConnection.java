@@ -1,10 +1,10 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -35,7 +35,7 @@ final class LoopConnection extends PeerSession {
     private final SessionHandler handler;
     private final Executor workers;
     private final LoopCounters counters;
-    private final EventLoopServer.Settings settings;
+    private final EventLoopSettings settings;
     private final EngineCore core;
     private final TlsContext context;
     private final EngineDriver driver;
@@ -50,7 +50,7 @@ final class LoopConnection extends PeerSession {
     private boolean finished;
 
     LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, SessionHandler handler,
-            Executor workers, LoopCounters counters, BufferPool pool, EventLoopServer.Settings settings)
+            Executor workers, LoopCounters counters, BufferPool pool, EventLoopSettings settings)
             throws IOException {
         super((InetSocketAddress) channel.getRemoteAddress());
         this.loop = loop;
