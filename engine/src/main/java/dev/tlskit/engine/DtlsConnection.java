@@ -143,7 +143,7 @@ public final class DtlsConnection implements Connection {
         try {
             tune(socket);
             byte[] buf = new byte[RECEIVE_BUFFER];
-            HelloGate gate = new HelloGate(context, listener, PENDING_HELLOS, config.handshakeTimeout().toNanos());
+            HelloGate gate = new HelloGate(context.engines(), listener, PENDING_HELLOS, config.handshakeTimeout().toNanos());
             while (true) {
                 socket.setSoTimeout(0);
                 DatagramPacket packet = new DatagramPacket(buf, buf.length);

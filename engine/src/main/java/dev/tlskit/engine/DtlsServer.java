@@ -63,7 +63,7 @@ public final class DtlsServer implements Closeable {
         this.handler = handler;
         this.channel = channel;
         this.selector = Selector.open();
-        this.gate = new HelloGate(context, context.config().traceListener(), PENDING_HELLOS,
+        this.gate = new HelloGate(context.engines(), context.config().traceListener(), PENDING_HELLOS,
                 settings.handshakeTimeout().toNanos());
         channel.register(selector, SelectionKey.OP_READ);
         this.thread = new Thread(this::run, "tlskit-dtls-server");

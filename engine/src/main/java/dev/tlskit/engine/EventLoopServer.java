@@ -84,7 +84,7 @@ public final class EventLoopServer implements Closeable {
         LoopCounters counters = new LoopCounters();
         List<EventLoop> loops = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            loops.add(new EventLoop(i, context, settings, handler, workers, counters));
+            loops.add(new EventLoop(i, context.engines(), settings, handler, workers, counters));
         }
         for (EventLoop loop : loops) {
             loop.start();

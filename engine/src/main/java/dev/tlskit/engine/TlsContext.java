@@ -1,6 +1,7 @@
 package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.BoringContext;
+import dev.tlskit.engine.internal.EngineFactory;
 import dev.tlskit.engine.internal.JdkNamedGroups;
 import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
@@ -44,6 +45,7 @@ public final class TlsContext {
     /** The Netty context (boringssl), or null: its class, and Netty's, load only when it is chosen. */
     private final BoringContext boring;
     private final List<String> namedGroups;
+    private final EngineFactory engines = new Engines();
 
     private TlsContext(TlsConfig config, SSLContext sslContext, BoringContext boring, List<String> namedGroups) {
         this.config = config;
@@ -113,6 +115,28 @@ public final class TlsContext {
 
     public TlsConfig config() {
         return config;
+    }
+
+    /** This context as internal's transports take it; an adapter, so the public type shows no internal one. */
+    EngineFactory engines() {
+        return engines;
+    }
+
+    private final class Engines implements EngineFactory {
+        @Override
+        public TlsConfig config() {
+            return config;
+        }
+
+        @Override
+        public SSLEngine newEngine(String peerHost, int peerPort) {
+            return TlsContext.this.newEngine(peerHost, peerPort);
+        }
+
+        @Override
+        public void release(SSLEngine engine) {
+            TlsContext.this.release(engine);
+        }
     }
 
     /**
