@@ -2,8 +2,8 @@ package dev.tlskit.cli;
 
 import dev.tlskit.certs.Pem;
 import dev.tlskit.cli.option.ExpectOptions;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyStore;

@@ -1,6 +1,6 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 
 /** The one exit-code table (DESIGN.md): in --help, the man pages and the README. */
 public final class ExitCode {

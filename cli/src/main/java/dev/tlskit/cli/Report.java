@@ -1,8 +1,8 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.IpLiteral;
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TraceEvent;
 import java.io.PrintWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,7 @@ public final class Report {
      * since {@code originNanos}.
      */
     public static String traceText(TraceEvent e, long originNanos) {
-        String arrow = e.direction() == dev.tlskit.engine.Direction.SENT ? "->" : "<-";
+        String arrow = e.direction() == dev.tlskit.engine.model.Direction.SENT ? "->" : "<-";
         StringBuilder sb = new StringBuilder(String.format("%s %9.3f ms  %-8s %-18s %5d  %s%n", arrow,
                 (e.nanos() - originNanos) / 1e6, e.versionName(), e.contentType(), e.length(),
                 String.join(", ", e.messages())));

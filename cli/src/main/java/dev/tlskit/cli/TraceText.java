@@ -1,6 +1,6 @@
 package dev.tlskit.cli;
 
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.TraceEvent;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;
 import dev.tlskit.engine.wire.Extension;

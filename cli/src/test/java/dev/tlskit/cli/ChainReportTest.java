@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.certs.Identity;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsException;
 import java.io.Closeable;
 import java.net.InetSocketAddress;
 

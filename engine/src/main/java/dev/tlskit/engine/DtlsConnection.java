@@ -3,11 +3,16 @@ package dev.tlskit.engine;
 import dev.tlskit.engine.internal.AppData;
 import dev.tlskit.engine.internal.DatagramCore;
 import dev.tlskit.engine.internal.EngineDriver;
-import dev.tlskit.engine.internal.HelloGate;
 import dev.tlskit.engine.internal.Failures;
+import dev.tlskit.engine.internal.HelloGate;
 import dev.tlskit.engine.internal.PeerClosed;
 import dev.tlskit.engine.internal.RetransmitTimer;
 import dev.tlskit.engine.internal.WireObserver;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TraceEvent;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -138,7 +143,7 @@ public final class DtlsConnection implements Connection {
         try {
             tune(socket);
             byte[] buf = new byte[RECEIVE_BUFFER];
-            HelloGate gate = new HelloGate(context, listener, PENDING_HELLOS, config.handshakeTimeout().toNanos());
+            HelloGate gate = new HelloGate(context.engines(), listener, PENDING_HELLOS, config.handshakeTimeout().toNanos());
             while (true) {
                 socket.setSoTimeout(0);
                 DatagramPacket packet = new DatagramPacket(buf, buf.length);

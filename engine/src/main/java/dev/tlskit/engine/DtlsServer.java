@@ -2,6 +2,10 @@ package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.DtlsPeer;
 import dev.tlskit.engine.internal.HelloGate;
+import dev.tlskit.engine.model.DtlsServerSettings;
+import dev.tlskit.engine.model.DtlsServerStats;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,10 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,53 +34,13 @@ import javax.net.ssl.SSLException;
  * peer (a few ms) is small next to what echo and test loads ask. Handler callbacks run on that thread.
  */
 public final class DtlsServer implements Closeable {
-    /**
-     * How the server runs.
-     *
-     * @param maxPeers sessions beyond this are refused (their datagrams dropped) until others end
-     * @param handshakeTimeout a peer whose handshake is not finished by then is dropped
-     * @param idleTimeout a session that receives nothing for this long is closed (null: never)
-     */
-    public record Settings(int maxPeers, Duration handshakeTimeout, Duration idleTimeout) {
-        public Settings {
-            if (maxPeers < 1) {
-                throw new IllegalArgumentException("maxPeers must be at least 1: " + maxPeers);
-            }
-            if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-                throw new IllegalArgumentException("handshakeTimeout must be positive: " + handshakeTimeout);
-            }
-        }
-
-        /** 10,000 peers, 10 s handshakes, no idle limit. */
-        public static Settings defaults() {
-            return new Settings(10_000, Duration.ofSeconds(10), null);
-        }
-    }
-
-    /** Callbacks, all on the server's thread; they must not block. */
-
-    /** One peer, as a handler sees it. Methods are for the server's thread, except {@link #close()}. */
-
-    /**
-     * Counters, read at any time.
-     *
-     * @param open sessions now (handshaking or established)
-     * @param handshakes handshakes completed
-     * @param failures sessions ended by an error or a timeout
-     * @param rejected datagrams from new peers dropped because of the peer limit
-     * @param helloVerifyRequests cookies sent
-     * @param dropped datagrams from unknown peers that were not a usable ClientHello
-     */
-    public record Stats(int open, long handshakes, long failures, long rejected, long helloVerifyRequests,
-            long dropped) {}
-
     private static final int RECEIVE_BUFFER = 65_536;
     private static final int SOCKET_BUFFER = 4 << 20;
     /** At most this many engines wait for a cookie to come back (see HelloGate). */
     private static final int PENDING_HELLOS = 1024;
 
     private final TlsContext context;
-    private final Settings settings;
+    private final DtlsServerSettings settings;
     private final SessionHandler handler;
     private final DatagramChannel channel;
     private final Selector selector;
@@ -94,14 +56,14 @@ public final class DtlsServer implements Closeable {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean stopping;
 
-    private DtlsServer(TlsContext context, Settings settings, SessionHandler handler, DatagramChannel channel)
+    private DtlsServer(TlsContext context, DtlsServerSettings settings, SessionHandler handler, DatagramChannel channel)
             throws IOException {
         this.context = context;
         this.settings = settings;
         this.handler = handler;
         this.channel = channel;
         this.selector = Selector.open();
-        this.gate = new HelloGate(context, context.config().traceListener(), PENDING_HELLOS,
+        this.gate = new HelloGate(context.engines(), context.config().traceListener(), PENDING_HELLOS,
                 settings.handshakeTimeout().toNanos());
         channel.register(selector, SelectionKey.OP_READ);
         this.thread = new Thread(this::run, "tlskit-dtls-server");
@@ -109,8 +71,8 @@ public final class DtlsServer implements Closeable {
     }
 
     /** Binds and starts serving. */
-    public static DtlsServer start(TlsContext context, InetSocketAddress bind, Settings settings, SessionHandler handler)
-            throws IOException {
+    public static DtlsServer start(TlsContext context, InetSocketAddress bind, DtlsServerSettings settings,
+            SessionHandler handler) throws IOException {
         TlsConfig config = context.config();
         if (config.isClient() || !config.dtls()) {
             throw new IllegalArgumentException("a DTLS server needs a DTLS server configuration");
@@ -139,9 +101,9 @@ public final class DtlsServer implements Closeable {
         }
     }
 
-    public Stats stats() {
-        return new Stats(open.get(), handshakes.get(), failures.get(), rejected.get(), helloVerifyRequests.get(),
-                dropped.get());
+    public DtlsServerStats stats() {
+        return new DtlsServerStats(open.get(), handshakes.get(), failures.get(), rejected.get(),
+                helloVerifyRequests.get(), dropped.get());
     }
 
     private void run() {

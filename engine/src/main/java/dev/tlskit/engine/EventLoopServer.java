@@ -2,6 +2,9 @@ package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.EventLoop;
 import dev.tlskit.engine.internal.LoopCounters;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.EventLoopStats;
+import dev.tlskit.engine.model.SessionHandler;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,7 +12,6 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,35 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * graceful shutdown that sends close_notify to every peer.
  */
 public final class EventLoopServer implements Closeable {
-    /**
-     * How the server runs.
-     *
-     * @param loops event-loop threads (if 0: one per core)
-     * @param maxConnections connections beyond this are closed at once on accept
-     * @param handshakeTimeout a handshake not finished by then is aborted
-     * @param idleTimeout a connection that moves no byte for this long is closed (null: never)
-     */
-    public record Settings(int loops, int maxConnections, Duration handshakeTimeout, Duration idleTimeout) {
-        public Settings {
-            if (loops < 0 || maxConnections < 1) {
-                throw new IllegalArgumentException("loops >= 0 and maxConnections >= 1 required");
-            }
-        }
-
-        /** One loop per core, 100,000 connections, 10 s handshakes, no idle limit. */
-        public static Settings defaults() {
-            return new Settings(0, 100_000, Duration.ofSeconds(10), null);
-        }
-    }
-
-    /** Callbacks, all on the connection's loop thread; they must not block. */
-
-    /** One connection, as a handler sees it. Methods are for the loop thread, except {@link #close()}. */
-
-    /** Counters, read at any time. */
-    public record Stats(int open, long accepted, long handshakes, long failures, long rejected, long bytesIn,
-            long bytesOut) {}
-
     private final List<ServerSocketChannel> listeners;
     private final List<EventLoop> loops;
     private final ExecutorService workers;
@@ -80,7 +53,7 @@ public final class EventLoopServer implements Closeable {
      *
      * @throws java.net.BindException when the address is in use
      */
-    public static EventLoopServer start(TlsContext context, InetSocketAddress bind, Settings settings,
+    public static EventLoopServer start(TlsContext context, InetSocketAddress bind, EventLoopSettings settings,
             SessionHandler handler) throws IOException {
         return start(context, List.of(bind.getAddress()), bind.getPort(), settings, handler);
     }
@@ -91,8 +64,8 @@ public final class EventLoopServer implements Closeable {
      *
      * @throws java.net.BindException when an address is in use
      */
-    public static EventLoopServer start(TlsContext context, List<InetAddress> addresses, int port, Settings settings,
-            SessionHandler handler) throws IOException {
+    public static EventLoopServer start(TlsContext context, List<InetAddress> addresses, int port,
+            EventLoopSettings settings, SessionHandler handler) throws IOException {
         if (context.config().isClient()) {
             throw new IllegalArgumentException("an event-loop server needs a server configuration");
         }
@@ -111,7 +84,7 @@ public final class EventLoopServer implements Closeable {
         LoopCounters counters = new LoopCounters();
         List<EventLoop> loops = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            loops.add(new EventLoop(i, context, settings, handler, workers, counters));
+            loops.add(new EventLoop(i, context.engines(), settings, handler, workers, counters));
         }
         for (EventLoop loop : loops) {
             loop.start();
@@ -153,8 +126,8 @@ public final class EventLoopServer implements Closeable {
         return out;
     }
 
-    public Stats stats() {
-        return new Stats(counters.open.get(), counters.accepted.get(), counters.handshakes.get(),
+    public EventLoopStats stats() {
+        return new EventLoopStats(counters.open.get(), counters.accepted.get(), counters.handshakes.get(),
                 counters.failures.get(), counters.rejected.get(), counters.bytesIn.get(), counters.bytesOut.get());
     }
 

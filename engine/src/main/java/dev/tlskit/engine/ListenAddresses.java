@@ -1,5 +1,6 @@
 package dev.tlskit.engine;
 
+import dev.tlskit.engine.model.IpLiteral;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;

@@ -1,10 +1,15 @@
 package dev.tlskit.engine;
 
 import dev.tlskit.engine.internal.BoringContext;
+import dev.tlskit.engine.internal.EngineFactory;
 import dev.tlskit.engine.internal.JdkNamedGroups;
 import dev.tlskit.engine.internal.OnlyServerName;
 import dev.tlskit.engine.internal.Providers;
 import dev.tlskit.engine.internal.TrustManagers;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -40,6 +45,7 @@ public final class TlsContext {
     /** The Netty context (boringssl), or null: its class, and Netty's, load only when it is chosen. */
     private final BoringContext boring;
     private final List<String> namedGroups;
+    private final EngineFactory engines = new Engines();
 
     private TlsContext(TlsConfig config, SSLContext sslContext, BoringContext boring, List<String> namedGroups) {
         this.config = config;
@@ -109,6 +115,28 @@ public final class TlsContext {
 
     public TlsConfig config() {
         return config;
+    }
+
+    /** This context as internal's transports take it; an adapter, so the public type shows no internal one. */
+    EngineFactory engines() {
+        return engines;
+    }
+
+    private final class Engines implements EngineFactory {
+        @Override
+        public TlsConfig config() {
+            return config;
+        }
+
+        @Override
+        public SSLEngine newEngine(String peerHost, int peerPort) {
+            return TlsContext.this.newEngine(peerHost, peerPort);
+        }
+
+        @Override
+        public void release(SSLEngine engine) {
+            TlsContext.this.release(engine);
+        }
     }
 
     /**

@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
+import dev.tlskit.engine.model.Verification;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,6 +2,8 @@ package dev.tlskit.engine;
 
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.TlsConfig;
 import java.time.Duration;
 import java.util.List;
 

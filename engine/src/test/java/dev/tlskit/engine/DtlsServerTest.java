@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.DtlsServerSettings;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -57,7 +64,7 @@ class DtlsServerTest {
     static DtlsServer echoServer(Echo echo, String bind) throws Exception {
         TlsContext context = TlsContext.create(DtlsFixtures.server(ClientAuth.NEED).build());
         return DtlsServer.start(context, new InetSocketAddress(InetAddress.getByName(bind), 0),
-                DtlsServer.Settings.defaults(), echo);
+                DtlsServerSettings.defaults(), echo);
     }
 
     static byte[] readFully(DtlsConnection c, int n) throws Exception {

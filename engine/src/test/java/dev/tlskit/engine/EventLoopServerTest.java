@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,7 +73,7 @@ class EventLoopServerTest {
         }
     }
 
-    private static EventLoopServer start(TlsProvider provider, EventLoopServer.Settings settings,
+    private static EventLoopServer start(TlsProvider provider, EventLoopSettings settings,
             SessionHandler handler) throws IOException {
         TlsContext server = TlsContext.create(TestPki.server(provider, TlsVersion.TLS_1_3, ClientAuth.NONE).build());
         return EventLoopServer.start(server, LOOPBACK, settings, handler);
@@ -80,7 +89,7 @@ class EventLoopServerTest {
     void echoesEveryByteInOrderForManyConcurrentClientsOnBoundedThreads(TlsProvider provider) throws Exception {
         int clients = provider == TlsProvider.JDK ? 200 : 50;
         int messages = 100;
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(2, 10_000, Duration.ofSeconds(30), null);
+        EventLoopSettings settings = new EventLoopSettings(2, 10_000, Duration.ofSeconds(30), null);
         Echo echo = new Echo();
         try (EventLoopServer server = start(provider, settings, echo)) {
             int port = server.localAddress().getPort();
@@ -150,7 +159,7 @@ class EventLoopServerTest {
 
     @Test
     void hostilePeersAreClosedWhileAHealthyClientKeepsEchoing() throws Exception {
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(2, 10_000, Duration.ofMillis(1500), null);
+        EventLoopSettings settings = new EventLoopSettings(2, 10_000, Duration.ofMillis(1500), null);
         Echo echo = new Echo();
         int garbage = 100;
         int truncated = 100;
@@ -272,7 +281,7 @@ class EventLoopServerTest {
     @Test
     void gracefulShutdownSendsCloseNotifyToEveryPeer() throws Exception {
         Echo echo = new Echo();
-        EventLoopServer server = start(TlsProvider.JDK, EventLoopServer.Settings.defaults(), echo);
+        EventLoopServer server = start(TlsProvider.JDK, EventLoopSettings.defaults(), echo);
         int port = server.localAddress().getPort();
         TlsContext ctx = client(TlsProvider.JDK, Duration.ofSeconds(10));
         List<TlsConnection> clients = new ArrayList<>();
@@ -294,7 +303,7 @@ class EventLoopServerTest {
     @Test
     void connectionsBeyondTheLimitAreRefused() throws Exception {
         Echo echo = new Echo();
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(1, 2, Duration.ofSeconds(10), null);
+        EventLoopSettings settings = new EventLoopSettings(1, 2, Duration.ofSeconds(10), null);
         try (EventLoopServer server = start(TlsProvider.JDK, settings, echo)) {
             int port = server.localAddress().getPort();
             TlsContext ctx = client(TlsProvider.JDK, Duration.ofSeconds(5));
@@ -314,7 +323,7 @@ class EventLoopServerTest {
     void idleConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
         Echo echo = new Echo();
         echo.closedLatch = new CountDownLatch(1);
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(1, 10, Duration.ofSeconds(10),
+        EventLoopSettings settings = new EventLoopSettings(1, 10, Duration.ofSeconds(10),
                 Duration.ofMillis(300));
         try (EventLoopServer server = start(TlsProvider.JDK, settings, echo)) {
             TlsContext ctx = client(TlsProvider.JDK, Duration.ofSeconds(10));
@@ -342,7 +351,7 @@ class EventLoopServerTest {
                 session.write(data);
             }
         };
-        try (EventLoopServer server = start(TlsProvider.BC, EventLoopServer.Settings.defaults(), handler)) {
+        try (EventLoopServer server = start(TlsProvider.BC, EventLoopSettings.defaults(), handler)) {
             TlsContext ctx = client(TlsProvider.JDK, Duration.ofSeconds(10));
             try (TlsConnection c = TlsConnection.connect(ctx, "localhost", server.localAddress().getPort(),
                     IpFamily.ANY)) {

@@ -2,6 +2,13 @@ package dev.tlskit.engine;
 
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
+import dev.tlskit.engine.model.Verification;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.Direction;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.FailureAlert;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import java.io.ByteArrayOutputStream;
@@ -91,7 +100,7 @@ class FailurePathTest {
             }
         };
         try (EventLoopServer server = EventLoopServer.start(context,
-                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), EventLoopServer.Settings.defaults(),
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), EventLoopSettings.defaults(),
                 handler)) {
             List<Alert> answer = sendAndReadAlerts(server.localAddress().getPort(), brokenHello(breakage));
             assertEquals(List.of(Alert.fatal(AlertDescription.DECODE_ERROR)), answer,

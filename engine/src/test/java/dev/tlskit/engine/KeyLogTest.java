@@ -11,6 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.KeyLog;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

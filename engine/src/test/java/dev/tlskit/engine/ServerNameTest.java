@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.HeldCertificate;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -183,7 +191,7 @@ class ServerNameTest {
 
         try (EventLoopServer loop = EventLoopServer.start(server,
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
-                EventLoopServer.Settings.defaults(), handler)) {
+                EventLoopSettings.defaults(), handler)) {
             TlsException e = assertThrows(TlsException.class, () -> TlsConnection.connect(client, "127.0.0.1",
                     loop.localAddress().getPort(), IpFamily.IPV4).close());
 

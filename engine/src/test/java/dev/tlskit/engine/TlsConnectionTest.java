@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.DemoMaterial;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
+import dev.tlskit.engine.model.Verification;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.tlskit.certs.KeyType;
 import dev.tlskit.cli.option.KeyTypeNames;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.ProviderNames;
-import dev.tlskit.engine.TlsProvider;
+import dev.tlskit.engine.model.TlsProvider;
 import picocli.CommandLine.Option;
 
 /** Who runs the benchmark's two ends: {@code --provider}, {@code --server-provider}, {@code --key-type}. */

@@ -3,7 +3,7 @@ package dev.tlskit.cli.bench;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.SuiteNames;
 import dev.tlskit.cli.option.Versions;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.TlsVersion;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

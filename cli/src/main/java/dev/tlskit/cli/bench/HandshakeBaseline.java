@@ -1,7 +1,7 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.cli.Json;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.TlsVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,13 +7,14 @@ import dev.tlskit.cli.option.HostPort;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.TlsOptions;
 import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.IpLiteral;
-import dev.tlskit.engine.Session;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.NamedGroup;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -293,7 +294,7 @@ public final class HandshakeBenchCommand implements Callable<Integer> {
         };
         try (EventLoopServer server = EventLoopServer.start(serverContext,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new EventLoopServer.Settings(0, 100_000, Duration.ofSeconds(30), null), handler)) {
+                new EventLoopSettings(0, 100_000, Duration.ofSeconds(30), null), handler)) {
             int p = server.localAddress().getPort();
             return clients.run("tlskit → tlskit" + nameSuffix, clients.contexts(material), "127.0.0.1", p,
                     new HandshakeClients.ServerProbe(() -> server.cpuTime().toNanos(), serverHandshakes, serverResumed,

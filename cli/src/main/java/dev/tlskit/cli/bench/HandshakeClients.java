@@ -1,14 +1,14 @@
 package dev.tlskit.cli.bench;
 
-import dev.tlskit.engine.Direction;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.Direction;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
+import dev.tlskit.engine.model.TraceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.tlskit.cli.bench;
 
 import dev.tlskit.certs.KeyType;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.util.List;
 
 /**

@@ -6,13 +6,14 @@ import dev.tlskit.cli.Json;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.JsonOption;
 import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
-import dev.tlskit.engine.TlsProvider;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -83,7 +84,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         SessionHandler echo = (session, data) -> session.write(data);
         try (EventLoopServer server = EventLoopServer.start(serverContext,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new EventLoopServer.Settings(0, connections + 10, Duration.ofSeconds(60), null), echo)) {
+                new EventLoopSettings(0, connections + 10, Duration.ofSeconds(60), null), echo)) {
             int port = server.localAddress().getPort();
             long before = liveHeap();
             long residentBefore = residentBytes();

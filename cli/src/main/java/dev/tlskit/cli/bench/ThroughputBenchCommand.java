@@ -4,15 +4,16 @@ import dev.tlskit.certs.Identity;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.Session;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.Session;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -149,7 +150,7 @@ public final class ThroughputBenchCommand implements Callable<Integer> {
                 Bench.Progress progress = Bench.Progress.start(err, format.json(), expectedSeconds);
                 EventLoopServer server = EventLoopServer.start(serverContext,
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        new EventLoopServer.Settings(0, 100, Duration.ofSeconds(30), null), handler)) {
+                        new EventLoopSettings(0, 100, Duration.ofSeconds(30), null), handler)) {
             int port = server.localAddress().getPort();
             if (warm > 0) {
                 progress.update("warm-up", 0);

@@ -1,8 +1,8 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.ListenAddresses;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TlsException;
 import java.net.InetAddress;
 
 /** How the listening commands write addresses in their messages. */

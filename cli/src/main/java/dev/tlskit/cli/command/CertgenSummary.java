@@ -3,7 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.certs.Certgen;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
-import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.model.IpLiteral;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -6,18 +6,18 @@ import dev.tlskit.cli.console.Chat;
 import dev.tlskit.cli.console.ChatUi;
 import dev.tlskit.cli.console.LineUi;
 import dev.tlskit.cli.console.TerminalUi;
-import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.BindOptions;
+import dev.tlskit.cli.option.KeyMaterialOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.PeerOptions;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.engine.ClientAuth;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -25,13 +25,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The seed's TLS chat (section 4): a listener and a client type at each other, both at once. */
 @Command(name = "chat",
@@ -160,7 +160,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     /** --trace: text lines on stderr, or {@code trace} events among the JSON lines. */
-    private java.util.function.Consumer<dev.tlskit.engine.TraceEvent> trace(PrintWriter out, PrintWriter err) {
+    private java.util.function.Consumer<dev.tlskit.engine.model.TraceEvent> trace(PrintWriter out, PrintWriter err) {
         return Configs.traceSink(output, err, t -> {
             java.util.Map<String, Object> e = Json.event("chat", "trace");
             e.putAll(t);

@@ -1,7 +1,7 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.option.EnumNames;
-import dev.tlskit.engine.ClientAuth;
+import dev.tlskit.engine.model.ClientAuth;
 import java.util.Locale;
 
 /** {@code --client-auth none|want|need}, lower case in help, completion and parsing. */

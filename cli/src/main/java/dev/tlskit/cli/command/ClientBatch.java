@@ -4,8 +4,8 @@ import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.ExitCode;
 import dev.tlskit.cli.UsageException;
 import dev.tlskit.cli.option.PeerOptions;
-import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.cli.option.TargetOptions;
+import dev.tlskit.engine.model.IpLiteral;
 import dev.tlskit.engine.scan.ScanTarget;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,8 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * {@code client --targets FILE|-}: one {@link ClientCheck} per line, each with the command line's flags and the

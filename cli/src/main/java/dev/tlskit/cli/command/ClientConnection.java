@@ -1,11 +1,11 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.starttls.Goodbye;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +61,7 @@ final class ClientConnection {
     /** The failure with where it happened, and the limit that ran out when it is a timeout. */
     private TlsException located(TlsException e) {
         return dev.tlskit.cli.Errors.timeoutNamed(
-                e.withContext(dev.tlskit.engine.IpLiteral.hostPort(host, port) + ": "), timeout);
+                e.withContext(dev.tlskit.engine.model.IpLiteral.hostPort(host, port) + ": "), timeout);
     }
 
     private ClientExchange exchangeOnce(TlsContext context, IpFamily family, String text) throws TlsException {

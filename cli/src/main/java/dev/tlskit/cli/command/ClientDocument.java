@@ -4,7 +4,7 @@ import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tlskit.cli.command;
 
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.TlsException;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.Assertion;
 import dev.tlskit.cli.ExitCode;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package dev.tlskit.cli.command;
 import dev.tlskit.cli.ChainReport;
 import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.Report;
-import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.model.HandshakeSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

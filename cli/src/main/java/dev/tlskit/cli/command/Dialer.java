@@ -1,9 +1,9 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsException;
 
 /** How {@link ClientConnection} reaches the server: straight into TLS, or through a STARTTLS prelude. */
 interface Dialer {

@@ -9,12 +9,16 @@ import dev.tlskit.cli.option.ListenOptions;
 import dev.tlskit.cli.option.OptionGroup;
 import dev.tlskit.cli.option.OutputOptions;
 import dev.tlskit.cli.option.TlsOptions;
-import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.DtlsServer;
 import dev.tlskit.engine.EventLoopServer;
 import dev.tlskit.engine.ListenAddresses;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.DtlsServerSettings;
+import dev.tlskit.engine.model.DtlsServerStats;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.EventLoopStats;
+import dev.tlskit.engine.model.TlsConfig;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -182,9 +186,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     private Running startStreams(TlsContext context, List<InetAddress> addresses, int port, EchoHandler handler,
             Duration idle) throws java.io.IOException {
         EventLoopServer server = EventLoopServer.start(context, addresses, port,
-                new EventLoopServer.Settings(loops, maxConnections, tls.timeout(), idle), handler);
+                new EventLoopSettings(loops, maxConnections, tls.timeout(), idle), handler);
         return new Running(server, server.localAddresses(), () -> {
-            EventLoopServer.Stats s = server.stats();
+            EventLoopStats s = server.stats();
             Map<String, Object> m = Json.object();
             m.put("open", s.open());
             m.put("total", s.accepted());
@@ -201,9 +205,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     private Running startDatagrams(TlsContext context, InetSocketAddress address, EchoHandler handler,
             Duration idle) throws java.io.IOException {
         DtlsServer server = DtlsServer.start(context, address,
-                new DtlsServer.Settings(maxConnections, tls.timeout(), idle), handler);
+                new DtlsServerSettings(maxConnections, tls.timeout(), idle), handler);
         return new Running(server, List.of(server.localAddress()), () -> {
-            DtlsServer.Stats s = server.stats();
+            DtlsServerStats s = server.stats();
             Map<String, Object> m = Json.object();
             m.put("open", s.open());
             m.put("handshakes", s.handshakes());

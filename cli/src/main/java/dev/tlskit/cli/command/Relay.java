@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tlskit.cli.Report;
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

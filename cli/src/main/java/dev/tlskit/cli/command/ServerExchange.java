@@ -1,8 +1,8 @@
 package dev.tlskit.cli.command;
 
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.TlsException;
 import java.nio.charset.StandardCharsets;
 
 /** What {@code tlskit server} reads from a client and answers: one message, an HTTP request head, or an echo. */

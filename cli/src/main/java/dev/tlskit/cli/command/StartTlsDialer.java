@@ -2,9 +2,9 @@ package dev.tlskit.cli.command;
 
 import dev.tlskit.cli.Json;
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.starttls.Goodbye;
 import dev.tlskit.engine.starttls.PreludeLine;
 import dev.tlskit.engine.starttls.StartTls;

@@ -4,7 +4,7 @@ import dev.tlskit.cli.ExitCode;
 
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -263,6 +263,6 @@ public final class Chat {
     }
 
     static String hostPort(InetSocketAddress a) {
-        return dev.tlskit.engine.IpLiteral.hostPort(a.getAddress(), a.getPort());
+        return dev.tlskit.engine.model.IpLiteral.hostPort(a.getAddress(), a.getPort());
     }
 }

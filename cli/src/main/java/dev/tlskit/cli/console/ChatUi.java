@@ -1,6 +1,6 @@
 package dev.tlskit.cli.console;
 
-import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.model.HandshakeSummary;
 
 /**
  * Where a chat meets its person: the main thread reads typed lines from it, the reader thread reports what arrives.

@@ -2,7 +2,7 @@ package dev.tlskit.cli.console;
 
 import dev.tlskit.cli.Json;
 import dev.tlskit.cli.Report;
-import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.model.HandshakeSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

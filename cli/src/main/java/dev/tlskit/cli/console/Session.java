@@ -3,7 +3,7 @@ package dev.tlskit.cli.console;
 import dev.tlskit.cli.ExitCode;
 
 import dev.tlskit.engine.TlsConnection;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

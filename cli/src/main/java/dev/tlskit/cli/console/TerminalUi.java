@@ -1,6 +1,6 @@
 package dev.tlskit.cli.console;
 
-import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.model.HandshakeSummary;
 import java.io.IOError;
 import java.io.IOException;
 import java.time.LocalTime;

@@ -1,6 +1,6 @@
 package dev.tlskit.cli.console;
 
-import dev.tlskit.engine.HandshakeSummary;
+import dev.tlskit.engine.model.HandshakeSummary;
 
 /** How peer-supplied text and handshakes are shown. */
 final class Text {

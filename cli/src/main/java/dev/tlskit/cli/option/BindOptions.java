@@ -1,8 +1,8 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.IpLiteral;
 import dev.tlskit.engine.ListenAddresses;
+import dev.tlskit.engine.model.IpLiteral;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

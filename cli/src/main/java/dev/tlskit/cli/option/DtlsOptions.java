@@ -1,7 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.model.TlsConfig;
 import picocli.CommandLine.Option;
 
 /** {@code -u/--dtls} and {@code --mtu}: DTLS 1.2 over UDP, for the commands that speak it. */

@@ -1,7 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.model.IpLiteral;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

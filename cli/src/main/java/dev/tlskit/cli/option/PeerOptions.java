@@ -2,8 +2,8 @@ package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.Errors;
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.IpLiteral;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.tlskit.cli.option;
 
 import dev.tlskit.cli.UsageException;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.TlsVersion;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

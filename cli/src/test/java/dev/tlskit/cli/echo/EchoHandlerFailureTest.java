@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.certs.Identity;
 import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class EchoHandlerFailureTest {
             }
             session.write(data);
         };
-        EventLoopServer.Settings settings = new EventLoopServer.Settings(1, 100, Duration.ofSeconds(3), null);
+        EventLoopSettings settings = new EventLoopSettings(1, 100, Duration.ofSeconds(3), null);
         try (EventLoopServer server = EventLoopServer.start(context,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), settings, handler)) {
             int port = server.localAddress().getPort();

@@ -1,10 +1,10 @@
 package dev.tlskit.cli.survival;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.engine.IpFamily;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.KeyLog;
-import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.model.KeyLog;
+import dev.tlskit.engine.model.TlsConfig;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.NamedGroup;
 import io.netty.buffer.ByteBufAllocator;
@@ -126,7 +126,7 @@ public final class BoringContext {
             return config.protocolNames();
         }
         java.util.Set<String> names = new java.util.LinkedHashSet<>(config.protocolNames());
-        names.remove(dev.tlskit.engine.TlsVersion.TLS_1_3.jsseName());
+        names.remove(dev.tlskit.engine.model.TlsVersion.TLS_1_3.jsseName());
         if (names.isEmpty()) {
             throw new IllegalArgumentException("cipher suites " + String.join(":", config.cipherSuites())
                     + " are TLS 1.2 suites, and only TLS 1.3 is enabled");

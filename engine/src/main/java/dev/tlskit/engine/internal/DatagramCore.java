@@ -1,14 +1,14 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.TlsConfig;
 import dev.tlskit.engine.wire.Alert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 
 /**

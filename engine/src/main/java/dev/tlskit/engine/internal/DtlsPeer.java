@@ -1,9 +1,9 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.DtlsServer;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.DtlsServerSettings;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -32,7 +32,7 @@ public final class DtlsPeer extends PeerSession {
 
     private final DatagramCore core;
     private final TlsConfig config;
-    private final DtlsServer.Settings settings;
+    private final DtlsServerSettings settings;
     private final SessionHandler handler;
     private final Events events;
     private final DatagramCore.Sender sender;
@@ -46,7 +46,7 @@ public final class DtlsPeer extends PeerSession {
 
     /** A peer whose first flight (ServerHello ...) has just been sent. */
     public DtlsPeer(Output output, InetSocketAddress remote, DatagramCore core, TlsConfig config,
-            DtlsServer.Settings settings, SessionHandler handler, Events events) {
+            DtlsServerSettings settings, SessionHandler handler, Events events) {
         super(remote);
         this.core = core;
         this.config = config;

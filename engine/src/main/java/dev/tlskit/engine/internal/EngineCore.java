@@ -1,8 +1,8 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.Verification;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.Verification;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.Record;
 import java.nio.ByteBuffer;

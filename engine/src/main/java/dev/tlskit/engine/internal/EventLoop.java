@@ -1,8 +1,7 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsContext;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.SessionHandler;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -26,8 +25,8 @@ public final class EventLoop extends Thread {
     /** Free buffers kept per loop: enough for bursts, small enough not to pin memory after them. */
     private static final int MAX_POOLED_BUFFERS = 256;
 
-    private final TlsContext context;
-    private final EventLoopServer.Settings settings;
+    private final EngineFactory engines;
+    private final EventLoopSettings settings;
     private final SessionHandler handler;
     private final Executor workers;
     private final LoopCounters counters;
@@ -43,21 +42,21 @@ public final class EventLoop extends Thread {
     private long stopBy;
     private long lastSweep = System.nanoTime();
 
-    public EventLoop(int index, TlsContext context, EventLoopServer.Settings settings,
+    public EventLoop(int index, EngineFactory engines, EventLoopSettings settings,
             SessionHandler handler, Executor workers, LoopCounters counters) throws IOException {
         super("tlskit-event-loop-" + index);
         setDaemon(true);
-        this.context = context;
+        this.engines = engines;
         this.settings = settings;
         this.handler = handler;
         this.workers = workers;
         this.counters = counters;
         this.selector = Selector.open();
-        javax.net.ssl.SSLEngine probeEngine = context.newEngine(null, 0);
+        javax.net.ssl.SSLEngine probeEngine = engines.newEngine(null, 0);
         var probe = probeEngine.getSession();
         this.pool = new BufferPool(Math.max(probe.getPacketBufferSize(), probe.getApplicationBufferSize()),
                 MAX_POOLED_BUFFERS);
-        context.release(probeEngine);
+        engines.release(probeEngine);
     }
 
     /** Runs {@code task} on this loop's thread. */
@@ -193,7 +192,7 @@ public final class EventLoop extends Thread {
     private void adopt(SocketChannel ch) {
         LoopConnection c = null;
         try {
-            c = new LoopConnection(this, ch, context, handler, workers, counters, pool, settings);
+            c = new LoopConnection(this, ch, engines, handler, workers, counters, pool, settings);
             connections.add(c);
             c.register(selector);
         } catch (IOException | RuntimeException e) {

@@ -1,12 +1,12 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.Direction;
-import dev.tlskit.engine.FailureAlert;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.Direction;
+import dev.tlskit.engine.model.FailureAlert;
+import dev.tlskit.engine.model.TlsException.Kind;
+import dev.tlskit.engine.model.TlsException.Reason;
+import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
-import dev.tlskit.engine.TlsException.Kind;
-import dev.tlskit.engine.TlsException.Reason;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,7 +1,6 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.TraceEvent;
 import dev.tlskit.engine.wire.ContentType;
 import dev.tlskit.engine.wire.HandshakeType;
 import java.net.SocketAddress;
@@ -39,14 +38,14 @@ public final class HelloGate {
 
     private record Pending(DatagramCore core, long expires) {}
 
-    private final TlsContext context;
+    private final EngineFactory engines;
     private final Consumer<TraceEvent> trace;
     private final int maxPending;
     private final long ttlNanos;
     private final LinkedHashMap<SocketAddress, Pending> pending = new LinkedHashMap<>();
 
-    public HelloGate(TlsContext context, Consumer<TraceEvent> trace, int maxPending, long ttlNanos) {
-        this.context = context;
+    public HelloGate(EngineFactory engines, Consumer<TraceEvent> trace, int maxPending, long ttlNanos) {
+        this.engines = engines;
         this.trace = trace;
         this.maxPending = maxPending;
         this.ttlNanos = ttlNanos;
@@ -63,7 +62,7 @@ public final class HelloGate {
         if (earlier != null) {
             core = earlier.core();
         } else {
-            SSLEngine engine = context.newEngine(null, 0);
+            SSLEngine engine = engines.newEngine(null, 0);
             core = new DatagramCore(engine, new WireObserver(false, trace, true));
             engine.beginHandshake();
         }

@@ -1,6 +1,6 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.model.IpLiteral;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.security.cert.CertificateException;

@@ -1,6 +1,6 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.KeyLog;
+import dev.tlskit.engine.model.KeyLog;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.EventLoopServer;
-import dev.tlskit.engine.SessionHandler;
-import dev.tlskit.engine.TlsConfig;
-import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.EventLoopSettings;
+import dev.tlskit.engine.model.SessionHandler;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -35,9 +34,9 @@ final class LoopConnection extends PeerSession {
     private final SessionHandler handler;
     private final Executor workers;
     private final LoopCounters counters;
-    private final EventLoopServer.Settings settings;
+    private final EventLoopSettings settings;
     private final EngineCore core;
-    private final TlsContext context;
+    private final EngineFactory engines;
     private final EngineDriver driver;
     private final long startNanos = System.nanoTime();
     private final LoopChannel io;
@@ -49,19 +48,19 @@ final class LoopConnection extends PeerSession {
     private long lingerDeadline;
     private boolean finished;
 
-    LoopConnection(EventLoop loop, SocketChannel channel, TlsContext context, SessionHandler handler,
-            Executor workers, LoopCounters counters, BufferPool pool, EventLoopServer.Settings settings)
+    LoopConnection(EventLoop loop, SocketChannel channel, EngineFactory engines, SessionHandler handler,
+            Executor workers, LoopCounters counters, BufferPool pool, EventLoopSettings settings)
             throws IOException {
         super((InetSocketAddress) channel.getRemoteAddress());
         this.loop = loop;
         this.channel = channel;
-        this.config = context.config();
-        this.context = context;
+        this.config = engines.config();
+        this.engines = engines;
         this.handler = handler;
         this.workers = workers;
         this.counters = counters;
         this.settings = settings;
-        SSLEngine engine = context.newEngine(null, 0);
+        SSLEngine engine = engines.newEngine(null, 0);
         this.core = new EngineCore(engine, new WireObserver(false, config.traceListener()), pool);
         // One thread (the loop's) wraps and unwraps: the driver's wrap lock is never contended.
         this.driver = new EngineDriver(core, this);
@@ -371,6 +370,6 @@ final class LoopConnection extends PeerSession {
         }
         io.close();
         loop.forget(this);
-        context.release(core.engine());
+        engines.release(core.engine());
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An event-loop server's live counters, shared by its loops and read at any time; the public API sees only a
- * snapshot of them ({@link dev.tlskit.engine.EventLoopServer.Stats}).
+ * snapshot of them ({@link dev.tlskit.engine.model.EventLoopStats}).
  */
 public final class LoopCounters {
     public final AtomicInteger open = new AtomicInteger();

@@ -1,7 +1,7 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.HandshakeSummary;
-import dev.tlskit.engine.Session;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.Session;
 import java.net.InetSocketAddress;
 
 /**

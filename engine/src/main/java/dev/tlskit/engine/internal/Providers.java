@@ -1,7 +1,7 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.KeyLog;
-import dev.tlskit.engine.TlsProvider;
+import dev.tlskit.engine.model.KeyLog;
+import dev.tlskit.engine.model.TlsProvider;
 import java.security.Provider;
 import java.security.Security;
 import java.util.logging.Level;

@@ -1,6 +1,6 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.model.IpFamily;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

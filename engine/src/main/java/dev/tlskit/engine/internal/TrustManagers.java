@@ -1,6 +1,6 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.TlsConfig;
+import dev.tlskit.engine.model.TlsConfig;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -41,7 +41,7 @@ public final class TrustManagers {
     /**
      * The chain a trust check rejected, attached as a suppressed exception to the very exception the check throws
      * (its type, message and cause stay as they were, so the handshake fails exactly as before). {@link Failures}
-     * finds it and hands it on in {@link dev.tlskit.engine.TlsException#peerChain()}, for {@code --show-certs}.
+     * finds it and hands it on in {@link dev.tlskit.engine.model.TlsException#peerChain()}, for {@code --show-certs}.
      */
     public static final class RejectedChain extends Exception {
         private final List<X509Certificate> chain;

@@ -1,7 +1,7 @@
 package dev.tlskit.engine.internal;
 
-import dev.tlskit.engine.Direction;
-import dev.tlskit.engine.TraceEvent;
+import dev.tlskit.engine.model.Direction;
+import dev.tlskit.engine.model.TraceEvent;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.CipherSuite;
 import dev.tlskit.engine.wire.ClientHello;

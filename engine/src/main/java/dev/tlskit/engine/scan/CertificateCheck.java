@@ -1,10 +1,10 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.IpLiteral;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.starttls.StartTls;
 import java.net.InetAddress;
 import java.security.KeyStore;

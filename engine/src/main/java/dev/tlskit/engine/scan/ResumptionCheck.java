@@ -1,10 +1,10 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsException;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.scan.ScanReport.Resumption;
 import java.time.Duration;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.IpFamily;
+import dev.tlskit.engine.model.IpFamily;
 import dev.tlskit.engine.starttls.Prelude;
 import dev.tlskit.engine.starttls.StartTlsProtocol;
 import java.security.cert.X509Certificate;

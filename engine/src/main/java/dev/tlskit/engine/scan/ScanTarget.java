@@ -1,6 +1,6 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.IpLiteral;
+import dev.tlskit.engine.model.IpLiteral;
 
 /**
  * One endpoint to scan: a host name or IP literal (IPv6 without brackets) and a port.

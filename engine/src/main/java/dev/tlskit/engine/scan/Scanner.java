@@ -1,7 +1,7 @@
 package dev.tlskit.engine.scan;
 
-import dev.tlskit.engine.IpLiteral;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.IpLiteral;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.scan.ScanReport.CertificateKey;
 import dev.tlskit.engine.scan.ScanReport.Features;
 import dev.tlskit.engine.scan.ScanReport.Resumption;

@@ -3,7 +3,7 @@ package dev.tlskit.engine.starttls;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tlskit.engine.Connection;
-import dev.tlskit.engine.TlsException;
+import dev.tlskit.engine.model.TlsException;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.function.Predicate;

@@ -3,7 +3,7 @@ package dev.tlskit.engine.starttls;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.tlskit.engine.Direction;
+import dev.tlskit.engine.model.Direction;
 import dev.tlskit.engine.starttls.PreludeException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;

@@ -2,7 +2,7 @@ package dev.tlskit.engine.starttls;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.tlskit.engine.Direction;
+import dev.tlskit.engine.model.Direction;
 import dev.tlskit.engine.starttls.PreludeException.Reason;
 import java.net.Socket;
 import java.time.Instant;

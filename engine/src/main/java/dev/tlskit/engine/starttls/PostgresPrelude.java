@@ -1,6 +1,6 @@
 package dev.tlskit.engine.starttls;
 
-import dev.tlskit.engine.Direction;
+import dev.tlskit.engine.model.Direction;
 import dev.tlskit.engine.starttls.PreludeException.Reason;
 import java.net.Socket;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tlskit.engine.starttls;
 
-import dev.tlskit.engine.Direction;
+import dev.tlskit.engine.model.Direction;
 
 /**
  * One line of a plaintext prelude as it crossed the wire, without its line end. Binary preludes (PostgreSQL,

@@ -16,7 +16,7 @@ public record PreludeResult(List<PreludeLine> transcript, byte[] readAhead) {
 
     /** What the server said, in order. */
     public List<String> serverLines() {
-        return transcript.stream().filter(l -> l.direction() == dev.tlskit.engine.Direction.RECEIVED)
+        return transcript.stream().filter(l -> l.direction() == dev.tlskit.engine.model.Direction.RECEIVED)
                 .map(PreludeLine::text).toList();
     }
 }

@@ -1,10 +1,10 @@
 package dev.tlskit.engine.starttls;
 
-import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsException;
 import dev.tlskit.engine.internal.Sockets;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsException;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Instant;

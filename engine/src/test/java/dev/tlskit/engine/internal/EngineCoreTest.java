@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.TestPki;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

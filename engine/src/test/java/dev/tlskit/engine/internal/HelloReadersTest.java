@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.TestPki;
-import dev.tlskit.engine.TlsConfig;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.TlsConfig;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.AlertDescription;
 import dev.tlskit.engine.wire.ClientHello;
 import dev.tlskit.engine.wire.Extension;

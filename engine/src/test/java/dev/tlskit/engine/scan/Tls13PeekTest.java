@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.engine.ClientAuth;
-import dev.tlskit.engine.HandshakeSummary;
 import dev.tlskit.engine.Loopback;
 import dev.tlskit.engine.TestPki;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.HandshakeSummary;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.ExtensionType;
 import dev.tlskit.engine.wire.SignatureScheme;
 import java.net.InetSocketAddress;

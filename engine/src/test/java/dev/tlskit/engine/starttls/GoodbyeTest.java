@@ -4,14 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tlskit.engine.ClientAuth;
-import dev.tlskit.engine.IpFamily;
 import dev.tlskit.engine.Loopback;
 import dev.tlskit.engine.TestPki;
 import dev.tlskit.engine.TlsConnection;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.IpFamily;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;

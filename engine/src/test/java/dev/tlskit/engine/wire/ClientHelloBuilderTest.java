@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.engine.ClientAuth;
 import dev.tlskit.engine.TestPki;
 import dev.tlskit.engine.TlsContext;
-import dev.tlskit.engine.TlsProvider;
-import dev.tlskit.engine.TlsVersion;
+import dev.tlskit.engine.model.ClientAuth;
+import dev.tlskit.engine.model.TlsProvider;
+import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.ClientHelloBuilder.Field;
 import dev.tlskit.engine.wire.ClientHelloBuilder.Length;
 import java.nio.ByteBuffer;
@@ -19,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ClientHelloBuilderTest {
     private static final int SESSION_ID_OFFSET = 4 + 2 + 32; // in the handshake message

@@ -1,10 +1,11 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 import java.nio.ByteBuffer;
 
 /**
- * What a multi-connection server ({@link EventLoopServer}, {@link DtlsServer}) does with its connections. Callbacks
- * run on the server's own threads and must not block.
+ * What a multi-connection server ({@link dev.tlskit.engine.EventLoopServer},
+ * {@link dev.tlskit.engine.DtlsServer}) does with its connections. Callbacks run on the server's own threads and
+ * must not block.
  */
 public interface SessionHandler {
     /** The handshake finished. */

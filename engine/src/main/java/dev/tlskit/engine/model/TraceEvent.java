@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 import dev.tlskit.engine.wire.HandshakeMessage;
 import dev.tlskit.engine.wire.ProtocolVersion;

@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 /** Whether a server asks for a client certificate. */
 public enum ClientAuth {

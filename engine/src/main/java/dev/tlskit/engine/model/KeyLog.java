@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 /** Protocol versions tlskit speaks. TLS 1.0/1.1 are deliberately absent. */
 public enum TlsVersion {

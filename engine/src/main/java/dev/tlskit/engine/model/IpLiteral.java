@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 /** What this endpoint checked about the peer's certificate. */
 public enum Verification {

@@ -1,12 +1,12 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
- * One connection of a multi-connection server ({@link EventLoopServer} over TCP, {@link DtlsServer} over UDP), as
- * its {@link SessionHandler} sees it. Methods are for the server's thread that calls the handler, except
- * {@link #close()}.
+ * One connection of a multi-connection server ({@link dev.tlskit.engine.EventLoopServer} over TCP,
+ * {@link dev.tlskit.engine.DtlsServer} over UDP), as its {@link SessionHandler} sees it. Methods are for the
+ * server's thread that calls the handler, except {@link #close()}.
  */
 public interface Session {
     /** Encrypts all of {@code data} and sends it (or queues it until the peer reads). */

@@ -1,4 +1,4 @@
-package dev.tlskit.engine;
+package dev.tlskit.engine.model;
 
 /** Which way bytes travel, seen from this endpoint. */
 public enum Direction {
