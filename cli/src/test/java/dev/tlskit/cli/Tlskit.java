@@ -81,8 +81,8 @@ public final class Tlskit {
         return start(System.in, args);
     }
 
-    /** What a client and the one-shot server it talked to printed and returned. */
-    public record Pair(Result client, Result server) {}
+    /** What a client and the one-shot server it talked to printed and returned; the port the server listened on. */
+    public record Pair(Result client, Result server, int port) {}
 
     /**
      * A one-shot {@code server -p 0} with {@code serverArgs} on its own thread, a {@code client -p PORT} with
@@ -95,7 +95,7 @@ public final class Tlskit {
         List<String> c = new ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
         c.addAll(List.of(clientArgs));
         Result client = run(c.toArray(String[]::new));
-        return new Pair(client, server.await(Duration.ofSeconds(30)));
+        return new Pair(client, server.await(Duration.ofSeconds(30)), server.port());
     }
 
     /** {@code args} on its own daemon thread, reading {@code stdin}. */

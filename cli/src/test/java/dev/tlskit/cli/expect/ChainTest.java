@@ -157,9 +157,9 @@ class ChainTest {
 
     @Test
     void serverShowsTheClientChain() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--show-certs");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()));
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--show-certs"));
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
         assertEquals(0, client.exitCode(), client.err());
         assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.err().matches("(?s).*tlskit: client \\S+ certificate chain \\(\\d certificates?, as sent\\):.*"),
