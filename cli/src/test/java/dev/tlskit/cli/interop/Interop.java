@@ -150,12 +150,6 @@ public final class Interop {
             return !process.isAlive();
         }
 
-        /** Writes {@code text} to the peer's stdin, for a peer started by {@link #startWithOpenStdin}. */
-        public void type(String text) throws IOException {
-            stdin.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            stdin.flush();
-        }
-
         /** Waits for {@code p} in the peer's output; fails with the output so far if it does not come. */
         public Matcher await(Pattern p, Duration limit) throws InterruptedException {
             Matcher m = output.await(p, limit, () -> !process.isAlive() && !reader.isAlive());
