@@ -124,9 +124,9 @@ class HabitsTest {
 
     @Test
     void serverJsonStartsWithAListeningEventWithThePort() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--json");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()));
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--json"));
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
         assertEquals(0, client.exitCode(), client.err());
         assertEquals(0, s.exitCode(), s.err());
         List<String> lines = s.out().lines().toList();
@@ -134,8 +134,8 @@ class HabitsTest {
         Map<?, ?> listening = (Map<?, ?>) Interop.parseJson(lines.get(0));
         assertEquals("server", listening.get("command"), lines.get(0));
         assertEquals("listening", listening.get("event"), lines.get(0));
-        assertEquals((long) server.port(), ((Number) listening.get("port")).longValue(), lines.get(0));
-        assertEquals("127.0.0.1:" + server.port(), listening.get("address"), lines.get(0));
+        assertEquals((long) p.port(), ((Number) listening.get("port")).longValue(), lines.get(0));
+        assertEquals("127.0.0.1:" + p.port(), listening.get("address"), lines.get(0));
         assertTrue(lines.get(1).contains("\"clientMessage\":\"hello wolfssl!\""), lines.get(1));
     }
 }

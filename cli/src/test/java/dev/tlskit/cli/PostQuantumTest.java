@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.engine.wire.NamedGroup;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * interop.PostQuantumInteropTest).
  */
 class PostQuantumTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"X25519MLKEM768", "SecP256r1MLKEM768", "SecP384r1MLKEM1024", "MLKEM512", "MLKEM768",
         "MLKEM1024"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void everyPostQuantumGroupIsNegotiatedBetweenTlskitClientAndServer(String group) throws Exception {
         NamedGroup g = NamedGroup.named(group);
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc", "--groups", group,
-                "--json");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc", "--groups", group, "--json"), "--provider", "bc",
                 "--groups", group.toLowerCase(java.util.Locale.ROOT), "--trace", "--expect-group", group);
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         assertEquals(0, client.exitCode(), client.err());
         assertTrue(client.out().contains("SSL curve name is " + g.displayName() + "\n"), client.out());
@@ -49,10 +45,10 @@ class PostQuantumTest {
     @ValueSource(strings = {"X25519MLKEM768", "SecP256r1MLKEM768", "SecP384r1MLKEM1024"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void aDefaultBcServerTakesEveryHybridTheClientOffersFirst(String group) throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--groups", group + ":x25519:secp256r1");
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc"), "--provider", "bc", "--groups",
+                group + ":x25519:secp256r1");
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         String shown = NamedGroup.named(group).displayName();
         assertEquals(0, client.exitCode(), client.err());
@@ -63,10 +59,10 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void theDefaultBcClientOffersX25519MLKEM768FirstWithKeySharesForItAndX25519() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--trace", "--verbose", "--expect-group", "x25519mlkem768");
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc"), "--provider", "bc", "--trace", "--verbose",
+                "--expect-group", "x25519mlkem768");
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         assertEquals(0, client.exitCode(), client.err());
         assertTrue(client.err().contains("\n                  groups X25519MLKEM768, X25519, SECP256R1, SECP384R1,"),
@@ -85,10 +81,9 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void theBcServerPrefersTheHybridEvenWhenTheClientListsX25519First() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--groups", "x25519:X25519MLKEM768", "--json");
-        server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc"), "--provider", "bc", "--groups",
+                "x25519:X25519MLKEM768", "--json");
+        Tlskit.Result client = p.client();
 
         assertEquals(0, client.exitCode(), client.err());
         assertTrue(client.out().contains("\"group\":\"X25519MLKEM768\",\"postQuantum\":true,\"helloRetry\":false"),
@@ -99,12 +94,11 @@ class PostQuantumTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aHelloRetryRequestMovesTheClientToTheHybridAndEveryOutputSaysSo() throws Exception {
         // the client's first hybrid is SecP256r1MLKEM768 (its share, and X25519's); the server takes X25519MLKEM768 only
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc", "--groups", "X25519MLKEM768",
-                "--json");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--groups", "SecP256r1MLKEM768:X25519MLKEM768:x25519", "--trace", "--verbose",
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc", "--groups", "X25519MLKEM768", "--json"),
+                "--provider", "bc", "--groups", "SecP256r1MLKEM768:X25519MLKEM768:x25519", "--trace", "--verbose",
                 "--expect-group", "X25519MLKEM768");
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         assertEquals(0, client.exitCode(), client.err());
         String err = client.err();
@@ -121,10 +115,9 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void groupsWithoutAHybridTurnThePostQuantumDefaultOff() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--groups", "x25519:secp256r1:secp384r1", "--trace");
-        server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc"), "--provider", "bc", "--groups",
+                "x25519:secp256r1:secp384r1", "--trace");
+        Tlskit.Result client = p.client();
 
         assertEquals(0, client.exitCode(), client.err());
         assertTrue(client.err().contains("\n                  groups X25519, SECP256R1, SECP384R1\n"), client.err());
@@ -135,10 +128,10 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aJdkServerMakesThePostQuantumClientFallBackToX25519() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "jdk");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--json", "--expect-group", "x25519");
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "jdk"), "--provider", "bc", "--json", "--expect-group",
+                "x25519");
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         assertEquals(0, client.exitCode(), client.err() + client.out());
         assertTrue(client.out().contains("\"provider\":\"bc\",\"protocol\":\"TLSv1.3\","), client.out());
@@ -150,10 +143,9 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aJdkClientGetsX25519FromTheHybridPreferringBcServer() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc", "--json");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "jdk",
-                "--verbose");
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc", "--json"), "--provider", "jdk", "--verbose");
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
 
         assertEquals(0, client.exitCode(), client.err());
         assertTrue(client.out().contains("SSL curve name is X25519\n"), client.out());
@@ -165,10 +157,8 @@ class PostQuantumTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void expectGroupFailsWhenTheHybridWasNegotiatedAndAnotherWasExpected() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--provider", "bc");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "--provider", "bc",
-                "--expect-group", "x25519");
-        server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--provider", "bc"), "--provider", "bc", "--expect-group", "x25519");
+        Tlskit.Result client = p.client();
 
         assertEquals(5, client.exitCode(), client.err());
         assertTrue(client.err().contains("tlskit: error: expected group X25519, got X25519MLKEM768"), client.err());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +46,6 @@ public final class Tlskit {
         return new Result(code, out.text(), err.text());
     }
 
-    /** {@code args} (normally a server with {@code -p 0}) on its own daemon thread, stdin as the JVM's. */
     /**
      * Runs tlskit in a JVM of its own (this test's JDK and class path), {@code jvmOptions} first, stdin at EOF: for
      * what only a fresh JVM shows (the classes a run loads).
@@ -75,8 +76,26 @@ public final class Tlskit {
                 new String(err.get(LIMIT.toSeconds(), TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** {@code args} (normally a server with {@code -p 0}) on its own daemon thread, stdin as the JVM's. */
     public static Background start(String... args) {
         return start(System.in, args);
+    }
+
+    /** What a client and the one-shot server it talked to printed and returned; the port the server listened on. */
+    public record Pair(Result client, Result server, int port) {}
+
+    /**
+     * A one-shot {@code server -p 0} with {@code serverArgs} on its own thread, a {@code client -p PORT} with
+     * {@code clientArgs} against it, and the server's end (within 30 s).
+     */
+    public static Pair pair(List<String> serverArgs, String... clientArgs) throws Exception {
+        List<String> s = new ArrayList<>(List.of("server", "-p", "0"));
+        s.addAll(serverArgs);
+        Background server = start(s.toArray(String[]::new));
+        List<String> c = new ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
+        c.addAll(List.of(clientArgs));
+        Result client = run(c.toArray(String[]::new));
+        return new Pair(client, server.await(Duration.ofSeconds(30)), server.port());
     }
 
     /** {@code args} on its own daemon thread, reading {@code stdin}. */

@@ -68,7 +68,7 @@ class BoringProviderTest {
     static HandshakeSummary[] exchange(Loopback loop, TlsContext server, TlsContext client, String host)
             throws Exception {
         CompletableFuture<HandshakeSummary> served = loop.serve(server, c -> {
-            assertEquals("hello wolfssl!", TlsConnectionTest.readN(c, 14));
+            assertEquals("hello wolfssl!", Reads.text(c::read, 14));
             c.write("I hear you fa shizzle!".getBytes(UTF_8));
             while (c.read(new byte[16], 0, 16) >= 0) {
                 // until the client's close_notify
@@ -78,7 +78,7 @@ class BoringProviderTest {
         HandshakeSummary clientSummary;
         try (TlsConnection c = TlsConnection.connect(client, host, loop.port(), IpFamily.IPV4)) {
             c.write("hello wolfssl!".getBytes(UTF_8));
-            assertEquals("I hear you fa shizzle!", TlsConnectionTest.readN(c, 22));
+            assertEquals("I hear you fa shizzle!", Reads.text(c::read, 22));
             clientSummary = c.summary();
         }
         return new HandshakeSummary[] {clientSummary, served.get(10, TimeUnit.SECONDS)};

@@ -51,19 +51,6 @@ class DtlsConnectionTest {
         return TlsContext.create(DtlsFixtures.client().build());
     }
 
-    static String read(DtlsConnection c, int n) throws Exception {
-        byte[] buf = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = c.read(buf, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        return new String(buf, 0, got, UTF_8);
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     @Timeout(20)
@@ -72,7 +59,7 @@ class DtlsConnectionTest {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(loopback), 0));
         CompletableFuture<HandshakeSummary> served = CompletableFuture.supplyAsync(() -> {
             try (DtlsConnection c = DtlsConnection.accept(server, socket)) {
-                assertEquals("hello wolfssl!", read(c, 14));
+                assertEquals("hello wolfssl!", Reads.text(c::read, 14));
                 c.write("I hear you fa shizzle!".getBytes(UTF_8));
                 return c.summary();
             } catch (Exception e) {
@@ -83,7 +70,7 @@ class DtlsConnectionTest {
         try (DtlsConnection c = DtlsConnection.connect(dtlsClient(), loopback, socket.getLocalPort(), IpFamily.ANY)) {
             clientSummary = c.summary();
             c.write("hello wolfssl!".getBytes(UTF_8));
-            assertEquals("I hear you fa shizzle!", read(c, 22));
+            assertEquals("I hear you fa shizzle!", Reads.text(c::read, 22));
         }
         HandshakeSummary serverSummary = served.get(10, TimeUnit.SECONDS);
         for (HandshakeSummary s : List.of(clientSummary, serverSummary)) {

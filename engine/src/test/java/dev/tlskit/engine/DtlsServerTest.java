@@ -40,50 +40,16 @@ class DtlsServerTest {
         pool.shutdownNow();
     }
 
-    /** Echoes every record back; counts sessions opened. */
-    static final class Echo implements SessionHandler {
-        final AtomicInteger opened = new AtomicInteger();
-        final AtomicInteger closed = new AtomicInteger();
-
-        @Override
-        public void opened(Session session) {
-            opened.incrementAndGet();
-        }
-
-        @Override
-        public void received(Session session, ByteBuffer data) {
-            session.write(data);
-        }
-
-        @Override
-        public void closed(Session session, TlsException failure) {
-            closed.incrementAndGet();
-        }
-    }
-
-    static DtlsServer echoServer(Echo echo, String bind) throws Exception {
+    static DtlsServer echoServer(EchoHandler echo, String bind) throws Exception {
         TlsContext context = TlsContext.create(DtlsFixtures.server(ClientAuth.NEED).build());
         return DtlsServer.start(context, new InetSocketAddress(InetAddress.getByName(bind), 0),
                 DtlsServerSettings.defaults(), echo);
     }
 
-    static byte[] readFully(DtlsConnection c, int n) throws Exception {
-        byte[] buf = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = c.read(buf, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        return java.util.Arrays.copyOf(buf, got);
-    }
-
     @Test
     @Timeout(20)
     void echoes64KiBSplitToTheMtu() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         try (DtlsServer server = echoServer(echo, "127.0.0.1")) {
             byte[] message = new byte[64 * 1024];
             new Random(8).nextBytes(message);
@@ -92,7 +58,7 @@ class DtlsServerTest {
                     IpFamily.IPV4)) {
                 assertTrue(c.maxDatagramPayload() < TlsConfig.DEFAULT_MTU, "records fit the MTU");
                 c.write(message);
-                assertArrayEquals(message, readFully(c, message.length));
+                assertArrayEquals(message, Reads.upTo(c::read, message.length));
                 assertEquals("DTLSv1.2", c.summary().protocol());
             }
         }
@@ -101,7 +67,7 @@ class DtlsServerTest {
     @Test
     @Timeout(30)
     void servesTwentyPeersAtOnceOverIpv6() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         try (DtlsServer server = echoServer(echo, "::1")) {
             TlsContext client = TlsContext.create(DtlsFixtures.client().build());
             List<CompletableFuture<String>> all = new ArrayList<>();
@@ -111,7 +77,7 @@ class DtlsServerTest {
                     try (DtlsConnection c = DtlsConnection.connect(client, "::1", server.localAddress().getPort(),
                             IpFamily.IPV6)) {
                         c.write(text.getBytes(UTF_8));
-                        return new String(readFully(c, text.length()), UTF_8);
+                        return new String(Reads.upTo(c::read, text.length()), UTF_8);
                     } catch (Exception e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
@@ -128,7 +94,7 @@ class DtlsServerTest {
     @Test
     @Timeout(20)
     void answersClientHelloWithoutCookieWithHelloVerifyRequestAndKeepsNoSession() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         try (DtlsServer server = echoServer(echo, "127.0.0.1");
                 DatagramSocket raw = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             byte[] clientHello = firstClientHello();
@@ -161,7 +127,7 @@ class DtlsServerTest {
     @Test
     @Timeout(20)
     void handshakeSurvivesALostFirstFlight() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         try (DtlsServer server = echoServer(echo, "127.0.0.1");
                 LossyRelay relay = new LossyRelay(server.localAddress(), (fromClient, index, d) -> index == 0)) {
             exchangeThrough(relay);
@@ -172,7 +138,7 @@ class DtlsServerTest {
     @Test
     @Timeout(20)
     void handshakeSurvivesLosingEveryThirdDatagram() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         AtomicInteger all = new AtomicInteger();
         try (DtlsServer server = echoServer(echo, "127.0.0.1");
                 LossyRelay relay = new LossyRelay(server.localAddress(), (fromClient, index, d) -> {
@@ -187,7 +153,7 @@ class DtlsServerTest {
     @Test
     @Timeout(20)
     void handshakeSurvivesALostFinishedFlightFromTheServer() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         AtomicInteger finishedDropped = new AtomicInteger();
         // The first copy of the server's ChangeCipherSpec/Finished: SunJSSE sends its last flight twice at once, and
         // the second copy completes the client's handshake.
@@ -203,7 +169,7 @@ class DtlsServerTest {
     @Test
     @Timeout(20)
     void handshakeSurvivesLosingBothCopiesOfTheServersFinished() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         AtomicInteger finishedDropped = new AtomicInteger();
         // Both copies of the server's Finished (the only handshake record of epoch 1 it sends): the client resends
         // its last flight, and the server, whose handshake is already over, must resend its own (SunJSSE does not).
@@ -224,7 +190,7 @@ class DtlsServerTest {
             for (int attempt = 0; ; attempt++) {
                 c.write("ping".getBytes(UTF_8));
                 try {
-                    assertEquals("ping", new String(readFully(c, 4), UTF_8));
+                    assertEquals("ping", new String(Reads.upTo(c::read, 4), UTF_8));
                     return;
                 } catch (TlsException lost) {
                     if (attempt == 10) {

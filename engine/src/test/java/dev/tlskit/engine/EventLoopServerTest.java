@@ -48,31 +48,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventLoopServerTest {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
-    /** Echoes every byte; counts closures (and failures) so tests can wait on them. */
-    private static final class Echo implements SessionHandler {
-        final AtomicInteger opened = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        volatile CountDownLatch closedLatch = new CountDownLatch(0);
-
-        @Override
-        public void opened(Session session) {
-            opened.incrementAndGet();
-        }
-
-        @Override
-        public void received(Session session, ByteBuffer data) {
-            session.write(data);
-        }
-
-        @Override
-        public void closed(Session session, TlsException failure) {
-            if (failure != null) {
-                failed.incrementAndGet();
-            }
-            closedLatch.countDown();
-        }
-    }
-
     private static EventLoopServer start(TlsProvider provider, EventLoopSettings settings,
             SessionHandler handler) throws IOException {
         TlsContext server = TlsContext.create(TestPki.server(provider, TlsVersion.TLS_1_3, ClientAuth.NONE).build());
@@ -90,7 +65,7 @@ class EventLoopServerTest {
         int clients = provider == TlsProvider.JDK ? 200 : 50;
         int messages = 100;
         EventLoopSettings settings = new EventLoopSettings(2, 10_000, Duration.ofSeconds(30), null);
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         try (EventLoopServer server = start(provider, settings, echo)) {
             int port = server.localAddress().getPort();
             TlsContext ctx = client(provider, Duration.ofSeconds(30));
@@ -160,7 +135,7 @@ class EventLoopServerTest {
     @Test
     void hostilePeersAreClosedWhileAHealthyClientKeepsEchoing() throws Exception {
         EventLoopSettings settings = new EventLoopSettings(2, 10_000, Duration.ofMillis(1500), null);
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         int garbage = 100;
         int truncated = 100;
         int slow = 50;
@@ -280,7 +255,7 @@ class EventLoopServerTest {
 
     @Test
     void gracefulShutdownSendsCloseNotifyToEveryPeer() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         EventLoopServer server = start(TlsProvider.JDK, EventLoopSettings.defaults(), echo);
         int port = server.localAddress().getPort();
         TlsContext ctx = client(TlsProvider.JDK, Duration.ofSeconds(10));
@@ -302,7 +277,7 @@ class EventLoopServerTest {
 
     @Test
     void connectionsBeyondTheLimitAreRefused() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         EventLoopSettings settings = new EventLoopSettings(1, 2, Duration.ofSeconds(10), null);
         try (EventLoopServer server = start(TlsProvider.JDK, settings, echo)) {
             int port = server.localAddress().getPort();
@@ -321,7 +296,7 @@ class EventLoopServerTest {
 
     @Test
     void idleConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
-        Echo echo = new Echo();
+        EchoHandler echo = new EchoHandler();
         echo.closedLatch = new CountDownLatch(1);
         EventLoopSettings settings = new EventLoopSettings(1, 10, Duration.ofSeconds(10),
                 Duration.ofMillis(300));

@@ -337,7 +337,7 @@ class FailureClassificationTest {
         TlsContext client = TlsContext.create(TlsConfig.forClient().provider(provider).insecure()
                 .versions(Set.of(TlsVersion.TLS_1_3)).build());
         try (Loopback loop = new Loopback()) {
-            CompletableFuture<String> served = loop.serve(server, c -> TlsConnectionTest.readN(c, 2));
+            CompletableFuture<String> served = loop.serve(server, c -> Reads.text(c::read, 2));
             try (TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4)) {
                 c.write("ok".getBytes(UTF_8));
                 assertEquals(Verification.SKIPPED, c.summary().verification());

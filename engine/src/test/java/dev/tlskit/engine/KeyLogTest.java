@@ -18,6 +18,9 @@ import dev.tlskit.engine.model.KeyLog;
 import dev.tlskit.engine.model.TlsConfig;
 import dev.tlskit.engine.model.TlsProvider;
 import dev.tlskit.engine.model.TlsVersion;
+import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.HandshakeType;
+import dev.tlskit.engine.wire.Record;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,20 +66,18 @@ class KeyLogTest {
     private static final String SERVER_MESSAGE = "I hear you fa shizzle!";
     private static final long EXCHANGE_TIMEOUT_SECONDS = 10;
 
-    // Record content types (RFC 8446 §5.1, the same numbers in RFC 5246).
-    private static final int CHANGE_CIPHER_SPEC = 20;
-    private static final int HANDSHAKE = 22;
-    private static final int APPLICATION_DATA = 23;
-    // Handshake message types.
-    private static final int CLIENT_HELLO = 1;
-    private static final int SERVER_HELLO = 2;
-    private static final int ENCRYPTED_EXTENSIONS = 8;
-    private static final int CERTIFICATE = 11;
-    private static final int CERTIFICATE_REQUEST = 13;
-    private static final int CERTIFICATE_VERIFY = 15;
-    private static final int FINISHED = 20;
+    // Record content types and handshake message types, from the registry (RFC 8446 §5.1, §4).
+    private static final int CHANGE_CIPHER_SPEC = ContentType.CHANGE_CIPHER_SPEC.code();
+    private static final int HANDSHAKE = ContentType.HANDSHAKE.code();
+    private static final int APPLICATION_DATA = ContentType.APPLICATION_DATA.code();
+    private static final int CLIENT_HELLO = HandshakeType.CLIENT_HELLO.code();
+    private static final int SERVER_HELLO = HandshakeType.SERVER_HELLO.code();
+    private static final int ENCRYPTED_EXTENSIONS = HandshakeType.ENCRYPTED_EXTENSIONS.code();
+    private static final int CERTIFICATE = HandshakeType.CERTIFICATE.code();
+    private static final int CERTIFICATE_REQUEST = HandshakeType.CERTIFICATE_REQUEST.code();
+    private static final int CERTIFICATE_VERIFY = HandshakeType.CERTIFICATE_VERIFY.code();
+    private static final int FINISHED = HandshakeType.FINISHED.code();
 
-    private static final int RECORD_HEADER_LENGTH = 5;
     private static final int HANDSHAKE_HEADER_LENGTH = 4;
     /** Where a hello's random starts in its handshake message: after the header and the 2-byte legacy version. */
     private static final int HELLO_RANDOM_OFFSET = HANDSHAKE_HEADER_LENGTH + 2;
@@ -293,7 +294,7 @@ class KeyLogTest {
     private static HandshakeSummary exchange(Loopback loop, TlsContext server, TlsContext client, int port)
             throws Exception {
         CompletableFuture<String> served = loop.serve(server, c -> {
-            String heard = TlsConnectionTest.readN(c, CLIENT_MESSAGE.length());
+            String heard = Reads.text(c::read, CLIENT_MESSAGE.length());
             c.write(SERVER_MESSAGE.getBytes(UTF_8));
             return heard;
         });
@@ -301,7 +302,7 @@ class KeyLogTest {
         try (TlsConnection c = TlsConnection.connect(client, "localhost", port, IpFamily.IPV4)) {
             summary = c.summary();
             c.write(CLIENT_MESSAGE.getBytes(UTF_8));
-            assertEquals(SERVER_MESSAGE, TlsConnectionTest.readN(c, SERVER_MESSAGE.length()));
+            assertEquals(SERVER_MESSAGE, Reads.text(c::read, SERVER_MESSAGE.length()));
         }
         assertEquals(CLIENT_MESSAGE, served.get(EXCHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         return summary;
@@ -338,28 +339,21 @@ class KeyLogTest {
 
     // ---- the wire ----
 
-    /** A TLS record: the 5-byte header (type, legacy version, length) and the fragment it announces. */
-    record Record(byte[] header, byte[] fragment) {
-        int type() {
-            return header[0] & 0xff;
+    /** The records of one direction's byte stream, which must end on a record boundary. */
+    static List<Record> records(byte[] stream) throws IOException {
+        List<Record> records = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        while (in.hasRemaining()) {
+            Record r = Record.read(in);
+            assertNotNull(r, "truncated record");
+            records.add(r);
         }
+        return records;
+    }
 
-        /** The records of one direction's byte stream, which must end on a record boundary. */
-        static List<Record> parse(byte[] stream) {
-            List<Record> records = new ArrayList<>();
-            ByteBuffer in = ByteBuffer.wrap(stream);
-            while (in.hasRemaining()) {
-                assertTrue(in.remaining() >= RECORD_HEADER_LENGTH, "truncated record header");
-                byte[] header = new byte[RECORD_HEADER_LENGTH];
-                in.get(header);
-                int length = (header[3] & 0xff) << 8 | header[4] & 0xff;
-                assertTrue(in.remaining() >= length, "truncated record");
-                byte[] fragment = new byte[length];
-                in.get(fragment);
-                records.add(new Record(header, fragment));
-            }
-            return records;
-        }
+    /** A record's 5-byte header (type, legacy version, length): the AAD of its protection. */
+    static byte[] header(Record r) {
+        return Arrays.copyOf(r.encode(), Record.HEADER_LENGTH);
     }
 
     /** What each side sent on one connection, as records. */
@@ -374,9 +368,9 @@ class KeyLogTest {
 
         /** The random of the hello that opens {@code first}, a plaintext handshake record. */
         private static byte[] helloRandom(Record first, int helloType) {
-            assertEquals(HANDSHAKE, first.type());
-            assertEquals(helloType, first.fragment()[0]);
-            return Arrays.copyOfRange(first.fragment(), HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + RANDOM_LENGTH);
+            assertEquals(HANDSHAKE, first.contentType());
+            assertEquals(helloType, first.body()[0]);
+            return Arrays.copyOfRange(first.body(), HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + RANDOM_LENGTH);
         }
     }
 
@@ -410,7 +404,7 @@ class KeyLogTest {
                         Socket server = new Socket(InetAddress.getByName("127.0.0.1"), serverPort)) {
                     CompletableFuture<byte[]> up = CompletableFuture.supplyAsync(() -> copy(client, server), pool);
                     CompletableFuture<byte[]> down = CompletableFuture.supplyAsync(() -> copy(server, client), pool);
-                    return new Transcript(Record.parse(up.join()), Record.parse(down.join()));
+                    return new Transcript(records(up.join()), records(down.join()));
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
@@ -459,7 +453,7 @@ class KeyLogTest {
             ByteArrayOutputStream application = new ByteArrayOutputStream();
             boolean handshakeDone = false;
             for (Record r : records) {
-                if (r.type() != APPLICATION_DATA) {
+                if (r.contentType() != APPLICATION_DATA) {
                     continue; // the plaintext hello, and the compatibility change_cipher_spec (RFC 8446 D.4)
                 }
                 byte[] inner = keys.open(r);
@@ -523,8 +517,8 @@ class KeyLogTest {
             }
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(GCM_TAG_BITS, nonce));
-            gcm.updateAAD(r.header());
-            return gcm.doFinal(r.fragment());
+            gcm.updateAAD(header(r));
+            return gcm.doFinal(r.body());
         }
 
         /** HKDF-Expand-Label(secret, label, "", length), §7.1. */
@@ -580,7 +574,7 @@ class KeyLogTest {
      * Finished; returns the application data that follows.
      */
     private static String tls12Direction(List<Record> records, byte[] key, byte[] salt) throws Exception {
-        int ccs = records.stream().map(Record::type).toList().indexOf(CHANGE_CIPHER_SPEC);
+        int ccs = records.stream().map(Record::contentType).toList().indexOf(CHANGE_CIPHER_SPEC);
         assertTrue(ccs >= 0, "no change_cipher_spec");
         List<Record> encrypted = records.subList(ccs + 1, records.size());
         ByteArrayOutputStream application = new ByteArrayOutputStream();
@@ -588,10 +582,10 @@ class KeyLogTest {
             Record r = encrypted.get(seq);
             byte[] plain = tls12Open(r, seq, key, salt);
             if (seq == 0) {
-                assertEquals(HANDSHAKE, r.type());
+                assertEquals(HANDSHAKE, r.contentType());
                 assertEquals(FINISHED, plain[0]);
                 assertEquals(HANDSHAKE_HEADER_LENGTH + TLS12_VERIFY_DATA_LENGTH, plain.length);
-            } else if (r.type() == APPLICATION_DATA) {
+            } else if (r.contentType() == APPLICATION_DATA) {
                 application.writeBytes(plain);
             }
         }
@@ -600,12 +594,12 @@ class KeyLogTest {
 
     /** GenericAEADCipher (§6.2.3.3, RFC 5288 §3): explicit nonce, then ciphertext and tag. */
     private static byte[] tls12Open(Record r, long seq, byte[] key, byte[] salt) throws GeneralSecurityException {
-        byte[] fragment = r.fragment();
+        byte[] fragment = r.body();
         byte[] explicit = Arrays.copyOf(fragment, TLS12_EXPLICIT_NONCE_LENGTH);
         int plainLength = fragment.length - TLS12_EXPLICIT_NONCE_LENGTH - GCM_TAG_LENGTH;
         // additional_data = seq_num + type + version + length (of the plaintext).
         ByteBuffer aad = ByteBuffer.allocate(Long.BYTES + 1 + 2 + 2)
-                .putLong(seq).put(r.header(), 0, 3).putShort((short) plainLength);
+                .putLong(seq).put(header(r), 0, 3).putShort((short) plainLength);
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                 new GCMParameterSpec(GCM_TAG_BITS, concat(salt, explicit)));

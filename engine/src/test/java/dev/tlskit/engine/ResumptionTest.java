@@ -30,7 +30,7 @@ class ResumptionTest {
         });
         HandshakeSummary clientSummary;
         try (TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4)) {
-            assertEquals("hi", TlsConnectionTest.readN(c, 2));
+            assertEquals("hi", Reads.text(c::read, 2));
             clientSummary = c.summary();
         }
         return new HandshakeSummary[] {clientSummary, served.get(10, TimeUnit.SECONDS)};

@@ -2,7 +2,6 @@ package dev.tlskit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +14,17 @@ import dev.tlskit.engine.model.SessionHandler;
 import dev.tlskit.engine.model.TlsConfig;
 import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.model.TlsProvider;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The SNI name a client sends is the name it verifies, and a server given one name refuses every other. */
 class ServerNameTest {
@@ -40,24 +43,29 @@ class ServerNameTest {
         return TlsConfig.forClient().provider(provider).trustAnchors(List.of(ca.certificate()));
     }
 
+    /** A client sending {@code sni} to {@code host} fails to verify a server with {@code leaf}: its failure. */
+    private static TlsException verificationFailure(TlsProvider provider, HeldCertificate ca, HeldCertificate leaf,
+            String sni, String host) throws Exception {
+        TlsContext server = TlsContext.create(TestPki.serverWith(provider, leaf).build());
+        TlsContext client = TlsContext.create(trustingClient(provider, ca).serverName(sni).build());
+        try (Loopback loop = new Loopback()) {
+            loop.serve(server, TlsConnection::summary);
+            TlsException e = assertThrows(TlsException.class,
+                    () -> TlsConnection.connect(client, host, loop.port(), IpFamily.IPV4).close());
+            assertEquals(TlsException.Kind.VERIFICATION, e.kind(), e.getMessage());
+            return e;
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TlsProvider.class)
     @Timeout(20)
     void verifiesTheSniNameNotTheHost(TlsProvider provider) throws Exception {
         HeldCertificate ca = TestPki.newCa();
         HeldCertificate leaf = TestPki.localhostLeaf(ca); // localhost, 127.0.0.1
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, leaf).build());
-        TlsContext client = TlsContext.create(trustingClient(provider, ca).serverName("example.org").build());
-
-        try (Loopback loop = new Loopback()) {
-            loop.serve(server, TlsConnection::summary);
-            TlsException e = assertThrows(TlsException.class,
-                    () -> TlsConnection.connect(client, "127.0.0.1", loop.port(), IpFamily.IPV4).close());
-
-            assertEquals(TlsException.Kind.VERIFICATION, e.kind(), e.getMessage());
-            assertTrue(e.getMessage().contains("certificate names localhost, 127.0.0.1; none matches example.org"),
-                    e.getMessage());
-        }
+        TlsException e = verificationFailure(provider, ca, leaf, "example.org", "127.0.0.1");
+        assertTrue(e.getMessage().contains("certificate names localhost, 127.0.0.1; none matches example.org"),
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -66,17 +74,8 @@ class ServerNameTest {
     void namesTheSniNameWhenNeitherMatches(TlsProvider provider) throws Exception {
         HeldCertificate ca = TestPki.newCa();
         HeldCertificate leaf = HeldCertificate.builder().addDnsName("example.org").serverAuth().signedBy(ca).build();
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, leaf).build());
-        TlsContext client = TlsContext.create(trustingClient(provider, ca).serverName("foo.test").build());
-
-        try (Loopback loop = new Loopback()) {
-            loop.serve(server, TlsConnection::summary);
-            TlsException e = assertThrows(TlsException.class,
-                    () -> TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4).close());
-
-            assertEquals(TlsException.Kind.VERIFICATION, e.kind(), e.getMessage());
-            assertTrue(e.getMessage().contains("certificate names example.org; none matches foo.test"), e.getMessage());
-        }
+        TlsException e = verificationFailure(provider, ca, leaf, "foo.test", "localhost");
+        assertTrue(e.getMessage().contains("certificate names example.org; none matches foo.test"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -98,35 +97,49 @@ class ServerNameTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TlsProvider.class)
+    /** Each provider connecting to a dotless host name (it sends that name) and to an IP literal (no SNI). */
+    static Stream<Arguments> hostsAndTheSniTheServerSees() {
+        return Arrays.stream(TlsProvider.values()).flatMap(provider -> Stream.of(
+                Arguments.of(provider, "localhost", "localhost"), Arguments.of(provider, "127.0.0.1", null)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} sends SNI {2}")
+    @MethodSource("hostsAndTheSniTheServerSees")
     @Timeout(20)
-    void sendsSniForADotlessHostName(TlsProvider provider) throws Exception {
+    void sendsSniForADotlessHostNameAndNoneForAnIpLiteral(TlsProvider provider, String host, String sni)
+            throws Exception {
         HeldCertificate ca = TestPki.newCa();
         TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca)).build());
         TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
 
         try (Loopback loop = new Loopback()) {
             CompletableFuture<HandshakeSummary> served = serveOnce(loop, server);
-            TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4).close();
+            TlsConnection.connect(client, host, loop.port(), IpFamily.IPV4).close();
 
-            assertEquals("localhost", served.get(10, TimeUnit.SECONDS).serverName());
+            assertEquals(sni, served.get(10, TimeUnit.SECONDS).serverName());
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TlsProvider.class)
-    @Timeout(20)
-    void sendsNoSniForAnIpLiteral(TlsProvider provider) throws Exception {
+    /** A server that accepts only other.test, on the localhost certificate. */
+    private static TlsContext otherTestServer(TlsProvider provider, HeldCertificate ca) {
+        return TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca)).serverName("other.test")
+                .build());
+    }
+
+    /** What the client and the one-shot server threw when a client connecting to {@code host} was refused. */
+    private record Refusal(TlsException client, TlsException server) {}
+
+    private static Refusal refusedByAnOtherTestServer(TlsProvider provider, String host) throws Exception {
         HeldCertificate ca = TestPki.newCa();
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca)).build());
+        TlsContext server = otherTestServer(provider, ca);
         TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
 
         try (Loopback loop = new Loopback()) {
             CompletableFuture<HandshakeSummary> served = serveOnce(loop, server);
-            TlsConnection.connect(client, "127.0.0.1", loop.port(), IpFamily.IPV4).close();
-
-            assertNull(served.get(10, TimeUnit.SECONDS).serverName());
+            TlsException e = assertThrows(TlsException.class,
+                    () -> TlsConnection.connect(client, host, loop.port(), IpFamily.IPV4).close());
+            assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
+            return new Refusal(e, serverFailure(served));
         }
     }
 
@@ -134,40 +147,18 @@ class ServerNameTest {
     @EnumSource(TlsProvider.class)
     @Timeout(20)
     void serverWithOneNameRefusesAClientThatSendsNone(TlsProvider provider) throws Exception {
-        HeldCertificate ca = TestPki.newCa();
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca))
-                .serverName("other.test").build());
-        TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
+        Refusal r = refusedByAnOtherTestServer(provider, "127.0.0.1");
 
-        try (Loopback loop = new Loopback()) {
-            CompletableFuture<HandshakeSummary> served = serveOnce(loop, server);
-            TlsException e = assertThrows(TlsException.class,
-                    () -> TlsConnection.connect(client, "127.0.0.1", loop.port(), IpFamily.IPV4).close());
-
-            assertEquals(TlsException.Kind.HANDSHAKE, e.kind(), e.getMessage());
-            assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
-            TlsException refused = serverFailure(served);
-            assertTrue(refused.getMessage().contains("sent no server name (SNI); this server accepts only other.test"), refused.getMessage());
-        }
+        assertEquals(TlsException.Kind.HANDSHAKE, r.client().kind(), r.client().getMessage());
+        assertTrue(r.server().getMessage().contains("sent no server name (SNI); this server accepts only other.test"),
+                r.server().getMessage());
     }
 
     @ParameterizedTest
     @EnumSource(TlsProvider.class)
     @Timeout(20)
     void serverWithOneNameRefusesAnotherName(TlsProvider provider) throws Exception {
-        HeldCertificate ca = TestPki.newCa();
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca))
-                .serverName("other.test").build());
-        TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
-
-        try (Loopback loop = new Loopback()) {
-            CompletableFuture<HandshakeSummary> served = serveOnce(loop, server);
-            TlsException e = assertThrows(TlsException.class,
-                    () -> TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4).close());
-
-            assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
-            serverFailure(served);
-        }
+        refusedByAnOtherTestServer(provider, "localhost");
     }
 
     @ParameterizedTest
@@ -175,8 +166,7 @@ class ServerNameTest {
     @Timeout(20)
     void eventLoopServerWithOneNameRefusesAClientThatSendsNone(TlsProvider provider) throws Exception {
         HeldCertificate ca = TestPki.newCa();
-        TlsContext server = TlsContext.create(TestPki.serverWith(provider, TestPki.localhostLeaf(ca))
-                .serverName("other.test").build());
+        TlsContext server = otherTestServer(provider, ca);
         TlsContext client = TlsContext.create(trustingClient(provider, ca).build());
         CompletableFuture<TlsException> refused = new CompletableFuture<>();
         SessionHandler handler = new SessionHandler() {

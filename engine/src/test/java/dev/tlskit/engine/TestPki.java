@@ -11,8 +11,11 @@ import dev.tlskit.engine.model.TlsVersion;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Configurations built from the demo material or from certificates made on the spot. */
 public final class TestPki {
@@ -79,5 +82,21 @@ public final class TestPki {
     public static HeldCertificate localhostLeaf(HeldCertificate ca) {
         Instant now = Instant.now();
         return localhostLeaf(ca, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+    }
+
+    /**
+     * Every client provider with every server provider on every version, as (client, server, version) arguments:
+     * {@code @MethodSource("dev.tlskit.engine.TestPki#providerMatrix")}.
+     */
+    public static Stream<Arguments> providerMatrix() {
+        List<Arguments> all = new ArrayList<>();
+        for (TlsProvider clientProvider : TlsProvider.values()) {
+            for (TlsProvider serverProvider : TlsProvider.values()) {
+                for (TlsVersion version : TlsVersion.values()) {
+                    all.add(Arguments.of(clientProvider, serverProvider, version));
+                }
+            }
+        }
+        return all.stream();
     }
 }

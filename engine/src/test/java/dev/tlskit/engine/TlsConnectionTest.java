@@ -32,33 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Real handshakes over loopback sockets. */
 class TlsConnectionTest {
 
-    static Stream<Arguments> matrix() {
-        List<Arguments> all = new ArrayList<>();
-        for (TlsProvider clientProvider : TlsProvider.values()) {
-            for (TlsProvider serverProvider : TlsProvider.values()) {
-                for (TlsVersion version : TlsVersion.values()) {
-                    all.add(Arguments.of(clientProvider, serverProvider, version));
-                }
-            }
-        }
-        return all.stream();
-    }
-
-    static String readN(TlsConnection c, int n) throws Exception {
-        byte[] buf = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = c.read(buf, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        return new String(buf, 0, got, UTF_8);
-    }
-
     @ParameterizedTest(name = "{0} client, {1} server, {2}")
-    @MethodSource("matrix")
+    @MethodSource("dev.tlskit.engine.TestPki#providerMatrix")
     @Timeout(20)
     void completesMutualAuthHandshakeAndExchangesMessages(TlsProvider clientProvider, TlsProvider serverProvider,
             TlsVersion version) throws Exception {
@@ -66,7 +41,7 @@ class TlsConnectionTest {
         TlsContext client = TlsContext.create(TestPki.client(clientProvider, version).serverName("localhost").build());
         try (Loopback loop = new Loopback()) {
             CompletableFuture<HandshakeSummary> served = loop.serve(server, c -> {
-                assertEquals("hello wolfssl!", readN(c, 14));
+                assertEquals("hello wolfssl!", Reads.text(c::read, 14));
                 c.write("I hear you fa shizzle!".getBytes(UTF_8));
                 return c.summary();
             });
@@ -74,7 +49,7 @@ class TlsConnectionTest {
             try (TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4)) {
                 clientSummary = c.summary();
                 c.write("hello wolfssl!".getBytes(UTF_8));
-                assertEquals("I hear you fa shizzle!", readN(c, 22));
+                assertEquals("I hear you fa shizzle!", Reads.text(c::read, 22));
             }
             HandshakeSummary serverSummary = served.get(10, TimeUnit.SECONDS);
 
@@ -186,18 +161,16 @@ class TlsConnectionTest {
     @MethodSource("providersAndVersions")
     @Timeout(20)
     void peerReadsEndOfStreamAfterCloseNotify(TlsProvider provider, TlsVersion version) throws Exception {
-        TlsContext server = TlsContext.create(TestPki.server(provider, version, ClientAuth.NONE).build());
-        TlsContext client = TlsContext.create(TestPki.anonymousClient(provider, version).build());
         try (Loopback loop = new Loopback()) {
-            CompletableFuture<TlsConnection> accepted = loop.accept(server);
-            TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4);
-            try (TlsConnection s = accepted.get(10, TimeUnit.SECONDS)) {
+            Ends ends = connect(loop, provider, version);
+            TlsConnection c = ends.client();
+            try (TlsConnection s = ends.server()) {
                 c.write("bye".getBytes(UTF_8));
                 CompletableFuture<Void> closing = loop.async(() -> {
                     c.close();
                     return null;
                 });
-                assertEquals("bye", readN(s, 3));
+                assertEquals("bye", Reads.text(s::read, 3));
                 assertEquals(-1, s.read(new byte[10], 0, 10));
                 assertTrue(s.peerClosed());
                 assertFalse(s.truncated(), "a close_notify arrived: not a truncation");
@@ -211,15 +184,13 @@ class TlsConnectionTest {
     @MethodSource("providersAndVersions")
     @Timeout(20)
     void flagsTruncationWhenThePeerJustClosesTcp(TlsProvider provider, TlsVersion version) throws Exception {
-        TlsContext server = TlsContext.create(TestPki.server(provider, version, ClientAuth.NONE).build());
-        TlsContext client = TlsContext.create(TestPki.anonymousClient(provider, version).build());
         try (Loopback loop = new Loopback()) {
-            CompletableFuture<TlsConnection> accepted = loop.accept(server);
-            TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4);
-            try (TlsConnection s = accepted.get(10, TimeUnit.SECONDS)) {
+            Ends ends = connect(loop, provider, version);
+            TlsConnection c = ends.client();
+            try (TlsConnection s = ends.server()) {
                 c.write("partial".getBytes(UTF_8));
                 c.abort();
-                assertEquals("partial", readN(s, 7));
+                assertEquals("partial", Reads.text(s::read, 7));
                 assertEquals(-1, s.read(new byte[10], 0, 10));
                 assertTrue(s.truncated(), "no close_notify came before the end of the stream");
             }
@@ -241,6 +212,17 @@ class TlsConnectionTest {
             assertEquals("abc", served.get(10, TimeUnit.SECONDS));
             assertEquals(-1, c.read(new byte[1], 0, 1), "reads after close() end the stream");
         }
+    }
+
+    /** Both ends of one connection, open: a client that sends no certificate and a server that asks for none. */
+    private record Ends(TlsConnection client, TlsConnection server) {}
+
+    private static Ends connect(Loopback loop, TlsProvider provider, TlsVersion version) throws Exception {
+        TlsContext server = TlsContext.create(TestPki.server(provider, version, ClientAuth.NONE).build());
+        TlsContext client = TlsContext.create(TestPki.anonymousClient(provider, version).build());
+        CompletableFuture<TlsConnection> accepted = loop.accept(server);
+        TlsConnection c = TlsConnection.connect(client, "localhost", loop.port(), IpFamily.IPV4);
+        return new Ends(c, accepted.get(10, TimeUnit.SECONDS));
     }
 
     static Stream<Arguments> providersAndVersions() {

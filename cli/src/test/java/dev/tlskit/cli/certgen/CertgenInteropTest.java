@@ -61,8 +61,7 @@ class CertgenInteropTest {
     @Test
     void tlskitServerTalksToOpensslClientWithTheGeneratedCa() throws Exception {
         Interop.requireBinary("openssl");
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
-                certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
+        Tlskit.Background server = generatedServer();
         int port = server.port();
         Interop.Result client = Interop.run(certs, "hello from openssl".getBytes(StandardCharsets.UTF_8), LIMIT,
                 "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
@@ -78,8 +77,7 @@ class CertgenInteropTest {
     @Test
     void tlskitServerTalksToGnutlsClientWithTheGeneratedCa() throws Exception {
         Interop.requireBinary("gnutls-cli");
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
-                certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
+        Tlskit.Background server = generatedServer();
         int port = server.port();
         Interop.Result client = Interop.run(certs, "hello from gnutls\n".getBytes(StandardCharsets.UTF_8), LIMIT,
                 "gnutls-cli", "--port", String.valueOf(port), "--x509cafile", "ca.pem", "--x509certfile",
@@ -91,6 +89,12 @@ class CertgenInteropTest {
         assertTrue(client.output().contains("Handshake was completed")
                 && client.output().contains("I hear you fa shizzle!"),
                 client.output());
+    }
+
+    /** A one-shot tlskit server on the generated server identity, asking for a client certificate of its CA. */
+    private static Tlskit.Background generatedServer() {
+        return Tlskit.start("server", "-p", "0", "-c", certs.resolve("server.pem").toString(), "-k",
+                certs.resolve("server.key").toString(), "-A", certs.resolve("ca.pem").toString());
     }
 
     // ---- fixtures

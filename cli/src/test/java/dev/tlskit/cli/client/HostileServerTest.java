@@ -140,18 +140,8 @@ class HostileServerTest {
             "bc", AlertDescription.INTERNAL_ERROR);
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk"})
-    void certificateMessageWhoseListLengthRunsPastItFails(String provider) throws Exception {
-        certificateListLengthRunsPast(provider);
-    }
-
-    @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"bc"})
+    @ValueSource(strings = {"jdk", "bc"})
     void certificateMessageWhoseListLengthRunsPastItFailsNamingTheProblem(String provider) throws Exception {
-        certificateListLengthRunsPast(provider);
-    }
-
-    private static void certificateListLengthRunsPast(String provider) throws Exception {
         Outcome o = run(provider, "1.2", (hello, out, s) -> {
             out.write(tls12Hello(hello, ECDHE_ECDSA_AES128_GCM));
             // certificate_list claims 0xFFFFF0 bytes; the message holds 8.
@@ -164,18 +154,8 @@ class HostileServerTest {
     }
 
     @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"bc"})
+    @ValueSource(strings = {"jdk", "bc"})
     void certificateThatIsNotDerFailsWithBadCertificateOrDecodeError(String provider) throws Exception {
-        certificateNotDer(provider);
-    }
-
-    @ParameterizedTest(name = "--provider {0}")
-    @ValueSource(strings = {"jdk"})
-    void certificateThatIsNotDerFailsWithExit3AndSaysItDidNotParse(String provider) throws Exception {
-        certificateNotDer(provider);
-    }
-
-    private static void certificateNotDer(String provider) throws Exception {
         Outcome o = run(provider, "1.2", (hello, out, s) -> {
             out.write(tls12Hello(hello, ECDHE_ECDSA_AES128_GCM));
             // An OCTET STRING of four bytes, then more of them: DER, but certainly no certificate.

@@ -56,7 +56,7 @@ class LauncherStartupIT {
 
     @Test
     void versionNamesTheBouncyCastleReleaseAndTheJdkThatRuns() throws Exception {
-        Run run = run(Map.of("TLSKIT_JAVA", javaOf(THIS_JDK), "TLSKIT_CDS", "off"), "--version");
+        Run run = run(cds(THIS_JDK, "off"), "--version");
         assertEquals(0, run.code, run.err);
         List<String> lines = run.out.lines().toList();
         assertEquals(3, lines.size(), run.out);
@@ -181,9 +181,7 @@ class LauncherStartupIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void anArchiveBuiltForTheJarIsUsedAndAFreshJarInvalidatesIt(Path jdk) throws Exception {
-        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now");
-        Run first = run(env, "--version");
-        assertEquals(0, first.code, first.err);
+        Run first = buildArchive(jdk);
         assertEquals("", first.err);
         Path stamp = onlyStamp();
         String trained = Files.readString(stamp);
@@ -192,13 +190,12 @@ class LauncherStartupIT {
         // A rebuilt jar: same bytes, a new mtime, as `mvn package` leaves it.
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
         assertFalse(mainFromArchive(jdk, "use"), "an archive of the previous jar is not used");
-        Run stale = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version", "--verbose");
+        Run stale = run(cds(jdk, "use"), "--version", "--verbose");
         assertEquals(0, stale.code, stale.err);
         assertEquals(1, stale.err.lines().count(), stale.err);
         assertTrue(stale.err.startsWith("tlskit: start-up archive ") && stale.err.contains("plain start"), stale.err);
 
-        Run again = run(env, "--version");
-        assertEquals(0, again.code, again.err);
+        buildArchive(jdk);
         assertNotEquals(trained, Files.readString(stamp), "retrained for the new jar");
         assertTrue(mainFromArchive(jdk, "use"));
     }
@@ -206,9 +203,7 @@ class LauncherStartupIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void aCorruptArchiveMeansAPlainStartWithCleanOutput(Path jdk) throws Exception {
-        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now");
-        Run clean = run(env, "--version");
-        assertEquals(0, clean.code, clean.err);
+        Run clean = buildArchive(jdk);
         Path stamp = onlyStamp();
         Path archive = Path.of(stamp.toString().replaceFirst("\\.stamp$", ""));
         assertTrue(Files.size(archive) > 0);
@@ -220,14 +215,14 @@ class LauncherStartupIT {
         Files.write(archive, garbage);
         Files.copy(stampOf(archive, jdk), stamp, StandardCopyOption.REPLACE_EXISTING);
 
-        Run forged = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version");
+        Run forged = run(cds(jdk, "use"), "--version");
         assertEquals(0, forged.code, forged.err);
         assertEquals(clean.out, forged.out);
         assertEquals("", forged.err);
 
         // Truncated: the launcher sees it changed and starts plain, saying so only with --verbose.
         Files.write(archive, new byte[] {1, 2, 3});
-        Run truncated = run(Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "use"), "--version");
+        Run truncated = run(cds(jdk, "use"), "--version");
         assertEquals(0, truncated.code, truncated.err);
         assertEquals(clean.out, truncated.out);
         assertEquals("", truncated.err);
@@ -235,7 +230,7 @@ class LauncherStartupIT {
 
     @Test
     void twoLaunchersBuildingAtOnceLeaveOneUsableArchive() throws Exception {
-        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(THIS_JDK), "TLSKIT_CDS", "now");
+        Map<String, String> env = cds(THIS_JDK, "now");
         Process a = start(env, "--version");
         Process b = start(env, "--version");
         Run ra = finish(a);
@@ -323,6 +318,18 @@ class LauncherStartupIT {
         Files.writeString(at, "#!/bin/sh\necho \"$0\" >> '" + marker + "'\nexec '" + javaOf(THIS_JDK) + "' \"$@\"\n");
         assertTrue(at.toFile().setExecutable(true));
         return at;
+    }
+
+    /** A run with {@code TLSKIT_CDS=now} on {@code jdk}, which builds the archive for the jar; it exits 0. */
+    private Run buildArchive(Path jdk) throws Exception {
+        Run run = run(cds(jdk, "now"), "--version");
+        assertEquals(0, run.code, run.err);
+        return run;
+    }
+
+    /** The launcher's environment for a run on {@code jdk} with {@code TLSKIT_CDS=mode}. */
+    private static Map<String, String> cds(Path jdk, String mode) {
+        return Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", mode);
     }
 
     private static String javaOf(Path jdk) {

@@ -25,8 +25,7 @@ class EchoClientProcessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void pipedHelloAndQuitEchoesThenShutsTheServerDown() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
-                Interop.Peer client = Interop.start(dir, "hello\nquit\n".getBytes(StandardCharsets.UTF_8), false,
-                        Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+                Interop.Peer client = echoclient(server, "hello\nquit\n")) {
             int code = client.waitFor(Echo.LIMIT).exitCode();
             Result s = server.await();
 
@@ -42,8 +41,7 @@ class EchoClientProcessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void atEndOfStdinItPrintsOnlyTheEchoesAndExitsZero() throws Exception {
         try (Server server = new Server("echoserver", "-p", "0");
-                Interop.Peer client = Interop.start(dir, "a\nb b\n\nc\n".getBytes(StandardCharsets.UTF_8), false,
-                        Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())))) {
+                Interop.Peer client = echoclient(server, "a\nb b\n\nc\n")) {
             int code = client.waitFor(Echo.LIMIT).exitCode();
 
             assertEquals(0, code, client.stderr());
@@ -51,5 +49,11 @@ class EchoClientProcessTest {
             assertEquals("", client.stderr());
             assertFalse(server.exited(), "the server keeps running after a client left");
         }
+    }
+
+    /** {@code tlskit echoclient -p PORT} as a process of its own, {@code stdin} piped in, stderr kept apart. */
+    private Interop.Peer echoclient(Server server, String stdin) throws Exception {
+        return Interop.start(dir, stdin.getBytes(StandardCharsets.UTF_8), false,
+                Interop.tlskitCommand("echoclient", "-p", String.valueOf(server.port())));
     }
 }

@@ -76,13 +76,8 @@ class ChainTest {
     static Tlskit.Result client(String certFile, String... clientArgs) throws Exception {
         String key = certFile.startsWith("other") ? "other.key" : certFile.startsWith("self") ? "self.key"
                 : certFile.startsWith("expired") ? "expired.key" : "leaf.key";
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d", "-c", dir.resolve(certFile).toString(),
-                "-k", dir.resolve(key).toString());
-        String[] args = Stream.concat(Stream.of("client", "-p", String.valueOf(server.port())),
-                Stream.of(clientArgs)).toArray(String[]::new);
-        Tlskit.Result r = Tlskit.run(args);
-        server.await(LIMIT);
-        return r;
+        return Tlskit.pair(List.of("-d", "-c", dir.resolve(certFile).toString(), "-k", dir.resolve(key).toString()),
+                clientArgs).client();
     }
 
     @Test
@@ -157,9 +152,9 @@ class ChainTest {
 
     @Test
     void serverShowsTheClientChain() throws Exception {
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "--show-certs");
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()));
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("--show-certs"));
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
         assertEquals(0, client.exitCode(), client.err());
         assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.err().matches("(?s).*tlskit: client \\S+ certificate chain \\(\\d certificates?, as sent\\):.*"),
@@ -233,10 +228,10 @@ class ChainTest {
         // certificate (the request names that issuer), and the server's check says why it failed.
         Path fake = write("fake-intermediate.pem", HeldCertificate.builder().commonName("Chain Test Intermediate")
                 .certificateAuthority(0).build().certificatePem());
-        Tlskit.Background server = Tlskit.start("server", "-p", "0", "-A", fake.toString());
-        Tlskit.Result client = Tlskit.run("client", "-p", String.valueOf(server.port()), "-c",
-                dir.resolve("leaf.pem").toString(), "-k", dir.resolve("leaf.key").toString());
-        Tlskit.Result s = server.await(LIMIT);
+        Tlskit.Pair p = Tlskit.pair(List.of("-A", fake.toString()), "-c", dir.resolve("leaf.pem").toString(), "-k",
+                dir.resolve("leaf.key").toString());
+        Tlskit.Result client = p.client();
+        Tlskit.Result s = p.server();
         assertEquals(4, s.exitCode(), s.err());
         String line = s.err().lines().filter(l -> l.startsWith("tlskit: error: ")).findFirst().orElse(s.err());
         assertTrue(line.contains("certificate 0 (CN=localhost) was issued by CN=Chain Test Intermediate: a trusted"

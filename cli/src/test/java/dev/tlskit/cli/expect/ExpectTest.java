@@ -1,10 +1,12 @@
 package dev.tlskit.cli.expect;
 
+import static dev.tlskit.cli.Tlskit.pair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.HeldCertificate;
 import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.Tlskit.Pair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every --expect-* assertion passes (exit 0) and fails (exit 5, one "expected X, got Y" line each). */
 @Timeout(60)
 class ExpectTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
-
     @TempDir
     static Path dir;
 
@@ -49,19 +49,6 @@ class ExpectTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Runs a one-shot server with serverArgs and a client with clientArgs against it. */
-    record Pair(Tlskit.Result client, Tlskit.Result server) {}
-
-    static Pair pair(List<String> serverArgs, String... clientArgs) throws Exception {
-        List<String> s = new ArrayList<>(List.of("server", "-p", "0"));
-        s.addAll(serverArgs);
-        Tlskit.Background server = Tlskit.start(s.toArray(String[]::new));
-        List<String> c = new ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
-        c.addAll(Arrays.asList(clientArgs));
-        Tlskit.Result client = Tlskit.run(c.toArray(String[]::new));
-        return new Pair(client, server.await(LIMIT));
     }
 
     /** A server on the test's own certificates (no client certificate asked). */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tlskit.certs.DemoMaterial;
 import dev.tlskit.cli.interop.Interop;
 import dev.tlskit.cli.interop.Interop.Background;
-import dev.tlskit.cli.interop.Interop.Peer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,12 +166,9 @@ class HostilePeerTest {
 
     /** An {@code openssl s_server} on a free loopback port, with the demo server certificate; its port. */
     private static int startOpenSsl(String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-cert", "server.pem", "-key", "server.key"));
-        command.addAll(List.of(options));
-        Peer s = Interop.startWithOpenStdin(dir, command);
-        cleanup.add(s);
-        return Integer.parseInt(s.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
+        List<String> all = new ArrayList<>(List.of("-cert", "server.pem", "-key", "server.key"));
+        all.addAll(List.of(options));
+        return Interop.sServer(dir, cleanup, all);
     }
 
     private static Runnable lane(List<HostileCase> cases, int lane, int lanes, String target, int port) {

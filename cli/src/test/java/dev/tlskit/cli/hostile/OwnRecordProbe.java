@@ -1,5 +1,6 @@
 package dev.tlskit.cli.hostile;
 
+import dev.tlskit.cli.AnyServerCertificate;
 import dev.tlskit.engine.wire.ContentType;
 import dev.tlskit.engine.wire.Record;
 import java.io.IOException;
@@ -12,16 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsNoCloseNotifyException;
-import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsEncodeResult;
@@ -173,17 +171,7 @@ final class OwnRecordProbe {
 
         @Override
         public TlsAuthentication getAuthentication() {
-            return new TlsAuthentication() {
-                @Override
-                public void notifyServerCertificate(TlsServerCertificate serverCertificate) {
-                    // any: see the class comment
-                }
-
-                @Override
-                public TlsCredentials getClientCredentials(CertificateRequest request) {
-                    return null;
-                }
-            };
+            return new AnyServerCertificate();
         }
     }
 }

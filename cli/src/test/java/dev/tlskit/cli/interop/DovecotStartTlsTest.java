@@ -32,26 +32,22 @@ class DovecotStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
+    private static StartTlsServer dovecot;
     private static Map<String, Integer> tlsPorts;
     private static Map<String, Integer> plainPorts;
 
     @BeforeAll
     static void startDovecot() throws Exception {
-        Interop.requireBinary("openssl");
-        Interop.requireBinary("dovecot");
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "dovecot");
+        dovecot = StartTlsServer.prepare("dovecot", dir, "dovecot", "dovecot");
         tlsPorts = ports();
         plainPorts = ports();
-        tls = start(own, "tls", true, tlsPorts);
-        plain = start(own, "plain", false, plainPorts);
+        start("tls", true, tlsPorts);
+        start("plain", false, plainPorts);
     }
 
     @AfterAll
     static void stopDovecot() {
-        StartTlsServers.stop("dovecot", tls, plain);
+        StartTlsServer.stop(dovecot);
     }
 
     @ParameterizedTest
@@ -74,8 +70,7 @@ class DovecotStartTlsTest {
     @CsvSource({"imap, c LOGOUT, '* BYE', c OK", "pop3, QUIT, +OK, +OK", "sieve, LOGOUT, '\"IMPLEMENTATION\"', OK",
             "lmtp, QUIT, 221, 221"})
     void quitSaysTheGoodbyeInsideTlsAndRecordsTheAnswer(String protocol, String sent, String first, String last) {
-        Interop.Run run = Interop.tlskit("client", "--starttls", protocol, "-p", String.valueOf(tlsPorts.get(protocol)),
-                "-A", dir.resolve("ca.pem").toString(), "-x", "--quit", "--json");
+        Interop.Run run = dovecot.client(protocol, tlsPorts.get(protocol), "--quit", "--json");
         assertEquals(0, run.exitCode(), run.describe());
         Object json = Interop.parseJson(run.out());
         assertEquals(sent, Interop.at(json, "starttls", "goodbye", "sent"), run.describe());
@@ -87,10 +82,7 @@ class DovecotStartTlsTest {
 
     @Test
     void onATerminalWhatIsTypedGoesToTheServerUntilItSaysBye() throws Exception {
-        String client = Interop.sh(Interop.tlskitCommand("client", "--starttls", "imap", "-p",
-                String.valueOf(tlsPorts.get("imap")), "-A", dir.resolve("ca.pem").toString(), "-x"));
-        try (Tmux tmux = new Tmux("imap", 160, 40, client)) {
-            tmux.screen(s -> s.contains("SSL version is TLSv1.3"), "the handshake");
+        try (Tmux tmux = upgradedOnATerminal("imap")) {
             tmux.typeLine("a1 CAPABILITY");
             String shown = tmux.screen(s -> s.contains("a1 OK"), "the CAPABILITY reply");
             assertTrue(shown.contains("* CAPABILITY IMAP4rev1"), shown);
@@ -105,10 +97,7 @@ class DovecotStartTlsTest {
 
     @Test
     void onATerminalCtrlDEndsTheSessionCleanly() throws Exception {
-        String client = Interop.sh(Interop.tlskitCommand("client", "--starttls", "pop3", "-p",
-                String.valueOf(tlsPorts.get("pop3")), "-A", dir.resolve("ca.pem").toString(), "-x"));
-        try (Tmux tmux = new Tmux("pop3", 160, 40, client)) {
-            tmux.screen(s -> s.contains("SSL version is TLSv1.3"), "the handshake");
+        try (Tmux tmux = upgradedOnATerminal("pop3")) {
             tmux.typeLine("CAPA");
             tmux.screen(s -> s.contains("\n.\n") || s.contains("\nUSER"), "the CAPA reply");
             tmux.keys("C-d");
@@ -117,13 +106,26 @@ class DovecotStartTlsTest {
         }
     }
 
+    /** {@code client --starttls PROTOCOL} on a real terminal, once it shows the TLS 1.3 handshake. */
+    private static Tmux upgradedOnATerminal(String protocol) throws Exception {
+        Tmux tmux = new Tmux(protocol, 160, 40, Interop.sh(Interop.tlskitCommand("client", "--starttls", protocol,
+                "-p", String.valueOf(tlsPorts.get(protocol)), "-A", dir.resolve("ca.pem").toString(), "-x")));
+        try {
+            tmux.screen(s -> s.contains("SSL version is TLSv1.3"), "the handshake");
+            return tmux;
+        } catch (AssertionError | Exception e) {
+            tmux.close();
+            throw e;
+        }
+    }
+
     private static Map<String, Integer> ports() {
         return Map.of("imap", Interop.freePort(), "pop3", Interop.freePort(), "sieve", Interop.freePort(), "lmtp",
                 Interop.freePort());
     }
 
-    private static Interop.Peer start(Path own, String name, boolean ssl, Map<String, Integer> ports)
-            throws Exception {
+    private static Interop.Peer start(String name, boolean ssl, Map<String, Integer> ports) throws Exception {
+        Path own = dovecot.own;
         Path base = Files.createDirectories(dir.resolve(name));
         String config = String.join("\n",
                 "base_dir = " + base.resolve("run"),
@@ -154,7 +156,7 @@ class DovecotStartTlsTest {
                 "}",
                 "");
         Path conf = StartTlsServers.write(base.resolve("dovecot.conf"), config);
-        return StartTlsServers.startDaemon("dovecot (" + name + ")", base, Pattern.compile("starting up for"),
+        return dovecot.daemon(name, base, Pattern.compile("starting up for"),
                 List.of("dovecot", "-F", "-c", conf.toString()));
     }
 }

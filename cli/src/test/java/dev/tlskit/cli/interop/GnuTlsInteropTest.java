@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * tlskit against GnuTLS: {@code gnutls-cli} → tlskit server, and tlskit client → {@code gnutls-serv}.
@@ -36,21 +35,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  *       before the server closes.</li>
  * </ul>
  */
-class GnuTlsInteropTest {
+class GnuTlsInteropTest extends DemoPeers {
     private static final String REPLY = "I hear you fa shizzle!";
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
 
     // ------------------------------------------------------------------ gnutls-cli → tlskit server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
+    @MethodSource("everyVersionOnEveryProvider")
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void gnutlsCliCompletesMutualAuthWithServer(String version, String provider) throws Exception {
         Interop.requireBinary("gnutls-cli");

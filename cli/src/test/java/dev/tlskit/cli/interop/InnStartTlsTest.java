@@ -2,8 +2,6 @@ package dev.tlskit.cli.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,21 +33,14 @@ class InnStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
-    private static int tlsPort;
-    private static int plainPort;
+    private static StartTlsServer inn;
 
     @BeforeAll
     static void startNnrpd() throws Exception {
-        Interop.requireBinary("openssl");
-        boolean installed = Files.isExecutable(NEWS_BIN.resolve("nnrpd"));
-        if (Interop.CI && !installed) {
-            fail(NEWS_BIN.resolve("nnrpd") + " is missing, and CI=true (.ci/run unpacks inn2 into TLSKIT_INN2_ROOT)");
-        }
-        assumeTrue(installed, "inn2 is not installed; the NNTP STARTTLS tests are skipped");
-        StartTlsServers.requireRoot();
-        Path news = StartTlsServers.certificates(dir, "news");
+        Interop.requireOr(Files.isExecutable(NEWS_BIN.resolve("nnrpd")), "inn2 is not installed: no "
+                + NEWS_BIN.resolve("nnrpd") + " (.ci/run unpacks inn2 into TLSKIT_INN2_ROOT)");
+        inn = StartTlsServer.prepare("inn", dir, "news");
+        Path news = inn.own;
         for (String d : List.of("etc", "db", "spool", "run", "log", "tmp", "overview")) {
             Files.createDirectories(news.resolve(d));
         }
@@ -68,20 +59,18 @@ class InnStartTlsTest {
                 "--", "env", "INNCONF=" + tlsConf, "LD_LIBRARY_PATH=" + NEWS_LIB,
                 NEWS_BIN.resolve("makehistory").toString(), "-O", "-x", "-F"));
         assertEquals(0, overview.exitCode(), "makehistory -O: " + overview.output());
-        tlsPort = Interop.freePort();
-        plainPort = Interop.freePort();
-        tls = start("inn (tls)", news, tlsConf, tlsPort);
-        plain = start("inn (plain)", news, plainConf, plainPort);
+        start("tls", news, tlsConf, inn.tlsPort);
+        start("plain", news, plainConf, inn.plainPort);
     }
 
     @AfterAll
     static void stopNnrpd() {
-        StartTlsServers.stop("inn", tls, plain);
+        StartTlsServer.stop(inn);
     }
 
     @Test
     void upgradesAfterCapabilitiesVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "nntp", tlsPort, true);
+        Object json = inn.upgradesLikeOpenSsl("nntp");
         String greeting = (String) Interop.at(json, "starttls", "prelude", 0, "text");
         assertTrue(greeting.startsWith("200 news.tlskit.test InterNetNews NNRP server INN"), greeting);
         assertEquals("CAPABILITIES", Interop.at(json, "starttls", "prelude", 1, "text"));
@@ -90,17 +79,16 @@ class InnStartTlsTest {
 
     @Test
     void quitSaysQuitInsideTlsAndNnrpdAnswers205() {
-        assertEquals(List.of("205 Bye!"), StartTlsServers.quits(dir, "nntp", tlsPort, "QUIT"));
+        assertEquals(List.of("205 Bye!"), inn.quits("nntp", "QUIT"));
     }
 
     /** nnrpd lists STARTTLS whether or not it has a certificate, and answers 580 (RFC 4642) when it has none. */
     @Test
     void withoutACertificateStartTlsIsRefusedWith580InOneLineExit3() {
-        Interop.Run run = Interop.tlskit("client", "--starttls", "nntp", "-p", String.valueOf(plainPort), "-A",
-                dir.resolve("ca.pem").toString(), "-x");
+        Interop.Run run = inn.client("nntp", inn.plainPort);
         assertEquals(3, run.exitCode(), run.describe());
         assertEquals("", run.out(), run.describe());
-        assertEquals("tlskit: error: localhost:" + plainPort + ": nntp: the server refused STARTTLS: \"580 Error"
+        assertEquals("tlskit: error: localhost:" + inn.plainPort + ": nntp: the server refused STARTTLS: \"580 Error"
                 + " initializing TLS\"\n", run.err());
     }
 
@@ -130,7 +118,7 @@ class InnStartTlsTest {
 
     /** nnrpd as a daemon in the foreground (-D -f), forking one reader per connection; it says nothing when ready. */
     private static Interop.Peer start(String name, Path news, Path conf, int port) throws Exception {
-        return StartTlsServers.startSilentDaemon(name, news, port, List.of("env", "INNCONF=" + conf,
+        return inn.silentDaemon(name, news, port, List.of("env", "INNCONF=" + conf,
                 "LD_LIBRARY_PATH=" + NEWS_LIB, NEWS_BIN.resolve("nnrpd").toString(), "-D", "-f", "-b", "127.0.0.1",
                 "-p", String.valueOf(port), "-c", news.resolve("etc/readers.conf").toString()));
     }

@@ -41,7 +41,7 @@ class InteractiveClientTest extends OpenSslPeers {
             if (!crlf) {
                 assertFalse(received.contains("hello over tls\r"), received);
             }
-            server.type("hi from s_server\n");
+            server.write("hi from s_server\n");
             tmux.screen(s -> s.contains("hi from s_server"), "the server's line, sent unasked");
             tmux.keys("C-d");
             String shown = tmux.screen(s -> s.contains("EXIT="), "the client ending at Ctrl-D");

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,12 +150,6 @@ public final class Interop {
             return !process.isAlive();
         }
 
-        /** Writes {@code text} to the peer's stdin, for a peer started by {@link #startWithOpenStdin}. */
-        public void type(String text) throws IOException {
-            stdin.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            stdin.flush();
-        }
-
         /** Waits for {@code p} in the peer's output; fails with the output so far if it does not come. */
         public Matcher await(Pattern p, Duration limit) throws InterruptedException {
             Matcher m = output.await(p, limit, () -> !process.isAlive() && !reader.isAlive());
@@ -238,6 +233,19 @@ public final class Interop {
         Peer peer = new Peer(p, command, false);
         peer.stdin = p.getOutputStream();
         return peer;
+    }
+
+    /**
+     * {@code openssl s_server -accept 127.0.0.1:0} and {@code options} in {@code dir}, its stdin kept open (it quits
+     * at the end of its input), added to {@code started} for the caller to close; its port, once it prints
+     * {@link #S_SERVER_ACCEPT}.
+     */
+    public static int sServer(Path dir, Collection<? super Peer> started, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0"));
+        command.addAll(options);
+        Peer p = startWithOpenStdin(dir, command);
+        started.add(p);
+        return Integer.parseInt(p.await(S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
     }
 
     public static Peer start(Path dir, byte[] stdin, String... command) throws IOException {

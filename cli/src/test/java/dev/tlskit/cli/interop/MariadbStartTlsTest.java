@@ -29,34 +29,24 @@ class MariadbStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
-    private static int tlsPort;
-    private static int plainPort;
+    private static StartTlsServer mariadb;
 
     @BeforeAll
     static void startMariadb() throws Exception {
-        Interop.requireBinary("openssl");
-        if (!Files.isExecutable(MARIADBD)) {
-            Interop.requireBinary("mariadbd");
-        }
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "root");
-        tlsPort = Interop.freePort();
-        plainPort = Interop.freePort();
-        tls = start("tls", tlsPort, List.of("--ssl-cert=" + own.resolve("server.pem"),
-                "--ssl-key=" + own.resolve("server.key")));
-        plain = start("plain", plainPort, List.of("--skip-ssl"));
+        mariadb = StartTlsServer.prepare("mariadb", dir, "root", MARIADBD.toString());
+        start("tls", mariadb.tlsPort, List.of("--ssl-cert=" + mariadb.own.resolve("server.pem"),
+                "--ssl-key=" + mariadb.own.resolve("server.key")));
+        start("plain", mariadb.plainPort, List.of("--skip-ssl"));
     }
 
     @AfterAll
     static void stopMariadb() {
-        StartTlsServers.stop("mariadb", tls, plain);
+        StartTlsServer.stop(mariadb);
     }
 
     @Test
     void upgradesAfterTheHandshakePacketVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "mysql", tlsPort, true);
+        Object json = mariadb.upgradesLikeOpenSsl("mysql");
         String greeting = (String) Interop.at(json, "starttls", "prelude", 0, "text");
         assertTrue(greeting.startsWith("handshake: protocol 10, server 5.5.5-10.11") && greeting.endsWith(
                 "(CLIENT_SSL)"), greeting);
@@ -64,12 +54,12 @@ class MariadbStartTlsTest {
 
     @Test
     void quitSendsNothingBeforeLoginAndClosesCleanly() {
-        assertEquals(List.of(), StartTlsServers.quits(dir, "mysql", tlsPort, null));
+        assertEquals(List.of(), mariadb.quits("mysql", null));
     }
 
     @Test
     void withSkipSslTheHandshakeLacksClientSslAndTlsIsNotOffered() {
-        String line = StartTlsServers.notOffered(dir, "mysql", plainPort);
+        String line = mariadb.notOffered("mysql");
         assertTrue(line.contains("mysql: the server does not offer TLS: no CLIENT_SSL in its capabilities"), line);
     }
 
@@ -82,7 +72,6 @@ class MariadbStartTlsTest {
                 "--innodb=OFF", "--default-storage-engine=MyISAM", "--default-tmp-storage-engine=MyISAM",
                 "--skip-log-bin"));
         cmd.addAll(ssl);
-        return StartTlsServers.startDaemon("mariadb (" + name + ")", base,
-                Pattern.compile("ready for connections"), cmd);
+        return mariadb.daemon(name, base, Pattern.compile("ready for connections"), cmd);
     }
 }

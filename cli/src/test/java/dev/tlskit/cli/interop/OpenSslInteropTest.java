@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -80,18 +81,16 @@ class OpenSslInteropTest extends OpenSslPeers {
     }
 
     private Background server(String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of("server", "-p", "0", "-c", dir.resolve("server.pem").toString(),
+        List<String> a = new ArrayList<>(List.of("-c", dir.resolve("server.pem").toString(),
                 "-k", dir.resolve("server.key").toString(), "-A", dir.resolve("ca.pem").toString()));
         a.addAll(List.of(args));
-        Background b = Interop.tlskitInBackground(a.toArray(String[]::new));
-        cleanup.add(b);
-        return b;
+        return tlskitServer(a);
     }
 
     // ------------------------------------------------------------------ tlskit client → openssl s_server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
+    @MethodSource("everyVersionOnEveryProvider")
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientCompletesMutualAuthWithSServer(String version, String provider) throws Exception {
         Peer s = sServer("127.0.0.1:0", "-rev");
@@ -205,17 +204,14 @@ class OpenSslInteropTest extends OpenSslPeers {
     // ------------------------------------------------------------------ openssl s_client → tlskit server
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
+    @MethodSource("everyVersionOnEveryProvider")
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void sClientCompletesMutualAuthWithServer(String version, String provider) throws Exception {
-        Background server = server("--provider", provider);
-        int port = server.port();
-
-        Result c = Interop.run(dir, "hello from openssl".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost",
+        Exchange e = sClient(server("--provider", provider), "hello from openssl", "-servername", "localhost",
                 "-verify_hostname", "localhost", "-cert", "client.pem", "-key", "client.key", "-CAfile", "ca.pem",
                 "-verify_return_error", "-ign_eof", version.equals("1.2") ? "-tls1_2" : "-tls1_3");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Result c = e.client();
+        Run s = e.server();
 
         assertEquals(0, c.exitCode(), c.output());
         assertTrue(c.output().contains(REPLY), c.output());
@@ -230,13 +226,10 @@ class OpenSslInteropTest extends OpenSslPeers {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void sClientReachesServerBoundToIpv6Loopback() throws Exception {
         Interop.requireIpv6Loopback();
-        Background server = server("--bind", "::1");
-        int port = server.port();
-
-        Result c = Interop.run(dir, "hello over ::1".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "[::1]:" + port, "-verify_ip", "::1", "-cert", "client.pem",
-                "-key", "client.key", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Exchange e = sClient("[::1]", server("--bind", "::1"), "hello over ::1", "-verify_ip", "::1", "-cert",
+                "client.pem", "-key", "client.key", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof");
+        Result c = e.client();
+        Run s = e.server();
 
         assertEquals(0, c.exitCode(), c.output());
         assertTrue(c.output().contains(REPLY), c.output());
@@ -245,13 +238,12 @@ class OpenSslInteropTest extends OpenSslPeers {
     }
 
     @ParameterizedTest(name = "TLS {0}, provider {1}")
-    @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.3, bc", "1.2, boringssl", "1.3, boringssl"})
+    @MethodSource("everyVersionOnEveryProvider")
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void clientWithoutCertificateIsToldTheServerAskedForOne(String version, String provider) throws Exception {
         // s_server -Verify 1 requires one; tlskit client -x sends none. It used to be "peer rejected the
         // certificate: alert ...", which reads as if our check of the server's certificate had failed.
-        Peer s = sServer("127.0.0.1:0", "-rev");
-        int port = port(s);
+        int port = port(sServer("127.0.0.1:0", "-rev"));
 
         Run r = tlskit("client", "-h", "127.0.0.1", "-p", String.valueOf(port), "-A", dir.resolve("ca.pem").toString(),
                 "-v", version, "--provider", provider, "-x");
@@ -263,13 +255,9 @@ class OpenSslInteropTest extends OpenSslPeers {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void serverRejectsSClientWithoutCertificate() throws Exception {
-        Background server = server("-v", "1.2");
-        int port = server.port();
-
-        Result c = Interop.run(dir, "no cert".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-CAfile", "ca.pem", "-verify_return_error",
-                "-ign_eof");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Exchange e = sClient(server("-v", "1.2"), "no cert", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof");
+        Result c = e.client();
+        Run s = e.server();
 
         assertTrue(c.exitCode() != 0, c.output());
         assertEquals(4, s.exitCode(), "mutual auth is on by default: no client certificate is exit 4\n" + s.describe());
@@ -292,12 +280,11 @@ class OpenSslInteropTest extends OpenSslPeers {
                     "-subj", "/CN=another CA", "-days", "2");
             assertEquals(0, made.exitCode(), made.output());
         }
-        Background server = Interop.tlskitInBackground("server", "-p", "0", "-c", dir.resolve("server.pem").toString(),
-                "-k", dir.resolve("server.key").toString(), "-d", "-v", version, "--provider", provider);
-        cleanup.add(server);
-        Result c = Interop.run(dir, new byte[0], Interop.RUN_LIMIT, "openssl", "s_client", "-connect",
-                "127.0.0.1:" + server.port(), "-CAfile", "other-ca.pem", "-verify_return_error");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Background server = tlskitServer(List.of("-c", dir.resolve("server.pem").toString(),
+                "-k", dir.resolve("server.key").toString(), "-d", "-v", version, "--provider", provider));
+        Exchange e = sClient(server, "", "-CAfile", "other-ca.pem", "-verify_return_error");
+        Result c = e.client();
+        Run s = e.server();
         assertTrue(c.exitCode() != 0, c.output());
         assertEquals(4, s.exitCode(), s::describe);
         assertTrue(s.err().contains("the client rejected our certificate: alert unknown_ca"), s::describe);
@@ -329,14 +316,11 @@ class OpenSslInteropTest extends OpenSslPeers {
     void serverKeyLogMatchesSClientKeyLog(String version) throws Exception {
         Path ours = dir.resolve("server-" + version + ".keys");
         Path theirs = dir.resolve("s_client-" + version + ".keys");
-        Background server = server("--keylog", ours.toString());
-        int port = server.port();
-
-        Result c = Interop.run(dir, "hello from openssl".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-cert",
-                "client.pem", "-key", "client.key", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof",
+        Exchange e = sClient(server("--keylog", ours.toString()), "hello from openssl", "-servername", "localhost",
+                "-cert", "client.pem", "-key", "client.key", "-CAfile", "ca.pem", "-verify_return_error", "-ign_eof",
                 version.equals("1.2") ? "-tls1_2" : "-tls1_3", "-keylogfile", theirs.toString());
-        Run s = server.await(Interop.RUN_LIMIT);
+        Result c = e.client();
+        Run s = e.server();
 
         assertEquals(0, c.exitCode(), c.output());
         assertEquals(0, s.exitCode(), s::describe);

@@ -21,11 +21,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,26 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * against the hybrid-first bc client; and the jdk provider, which on Java 17 and Temurin 25 has no ML-KEM group
  * either, refusing one in a JVM of its own (on Java 17 naming groups sets the JVM-wide jdk.tls.namedGroups).
  */
-class PostQuantumInteropTest {
+class PostQuantumInteropTest extends DemoPeers {
     private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-
-    @TempDir
-    static Path dir;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
-
-    @AfterEach
-    void stopPeers() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-        cleanup.clear();
-    }
 
     // ---------------------------------------------------------------- Chromium → tlskit server
 

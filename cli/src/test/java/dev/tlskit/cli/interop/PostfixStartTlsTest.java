@@ -30,16 +30,13 @@ class PostfixStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer server;
-    private static int tlsPort;
-    private static int plainPort;
+    /** One master: its smtpd on tlsPort offers STARTTLS, its smtpd on plainPort does not. */
+    private static StartTlsServer postfix;
 
     @BeforeAll
     static void startPostfix() throws Exception {
-        Interop.requireBinary("openssl");
-        Interop.requireBinary("postfix");
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "postfix");
+        postfix = StartTlsServer.prepare("postfix", dir, "postfix", "postfix");
+        Path own = postfix.own;
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path queue = dir.resolve("queue");
         Path data = own.resolve("data");
@@ -48,8 +45,6 @@ class PostfixStartTlsTest {
         Files.createDirectories(queue.resolve("public"));
         Files.createDirectories(data);
         StartTlsServers.chown("postfix", queue.resolve("private"), queue.resolve("public"), data);
-        tlsPort = Interop.freePort();
-        plainPort = Interop.freePort();
         StartTlsServers.write(conf.resolve("main.cf"), String.join("\n",
                 "compatibility_level = 3.6",
                 "queue_directory = " + queue,
@@ -67,8 +62,8 @@ class PostfixStartTlsTest {
                 "smtpd_tls_key_file = " + own.resolve("server.key"),
                 ""));
         StartTlsServers.write(conf.resolve("master.cf"), String.join("\n",
-                "127.0.0.1:" + tlsPort + " inet n - n - - smtpd",
-                "127.0.0.1:" + plainPort + " inet n - n - - smtpd -o smtpd_tls_security_level=none",
+                "127.0.0.1:" + postfix.tlsPort + " inet n - n - - smtpd",
+                "127.0.0.1:" + postfix.plainPort + " inet n - n - - smtpd -o smtpd_tls_security_level=none",
                 "proxymap unix - - n - - proxymap",
                 "tlsmgr unix - - n 1000? 1 tlsmgr",
                 "postlog unix-dgram n - n - 1 postlogd",
@@ -78,19 +73,18 @@ class PostfixStartTlsTest {
             Files.setLastModifiedTime(cf, FileTime.from(Instant.now().minusSeconds(60)));
         }
         // master logs "daemon started" only through postlogd: wait for the port instead
-        server = StartTlsServers.startSilentDaemon("postfix", dir, tlsPort,
+        postfix.silentDaemon("tls and plain", dir, postfix.tlsPort,
                 List.of(MASTER.toString(), "-c", conf.toString(), "-d"));
     }
 
     @AfterAll
     static void stopPostfix() {
-        StartTlsServers.stop("postfix", server);
+        StartTlsServer.stop(postfix);
     }
 
     @Test
     void upgradesAfterEhloVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "smtp", tlsPort, true, "--starttls-name",
-                "client.tlskit.test");
+        Object json = postfix.upgradesLikeOpenSsl("smtp", "--starttls-name", "client.tlskit.test");
         assertEquals("220 mx.tlskit.test ESMTP Postfix", Interop.at(json, "starttls", "prelude", 0, "text"));
         assertEquals("EHLO client.tlskit.test", Interop.at(json, "starttls", "prelude", 1, "text"));
         assertEquals("X25519", Interop.at(json, "handshake", "group"));
@@ -98,14 +92,13 @@ class PostfixStartTlsTest {
 
     @Test
     void upgradesOnTheBcProviderToo() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "smtp", tlsPort, true, "--provider", "bc");
+        Object json = postfix.upgradesLikeOpenSsl("smtp", "--provider", "bc");
         assertEquals("bc", Interop.at(json, "handshake", "provider"));
     }
 
     @Test
     void sendsAMessageInsideTlsWhenAskedAndPrintsTheReply() {
-        Interop.Run run = Interop.tlskit("client", "--starttls", "smtp", "-p", String.valueOf(tlsPort), "-A",
-                dir.resolve("ca.pem").toString(), "-x", "-m", "EHLO again.tlskit.test\r\n");
+        Interop.Run run = postfix.client("smtp", postfix.tlsPort, "-m", "EHLO again.tlskit.test\r\n");
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.out().contains("250-mx.tlskit.test"), run.describe());
     }
@@ -113,7 +106,7 @@ class PostfixStartTlsTest {
     /** Every probe speaks the SMTP prelude, then sends its raw hello on that connection. */
     @Test
     void scanOverStartTlsReportsWhatTheServerSupports() throws Exception {
-        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + tlsPort, "-A",
+        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + postfix.tlsPort, "-A",
                 dir.resolve("ca.pem").toString(), "--json");
         assertEquals(0, run.exitCode(), run.describe());
         Object doc = Interop.parseJson(run.out().strip());
@@ -121,7 +114,8 @@ class PostfixStartTlsTest {
         // s_client agrees once its own security level lets it offer them
         assertEquals(List.of("TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"), ScanOpenSslTest.versions(doc));
         Interop.Result tls10 = Interop.run(dir, new byte[0], java.time.Duration.ofSeconds(15), "openssl", "s_client",
-                "-starttls", "smtp", "-connect", "127.0.0.1:" + tlsPort, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0");
+                "-starttls", "smtp", "-connect", "127.0.0.1:" + postfix.tlsPort, "-tls1", "-cipher",
+                "DEFAULT:@SECLEVEL=0");
         assertTrue(tls10.output().contains("Protocol  : TLSv1\n"), tls10.output());
         assertTrue(((List<?>) Interop.at(doc, "findings")).stream().anyMatch(f -> "tls10-enabled".equals(
                 Interop.at(f, "id"))));
@@ -134,29 +128,28 @@ class PostfixStartTlsTest {
 
     @Test
     void scanOfAListenerWithoutStartTlsSaysSo() {
-        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + plainPort);
+        Interop.Run run = Interop.tlskit("scan", "--starttls", "smtp", "127.0.0.1:" + postfix.plainPort);
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.err().startsWith("tlskit: error: scan 127.0.0.1:" + plainPort + ": STARTTLS failed: "
+        assertTrue(run.err().startsWith("tlskit: error: scan 127.0.0.1:" + postfix.plainPort + ": STARTTLS failed: "
                 + "smtp: the server does not offer STARTTLS"), run.err());
     }
 
     @Test
     void quitSaysQuitInsideTlsAndPostfixAnswers221() {
-        List<?> reply = StartTlsServers.quits(dir, "smtp", tlsPort, "QUIT");
+        List<?> reply = postfix.quits("smtp", "QUIT");
         assertEquals(List.of("221 2.0.0 Bye"), reply);
     }
 
     @Test
     void quitAfterAnExchangeInTextModePrintsBothAnswers() {
-        Interop.Run run = Interop.tlskit("client", "--starttls", "smtp", "-p", String.valueOf(tlsPort), "-A",
-                dir.resolve("ca.pem").toString(), "-x", "-m", "NOOP\r\n", "--quit");
+        Interop.Run run = postfix.client("smtp", postfix.tlsPort, "-m", "NOOP\r\n", "--quit");
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.out().endsWith("250 2.0.0 Ok\r\n221 2.0.0 Bye\n"), run.describe());
     }
 
     @Test
     void aListenerWithoutTlsIsNotOfferedQuotingItsEhloReply() {
-        String line = StartTlsServers.notOffered(dir, "smtp", plainPort);
+        String line = postfix.notOffered("smtp");
         assertTrue(line.contains(": smtp: the server does not offer STARTTLS: its EHLO reply was \"250-mx.tlskit.test"
                 + " | 250-PIPELINING"), line);
     }

@@ -30,8 +30,9 @@ class PostgresStartTlsTest {
     @TempDir
     static Path dir;
 
+    /** One server on tlsPort: "not offered" is the same one after ssl = off. */
+    private static StartTlsServer postgres;
     private static Interop.Peer server;
-    private static int port;
     private static Path data;
 
     @BeforeAll
@@ -43,8 +44,9 @@ class PostgresStartTlsTest {
             Interop.requireBinary("initdb");
         }
         Path own = root ? StartTlsServers.certificates(dir, "postgres") : certificatesAsUs();
+        postgres = new StartTlsServer("postgres", dir, own);
+        int port = postgres.tlsPort;
         data = own.resolve("data");
-        port = Interop.freePort();
         long start = System.nanoTime();
         Interop.Result init = Interop.run(own, null, Duration.ofSeconds(40), asPostgres(root,
                 initdb.toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres", "--no-sync",
@@ -55,32 +57,30 @@ class PostgresStartTlsTest {
                 + "\nunix_socket_directories = '" + own + "'\nfsync = off\nssl_cert_file = '"
                 + own.resolve("server.pem") + "'\nssl_key_file = '" + own.resolve("server.key") + "'\nssl = on\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Path postgres = initdb.resolveSibling("postgres");
-        server = StartTlsServers.startDaemon("postgres", own, Pattern.compile("ready to accept connections"),
-                asPostgres(root, postgres.toString(), "-D", data.toString()));
+        server = postgres.daemon("tls", own, Pattern.compile("ready to accept connections"),
+                asPostgres(root, initdb.resolveSibling("postgres").toString(), "-D", data.toString()));
     }
 
     @AfterAll
     static void stopPostgres() {
-        StartTlsServers.stop("postgres", server);
+        StartTlsServer.stop(postgres);
     }
 
     @Test
     void upgradesVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "postgres", port, true);
+        Object json = postgres.upgradesLikeOpenSsl("postgres");
         assertEquals("SSLRequest", Interop.at(json, "starttls", "prelude", 0, "text"));
         assertEquals("S (TLS accepted)", Interop.at(json, "starttls", "prelude", 1, "text"));
     }
 
     @Test
     void quitSendsNothingBeforeTheStartupMessageAndClosesCleanly() {
-        assertEquals(List.of(), StartTlsServers.quits(dir, "postgres", port, null));
+        assertEquals(List.of(), postgres.quits("postgres", null));
     }
 
     @Test
     void handshakeOnlyWithTextOutputPrintsTheSeedLines() {
-        Interop.Run run = Interop.tlskit("client", "--starttls", "postgres", "-p", String.valueOf(port), "-A",
-                dir.resolve("ca.pem").toString(), "-x", "--handshake-only");
+        Interop.Run run = postgres.client("postgres", postgres.tlsPort, "--handshake-only");
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.out().startsWith("SSL version is TLSv1.3\nSSL cipher suite is "), run.describe());
     }
@@ -89,8 +89,9 @@ class PostgresStartTlsTest {
     void withSslOffTheServerAnswersNAndTlskitSaysNotOffered() throws Exception {
         reload("off");
         try {
-            assertEquals("tlskit: error: localhost:" + port + ": postgres: the server does not offer TLS: it answered"
-                    + " SSLRequest with 'N'", StartTlsServers.notOffered(dir, "postgres", port));
+            assertEquals("tlskit: error: localhost:" + postgres.tlsPort + ": postgres: the server does not offer TLS:"
+                    + " it answered SSLRequest with 'N'",
+                    StartTlsServers.notOffered(dir, "postgres", postgres.tlsPort));
         } finally {
             reload("on");
         }

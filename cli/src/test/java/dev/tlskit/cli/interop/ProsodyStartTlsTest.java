@@ -28,34 +28,27 @@ class ProsodyStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
-    private static int c2s;
+    private static StartTlsServer prosody;
     private static int s2s;
-    private static int plainC2s;
 
+    /** The server offering TLS listens for clients on tlsPort and for servers on s2s; the plain one on plainPort. */
     @BeforeAll
     static void startProsody() throws Exception {
-        Interop.requireBinary("openssl");
-        Interop.requireBinary("prosody");
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "prosody");
-        c2s = Interop.freePort();
+        prosody = StartTlsServer.prepare("prosody", dir, "prosody", "prosody");
         s2s = Interop.freePort();
-        plainC2s = Interop.freePort();
-        tls = start(own, "tls", c2s, s2s, "  ssl = { certificate = \"" + own.resolve("server.pem") + "\"; key = \""
-                + own.resolve("server.key") + "\" }\n");
-        plain = start(own, "plain", plainC2s, Interop.freePort(), "");
+        start("tls", prosody.tlsPort, s2s, "  ssl = { certificate = \"" + prosody.own.resolve("server.pem")
+                + "\"; key = \"" + prosody.own.resolve("server.key") + "\" }\n");
+        start("plain", prosody.plainPort, Interop.freePort(), "");
     }
 
     @AfterAll
     static void stopProsody() {
-        StartTlsServers.stop("prosody", tls, plain);
+        StartTlsServer.stop(prosody);
     }
 
     @Test
     void clientToServerUpgradesVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "xmpp", c2s, true);
+        Object json = prosody.upgradesLikeOpenSsl("xmpp");
         assertEquals("localhost", Interop.at(json, "starttls", "name"));
         assertEquals("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
                 Interop.at(json, "starttls", "prelude", 3, "text"));
@@ -63,7 +56,7 @@ class ProsodyStartTlsTest {
 
     @Test
     void quitRestartsTheStreamInsideTlsAndClosesIt() {
-        List<?> reply = StartTlsServers.quits(dir, "xmpp", c2s, "<?xml version='1.0'?><stream:stream to='localhost'"
+        List<?> reply = prosody.quits("xmpp", "<?xml version='1.0'?><stream:stream to='localhost'"
                 + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"
                 + "</stream:stream>");
         String said = String.join("", reply.stream().map(String.class::cast).toList());
@@ -80,13 +73,13 @@ class ProsodyStartTlsTest {
 
     @Test
     void withoutModTlsStartTlsIsNotOffered() {
-        String line = StartTlsServers.notOffered(dir, "xmpp", plainC2s);
+        String line = prosody.notOffered("xmpp");
         assertTrue(line.contains("xmpp: the server does not offer STARTTLS: its features are \"<stream:features"),
                 line);
     }
 
-    private static Interop.Peer start(Path own, String name, int c2sPort, int s2sPort, String ssl) throws Exception {
-        Path base = Files.createDirectories(own.resolve(name));
+    private static Interop.Peer start(String name, int c2sPort, int s2sPort, String ssl) throws Exception {
+        Path base = Files.createDirectories(prosody.own.resolve(name));
         Files.createDirectories(base.resolve("data"));
         Path conf = StartTlsServers.write(base.resolve("prosody.cfg.lua"), String.join("\n",
                 "pidfile = \"" + base.resolve("prosody.pid") + "\"",
@@ -105,7 +98,7 @@ class ProsodyStartTlsTest {
                 ssl));
         Files.createDirectories(base.resolve("certs"));
         StartTlsServers.chown("prosody", base);
-        return StartTlsServers.startDaemon("prosody (" + name + ")", base, READY,
+        return prosody.daemon(name, base, READY,
                 List.of("setpriv", "--reuid=prosody", "--regid=prosody", "--init-groups", "--", "prosody", "-F",
                         "--config", conf.toString()));
     }

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlskit.cli.interop.Interop.Background;
 import dev.tlskit.cli.interop.Interop.Peer;
 import dev.tlskit.cli.interop.Interop.Run;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,15 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tlskit's own server. The Bouncy Castle provider resumes TLS 1.2 only (BCJSSE does not resume TLS 1.3 sessions),
  * so TLS 1.3 runs with the jdk provider.
  */
-class ResumptionInteropTest {
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void material() {
-        Interop.demo(dir);
-    }
-
+class ResumptionInteropTest extends DemoPeers {
     @ParameterizedTest(name = "TLS {0}, provider {1}")
     @CsvSource({"1.2, jdk", "1.3, jdk", "1.2, bc", "1.2, boringssl", "1.3, boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)

@@ -102,11 +102,7 @@ class ScanFeaturesTest {
     }
 
     static int start(String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0"));
-        command.addAll(List.of(options));
-        Peer p = Interop.startWithOpenStdin(dir, command);
-        peers.add(p);
-        return Integer.parseInt(p.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
+        return Interop.sServer(dir, peers, List.of(options));
     }
 
     @AfterAll

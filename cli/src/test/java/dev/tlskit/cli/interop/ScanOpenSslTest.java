@@ -64,18 +64,16 @@ class ScanOpenSslTest {
         weakDh = start("-no_tls1_3", "-cipher", "DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0", "-dhparam", "dh1024.pem");
     }
 
+    /** An {@code openssl s_server} with the RSA demo server certificate and {@code options}; its port. */
     static int start(String... options) throws Exception {
         return startWith("server-rsa", options);
     }
 
     /** An s_server with the demo certificate {@code name} ({@code server-rsa}, {@code server} (ECDSA P-256)). */
     static int startWith(String name, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-cert", name + ".pem", "-key", name + ".key"));
-        command.addAll(List.of(options));
-        Peer p = Interop.startWithOpenStdin(dir, command);
-        peers.add(p);
-        return Integer.parseInt(p.await(Interop.S_SERVER_ACCEPT, Duration.ofSeconds(10)).group(1));
+        List<String> all = new ArrayList<>(List.of("-cert", name + ".pem", "-key", name + ".key"));
+        all.addAll(List.of(options));
+        return Interop.sServer(dir, peers, all);
     }
 
     @AfterAll

@@ -26,46 +26,38 @@ class SlapdStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
-    private static int tlsPort;
-    private static int plainPort;
+    private static StartTlsServer slapd;
 
     @BeforeAll
     static void startSlapd() throws Exception {
-        Interop.requireBinary("openssl");
-        Interop.requireBinary("slapd");
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "openldap");
-        tlsPort = Interop.freePort();
-        plainPort = Interop.freePort();
-        tls = start("tls", tlsPort, "TLSCertificateFile " + own.resolve("server.pem") + "\nTLSCertificateKeyFile "
-                + own.resolve("server.key") + "\n");
-        plain = start("plain", plainPort, "");
+        slapd = StartTlsServer.prepare("slapd", dir, "openldap", "slapd");
+        start("tls", slapd.tlsPort, "TLSCertificateFile " + slapd.own.resolve("server.pem")
+                + "\nTLSCertificateKeyFile " + slapd.own.resolve("server.key") + "\n");
+        start("plain", slapd.plainPort, "");
     }
 
     @AfterAll
     static void stopSlapd() {
-        StartTlsServers.stop("slapd", tls, plain);
+        StartTlsServer.stop(slapd);
     }
 
     @Test
     void upgradesVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "ldap", tlsPort, true);
+        Object json = slapd.upgradesLikeOpenSsl("ldap");
         assertEquals("ExtendedResponse messageID 1, resultCode 0 (success)",
                 Interop.at(json, "starttls", "prelude", 1, "text"));
     }
 
     @Test
     void quitSendsAnUnbindRequestAndSlapdCloses() {
-        assertEquals(List.of(), StartTlsServers.quits(dir, "ldap", tlsPort, "UnbindRequest, messageID 2"));
+        assertEquals(List.of(), slapd.quits("ldap", "UnbindRequest, messageID 2"));
     }
 
     @Test
     void withoutACertificateStartTlsIsAnUnsupportedOperationAndNotOffered() {
-        assertEquals("tlskit: error: localhost:" + plainPort + ": ldap: the server does not offer StartTLS:"
+        assertEquals("tlskit: error: localhost:" + slapd.plainPort + ": ldap: the server does not offer StartTLS:"
                 + " ExtendedResponse messageID 1, resultCode 2 (protocolError), \"unsupported extended operation\"",
-                StartTlsServers.notOffered(dir, "ldap", plainPort));
+                slapd.notOffered("ldap"));
     }
 
     private static Interop.Peer start(String name, int port, String tlsLines) throws Exception {
@@ -73,7 +65,7 @@ class SlapdStartTlsTest {
         Path conf = StartTlsServers.write(base.resolve("slapd.conf"), "pidfile " + base.resolve("slapd.pid")
                 + "\nargsfile " + base.resolve("slapd.args") + "\n" + tlsLines);
         StartTlsServers.chown("openldap", base); // slapd -u openldap writes its pid file there
-        return StartTlsServers.startDaemon("slapd (" + name + ")", base, STARTED, List.of("slapd", "-f",
-                conf.toString(), "-h", "ldap://127.0.0.1:" + port + "/", "-u", "openldap", "-d", "256"));
+        return slapd.daemon(name, base, STARTED, List.of("slapd", "-f", conf.toString(), "-h",
+                "ldap://127.0.0.1:" + port + "/", "-u", "openldap", "-d", "256"));
     }
 }

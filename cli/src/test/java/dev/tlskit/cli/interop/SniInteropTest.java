@@ -9,7 +9,6 @@ import dev.tlskit.cli.interop.Interop.Background;
 import dev.tlskit.cli.interop.Interop.Peer;
 import dev.tlskit.cli.interop.Interop.Result;
 import dev.tlskit.cli.interop.Interop.Run;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SniInteropTest extends OpenSslPeers {
 
     private Background server(String... args) {
-        List<String> a = new ArrayList<>(List.of("server", "-p", "0", "-d"));
+        List<String> a = new ArrayList<>(List.of("-d"));
         a.addAll(List.of(args));
-        Background b = Interop.tlskitInBackground(a.toArray(String[]::new));
-        cleanup.add(b);
-        return b;
+        return tlskitServer(a);
     }
 
     @ParameterizedTest(name = "--provider {0}")
@@ -63,13 +60,10 @@ class SniInteropTest extends OpenSslPeers {
     @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniRefusesSClientWithoutSniWithUnrecognizedName(String provider) throws Exception {
-        Background server = server("-S", "other.test", "--provider", provider);
-        int port = server.port();
-
-        Result c = Interop.run(dir, "no name".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-noservername", "-CAfile", "ca.pem",
-                "-ign_eof");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Exchange e = sClient(server("-S", "other.test", "--provider", provider), "no name", "-noservername",
+                "-CAfile", "ca.pem", "-ign_eof");
+        Result c = e.client();
+        Run s = e.server();
 
         assertTrue(c.exitCode() != 0, c.output());
         assertTrue(c.output().contains("unrecognized name"), c.output());
@@ -99,13 +93,10 @@ class SniInteropTest extends OpenSslPeers {
     @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniRefusesSClientWithAnotherName(String provider) throws Exception {
-        Background server = server("-S", "other.test", "--provider", provider);
-        int port = server.port();
-
-        Result c = Interop.run(dir, "wrong name".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-CAfile",
-                "ca.pem", "-ign_eof");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Exchange e = sClient(server("-S", "other.test", "--provider", provider), "wrong name", "-servername",
+                "localhost", "-CAfile", "ca.pem", "-ign_eof");
+        Result c = e.client();
+        Run s = e.server();
 
         assertTrue(c.exitCode() != 0, c.output());
         assertTrue(c.output().contains("unrecognized name"), c.output());
@@ -116,13 +107,10 @@ class SniInteropTest extends OpenSslPeers {
     @ValueSource(strings = {"jdk", "bc", "boringssl"})
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void serverWithSniServesSClientSendingThatName(String provider) throws Exception {
-        Background server = server("-S", "other.test", "--provider", provider, "--json");
-        int port = server.port();
-
-        Result c = Interop.run(dir, "right name".getBytes(StandardCharsets.UTF_8), Interop.RUN_LIMIT,
-                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "other.test", "-CAfile",
-                "ca.pem", "-ign_eof");
-        Run s = server.await(Interop.RUN_LIMIT);
+        Exchange e = sClient(server("-S", "other.test", "--provider", provider, "--json"), "right name",
+                "-servername", "other.test", "-CAfile", "ca.pem", "-ign_eof");
+        Result c = e.client();
+        Run s = e.server();
 
         assertEquals(0, c.exitCode(), c.output());
         assertEquals(0, s.exitCode(), s::describe);

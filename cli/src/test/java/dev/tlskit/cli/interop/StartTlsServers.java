@@ -125,13 +125,12 @@ final class StartTlsServers {
      */
     static Object upgradesLikeOpenSsl(Path dir, String protocol, int port, boolean tls13, String... more)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("client", "--starttls", protocol, "-p", String.valueOf(port),
-                "-A", dir.resolve("ca.pem").toString(), "-x", "--json"));
+        List<String> args = new ArrayList<>(List.of("--json"));
         if (tls13) {
             args.addAll(List.of("--expect-version", "1.3"));
         }
         args.addAll(List.of(more));
-        Interop.Run run = Interop.tlskit(args.toArray(String[]::new));
+        Interop.Run run = client(dir, protocol, port, args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.describe());
         Object json = Interop.parseJson(run.out());
         String version = (String) Interop.at(json, "handshake", "protocol");
@@ -166,10 +165,9 @@ final class StartTlsServers {
      * JSON records what was sent ({@code sent}, null for none) and the server's answer, which is returned.
      */
     static List<?> quits(Path dir, String protocol, int port, String sent, String... more) {
-        List<String> args = new ArrayList<>(List.of("client", "--starttls", protocol, "-p", String.valueOf(port),
-                "-A", dir.resolve("ca.pem").toString(), "-x", "--quit", "--json"));
+        List<String> args = new ArrayList<>(List.of("--quit", "--json"));
         args.addAll(List.of(more));
-        Interop.Run run = Interop.tlskit(args.toArray(String[]::new));
+        Interop.Run run = client(dir, protocol, port, args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals("", run.err(), run.describe());
         Object json = Interop.parseJson(run.out());
@@ -179,8 +177,7 @@ final class StartTlsServers {
 
     /** tlskit says the server does not offer STARTTLS, in one line quoting it, and exits 3. */
     static String notOffered(Path dir, String protocol, int port) {
-        Interop.Run run = Interop.tlskit("client", "--starttls", protocol, "-p", String.valueOf(port), "-A",
-                dir.resolve("ca.pem").toString(), "-x");
+        Interop.Run run = client(dir, protocol, port);
         assertEquals(3, run.exitCode(), run.describe());
         assertEquals("", run.out(), run.describe());
         String[] lines = run.err().strip().split("\n");
@@ -188,6 +185,17 @@ final class StartTlsServers {
         assertTrue(lines[0].startsWith("tlskit: error: localhost:" + port + ": " + protocol + ": the server does not"
                 + " offer "), run.describe());
         return lines[0];
+    }
+
+    /**
+     * {@code client --starttls PROTOCOL -p PORT -A DIR/ca.pem -x} and {@code more}, in-process: verifying against
+     * the demo CA, sending no client certificate.
+     */
+    static Interop.Run client(Path dir, String protocol, int port, String... more) {
+        List<String> args = new ArrayList<>(List.of("client", "--starttls", protocol, "-p", String.valueOf(port),
+                "-A", dir.resolve("ca.pem").toString(), "-x"));
+        args.addAll(List.of(more));
+        return Interop.tlskit(args.toArray(String[]::new));
     }
 
     /** OpenSSL's name of a suite as the IANA one tlskit reports (the registry knows both). */

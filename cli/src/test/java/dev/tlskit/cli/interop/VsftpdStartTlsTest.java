@@ -24,48 +24,40 @@ class VsftpdStartTlsTest {
     @TempDir
     static Path dir;
 
-    private static Interop.Peer tls;
-    private static Interop.Peer plain;
-    private static int tlsPort;
-    private static int plainPort;
+    private static StartTlsServer vsftpd;
 
     @BeforeAll
     static void startVsftpd() throws Exception {
-        Interop.requireBinary("openssl");
-        Interop.requireBinary("vsftpd");
-        StartTlsServers.requireRoot();
-        Path own = StartTlsServers.certificates(dir, "root");
+        vsftpd = StartTlsServer.prepare("vsftpd", dir, "root", "vsftpd");
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        tlsPort = Interop.freePort();
-        plainPort = Interop.freePort();
-        tls = start("tls", tlsPort, empty, "ssl_enable=YES\nrsa_cert_file=" + own.resolve("server.pem")
-                + "\nrsa_private_key_file=" + own.resolve("server.key") + "\n");
-        plain = start("plain", plainPort, empty, "ssl_enable=NO\n");
+        start("tls", vsftpd.tlsPort, empty, "ssl_enable=YES\nrsa_cert_file=" + vsftpd.own.resolve("server.pem")
+                + "\nrsa_private_key_file=" + vsftpd.own.resolve("server.key") + "\n");
+        start("plain", vsftpd.plainPort, empty, "ssl_enable=NO\n");
     }
 
     @AfterAll
     static void stopVsftpd() {
-        StartTlsServers.stop("vsftpd", tls, plain);
+        StartTlsServer.stop(vsftpd);
     }
 
     @Test
     void upgradesAfterAuthTlsVerifiesAndAgreesWithOpenSsl() throws Exception {
-        Object json = StartTlsServers.upgradesLikeOpenSsl(dir, "ftp", tlsPort, true);
+        Object json = vsftpd.upgradesLikeOpenSsl("ftp");
         assertEquals("AUTH TLS", Interop.at(json, "starttls", "prelude", 1, "text"));
         assertEquals("234 Proceed with negotiation.", Interop.at(json, "starttls", "prelude", 2, "text"));
     }
 
     @Test
     void quitSaysQuitInsideTlsAndVsftpdAnswers221() {
-        List<?> reply = StartTlsServers.quits(dir, "ftp", tlsPort, "QUIT");
+        List<?> reply = vsftpd.quits("ftp", "QUIT");
         assertEquals(1, reply.size(), reply.toString());
         assertTrue(((String) reply.get(0)).startsWith("221 "), reply.toString());
     }
 
     @Test
     void withoutSslEnableAuthTlsIsRefusedAsNotOffered() {
-        assertEquals("tlskit: error: localhost:" + plainPort + ": ftp: the server does not offer AUTH TLS:"
-                + " \"530 Please login with USER and PASS.\"", StartTlsServers.notOffered(dir, "ftp", plainPort));
+        assertEquals("tlskit: error: localhost:" + vsftpd.plainPort + ": ftp: the server does not offer AUTH TLS:"
+                + " \"530 Please login with USER and PASS.\"", vsftpd.notOffered("ftp"));
     }
 
     private static Interop.Peer start(String name, int port, Path empty, String sslLines) throws Exception {
@@ -73,7 +65,6 @@ class VsftpdStartTlsTest {
                 "listen=YES", "listen_ipv6=NO", "listen_address=127.0.0.1", "listen_port=" + port,
                 "background=NO", "anonymous_enable=YES", "anon_root=" + empty, "local_enable=NO",
                 "secure_chroot_dir=" + empty, "seccomp_sandbox=NO", "xferlog_enable=NO", sslLines));
-        return StartTlsServers.startSilentDaemon("vsftpd (" + name + ")", dir, port,
-                List.of("vsftpd", conf.toString()));
+        return vsftpd.silentDaemon(name, dir, port, List.of("vsftpd", conf.toString()));
     }
 }

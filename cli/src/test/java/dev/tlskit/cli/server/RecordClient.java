@@ -1,20 +1,18 @@
 package dev.tlskit.cli.server;
 
+import dev.tlskit.cli.AnyServerCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.SecureRandom;
-import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ContentType;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsNoCloseNotifyException;
-import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
@@ -22,8 +20,8 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
  * A TLS client that chooses its application-data records one by one, zero-length ones included (RFC 8446 5.1 and
  * RFC 5246 6.2.1 allow them). Neither JSSE provider's {@code SSLEngine.wrap} of an empty buffer produces a record
  * (both return OK with 0 bytes), nor does {@code openssl s_client}; Bouncy Castle's low-level protocol writes
- * whatever record it is given through its protected {@code safeWriteRecord}. It trusts any server certificate:
- * the server under test is on loopback and its certificate is not what these tests are about.
+ * whatever record it is given through its protected {@code safeWriteRecord}. It trusts any server certificate
+ * ({@link AnyServerCertificate}).
  */
 final class RecordClient implements AutoCloseable {
     private final Socket socket;
@@ -55,17 +53,7 @@ final class RecordClient implements AutoCloseable {
 
             @Override
             public TlsAuthentication getAuthentication() {
-                return new TlsAuthentication() {
-                    @Override
-                    public void notifyServerCertificate(TlsServerCertificate serverCertificate) {
-                        // any: see the class comment
-                    }
-
-                    @Override
-                    public TlsCredentials getClientCredentials(CertificateRequest request) {
-                        return null;
-                    }
-                };
+                return new AnyServerCertificate();
             }
         });
     }

@@ -10,31 +10,15 @@ import dev.tlskit.engine.TlsContext;
 import dev.tlskit.engine.model.ClientAuth;
 import dev.tlskit.engine.model.TlsProvider;
 import dev.tlskit.engine.model.TlsVersion;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Two SSLEngines driven through {@link EngineCore} and byte buffers only: no sockets, no threads. */
 class EngineCoreTest {
 
-    static Stream<Arguments> pairs() {
-        List<Arguments> all = new ArrayList<>();
-        for (TlsProvider clientProvider : TlsProvider.values()) {
-            for (TlsProvider serverProvider : TlsProvider.values()) {
-                for (TlsVersion version : TlsVersion.values()) {
-                    all.add(Arguments.of(clientProvider, serverProvider, version));
-                }
-            }
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest(name = "{0} client, {1} server, {2}")
-    @MethodSource("pairs")
+    @MethodSource("dev.tlskit.engine.TestPki#providerMatrix")
     void completesHandshakeAndCarriesDataBothWays(TlsProvider clientProvider, TlsProvider serverProvider,
             TlsVersion version) throws Exception {
         TlsContext clientContext = TlsContext.create(TestPki.client(clientProvider, version).build());
