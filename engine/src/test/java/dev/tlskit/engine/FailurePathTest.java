@@ -15,8 +15,9 @@ import dev.tlskit.engine.model.TlsProvider;
 import dev.tlskit.engine.model.TlsVersion;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
+import dev.tlskit.engine.wire.ContentType;
+import dev.tlskit.engine.wire.Record;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,27 +147,21 @@ class FailurePathTest {
             s.setSoTimeout(5000);
             s.getOutputStream().write(bytes);
             s.getOutputStream().flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
             List<Alert> alerts = new ArrayList<>();
             while (true) {
-                int type;
+                Record r;
                 try {
-                    type = in.read();
+                    r = Record.read(s.getInputStream());
                 } catch (SocketTimeoutException | java.net.SocketException gone) {
                     break;
                 }
-                if (type < 0) {
+                if (r == null) {
                     break;
                 }
-                byte[] rest = new byte[4];
-                in.readFully(rest);
-                int length = ((rest[2] & 0xFF) << 8) | (rest[3] & 0xFF);
-                byte[] body = new byte[length];
-                in.readFully(body);
-                if (type != 21) {
-                    throw new AssertionError("expected only alert records, got content type " + type);
+                if (r.type() != ContentType.ALERT) {
+                    throw new AssertionError("expected only alert records, got content type " + r.contentType());
                 }
-                alerts.add(Alert.parse(body));
+                alerts.add(Alert.parse(r.body()));
             }
             return alerts;
         }
