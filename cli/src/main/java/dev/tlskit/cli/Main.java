@@ -68,11 +68,11 @@ public final class Main {
      * The same tree built by picocli from the annotations, as before {@link Specs} (generated from them) existed:
      * what GeneratedModelTest compares the generated model with.
      */
-    static CommandLine annotated(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, TlskitCommand.SUBCOMMANDS, CommandLine::new);
+    static CommandLine annotated(PrintWriter out, PrintWriter err, List<String> subcommands) {
+        return commandLine(out, err, subcommands, CommandLine::new);
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands) {
         return commandLine(out, err, subcommands, Main::generated);
     }
 
