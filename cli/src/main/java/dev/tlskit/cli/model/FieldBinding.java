@@ -91,12 +91,7 @@ public final class FieldBinding implements IGetter, ISetter, IScoped {
     public picocli.CommandLine.Model.ITypeInfo typeInfo(picocli.CommandLine.Range arity, boolean option,
             boolean interactive, Class<?>... aux) {
         try {
-            Class<?> c = Class.forName("picocli.CommandLine$Model$RuntimeTypeInfo", false,
-                    OptionSpec.class.getClassLoader());
-            java.lang.reflect.Method create = c.getDeclaredMethod("create", Class.class, Class[].class,
-                    java.lang.reflect.Type.class, picocli.CommandLine.Range.class, Class.class, boolean.class);
-            create.setAccessible(true);
-            return (picocli.CommandLine.Model.ITypeInfo) create.invoke(null, field.getType(), aux,
+            return (picocli.CommandLine.Model.ITypeInfo) Internals.TYPE_INFO.invoke(null, field.getType(), aux,
                     field.getGenericType(), arity, option ? boolean.class : String.class, interactive);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("picocli's type information for " + field + ": " + e, e);
@@ -184,6 +179,8 @@ public final class FieldBinding implements IGetter, ISetter, IScoped {
         static final Field INITIAL_STATE = field(ARG_BUILDER, "initialValueState");
         static final Field ORIGINAL_FALLBACK = field(OptionSpec.Builder.class, "originalFallbackValue");
         static final Field CAPACITY = field(PositionalParamSpec.Builder.class, "capacity");
+        /** {@code RuntimeTypeInfo.create(type, annotationTypes, genericType, arity, defaultType, interactive)}. */
+        static final java.lang.reflect.Method TYPE_INFO = typeInfoFactory();
         @SuppressWarnings({"unchecked", "rawtypes"})
         static final Object CACHED = Enum.valueOf((Class) INITIAL_STATE.getType(), "CACHED");
 
@@ -192,6 +189,20 @@ public final class FieldBinding implements IGetter, ISetter, IScoped {
             set(ORIGINAL_MAP_FALLBACK, b, originalMapFallback);
             if (initialCached) {
                 set(INITIAL_STATE, b, CACHED);
+            }
+        }
+
+        static java.lang.reflect.Method typeInfoFactory() {
+            try {
+                Class<?> c = Class.forName("picocli.CommandLine$Model$RuntimeTypeInfo", false,
+                        OptionSpec.class.getClassLoader());
+                java.lang.reflect.Method m = c.getDeclaredMethod("create", Class.class, Class[].class,
+                        java.lang.reflect.Type.class, picocli.CommandLine.Range.class, Class.class, boolean.class);
+                m.setAccessible(true);
+                return m;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("picocli has no RuntimeTypeInfo.create: another picocli version than"
+                        + " the generated model's", e);
             }
         }
 

@@ -75,7 +75,7 @@ public final class ModelSource {
     }
 
     private String command(CommandSpec spec, String path) {
-        String method = camel(path);
+        String method = JavaText.camel(path);
         commands.put(spec.userObject().getClass().getName(), method);
         StringBuilder body = new StringBuilder();
         body.append("\n    /** {@code ").append(spec.qualifiedName()).append("}. */\n");
@@ -88,8 +88,8 @@ public final class ModelSource {
             }
             CommandSpec sub = e.getValue().getCommandSpec();
             String subMethod = command(sub, path + " " + e.getKey());
-            body.append("        s.addSubcommand(").append(str(e.getKey())).append(", new CommandLine(")
-                    .append(subMethod).append("(").append(newInstance(sub.userObject().getClass()))
+            body.append("        s.addSubcommand(").append(JavaText.str(e.getKey())).append(", new CommandLine(")
+                    .append(subMethod).append("(").append(JavaText.newInstance(sub.userObject().getClass()))
                     .append(")));\n");
         }
         body.append("        return s;\n    }\n");
@@ -162,8 +162,8 @@ public final class ModelSource {
     private void addMixin(StringBuilder b, CommandSpec spec, String name) {
         CommandSpec m = spec.mixins().get(name);
         Field f = (Field) spec.mixinAnnotatedElements().get(name).userObject();
-        b.append("        s.addMixin(").append(str(name)).append(", ").append(mixin(m))
-                .append("(FieldBinding.mixin(o, ").append(str(f.getName())).append(")));\n");
+        b.append("        s.addMixin(").append(JavaText.str(name)).append(", ").append(mixin(m))
+                .append("(FieldBinding.mixin(o, ").append(JavaText.str(f.getName())).append(")));\n");
     }
 
     /** {@code @Spec} fields: each gets the spec it holds in the annotation-built model. */
@@ -174,7 +174,7 @@ public final class ModelSource {
             if (value != spec) {
                 throw new IllegalStateException(f + " holds another spec than its own: not generated yet");
             }
-            b.append("        FieldBinding.put(o, ").append(str(f.getName())).append(", s);\n");
+            b.append("        FieldBinding.put(o, ").append(JavaText.str(f.getName())).append(", s);\n");
         }
     }
 
@@ -196,27 +196,27 @@ public final class ModelSource {
                         .build()
                 : PositionalParamSpec.builder().type(arg.type()).auxiliaryTypes(arg.auxiliaryTypes())
                         .index(((PositionalParamSpec) arg).index()).build();
-        b.append("        {\n            FieldBinding f = FieldBinding.of(o, ").append(str(f.getName())).append(");\n");
+        b.append("        {\n            FieldBinding f = FieldBinding.of(o, ").append(JavaText.str(f.getName())).append(");\n");
         b.append("            s.add").append(option ? "Option(FieldBinding.option(OptionSpec.builder("
-                + strings(((OptionSpec) arg).names()) : "Positional(FieldBinding.positional(PositionalParamSpec.builder(")
+                + JavaText.strings(((OptionSpec) arg).names()) : "Positional(FieldBinding.positional(PositionalParamSpec.builder(")
                 .append(")\n");
         StringBuilder calls = new StringBuilder();
-        call(calls, "type", cls(arg.type()));
-        call(calls, "auxiliaryTypes", Arrays.stream(arg.auxiliaryTypes()).map(ModelSource::cls)
+        call(calls, "type", JavaText.cls(arg.type()));
+        call(calls, "auxiliaryTypes", Arrays.stream(arg.auxiliaryTypes()).map(JavaText::cls)
                 .reduce((x, y) -> x + ", " + y).orElse(""));
         if (!arg.typeInfo().getActualGenericTypeArguments().isEmpty()) {
-            call(calls, "typeInfo", "f.typeInfo(CommandLine.Range.valueOf(" + str(arg.arity().toString())
+            call(calls, "typeInfo", "f.typeInfo(CommandLine.Range.valueOf(" + JavaText.str(arg.arity().toString())
                     + ").unspecified(" + arg.arity().isUnspecified() + "), " + option + ", " + arg.interactive()
-                    + Arrays.stream(arg.auxiliaryTypes()).map(c -> ", " + cls(c)).reduce("", String::concat) + ")");
+                    + Arrays.stream(arg.auxiliaryTypes()).map(c -> ", " + JavaText.cls(c)).reduce("", String::concat) + ")");
         }
         if (!option) {
-            call(calls, "index", str(((PositionalParamSpec) arg).index().toString()));
+            call(calls, "index", JavaText.str(((PositionalParamSpec) arg).index().toString()));
         }
         if (!arg.arity().equals(plain.arity()) || arg.arity().isUnspecified() != plain.arity().isUnspecified()) {
             if (arg.arity().isUnspecified()) {
                 throw new IllegalStateException(arg + ": unspecified arity that the builder computes otherwise");
             }
-            call(calls, "arity", str(arg.arity().toString()));
+            call(calls, "arity", JavaText.str(arg.arity().toString()));
         }
         differ(calls, "required", arg.required(), plain.required());
         differ(calls, "interactive", arg.interactive(), plain.interactive());
@@ -228,7 +228,7 @@ public final class ModelSource {
         differ(calls, "hideParamSyntax", arg.hideParamSyntax(), plain.hideParamSyntax());
         if (arg.converters().length > 0) {
             call(calls, "converters", Arrays.stream(arg.converters())
-                    .map(c -> "(CommandLine.ITypeConverter) " + newInstance(c.getClass()))
+                    .map(c -> "(CommandLine.ITypeConverter) " + JavaText.newInstance(c.getClass()))
                     .reduce((x, y) -> x + ", " + y).orElseThrow());
         }
         differ(calls, "splitRegex", arg.splitRegex(), plain.splitRegex());
@@ -255,21 +255,21 @@ public final class ModelSource {
             call(calls, "initialValue", "f.get()");
             call(calls, "hasInitialValue", "true");
         }
-        call(calls, "withToString", str(arg.toString()));
+        call(calls, "withToString", JavaText.str(arg.toString()));
         b.append(calls);
         b.append("                    .getter(f).setter(f).scope(f.scope()).userObject(f.field()),\n");
-        b.append("                    ").append(literal(internal(ArgSpec.class, arg, "originalDefaultValue")));
+        b.append("                    ").append(JavaText.literal(internal(ArgSpec.class, arg, "originalDefaultValue")));
         if (option) {
-            b.append(", ").append(literal(internal(OptionSpec.class, arg, "originalFallbackValue")));
+            b.append(", ").append(JavaText.literal(internal(OptionSpec.class, arg, "originalFallbackValue")));
         }
-        b.append(", ").append(literal(internal(ArgSpec.class, arg, "originalMapFallbackValue")));
+        b.append(", ").append(JavaText.literal(internal(ArgSpec.class, arg, "originalMapFallbackValue")));
         // POSTPONED: picocli reads the field when the initial value is first asked for (CACHED from then on),
         // through the annotated element only it can hold; the generated model reads it when built, into CACHED.
         b.append(", ").append(List.of("CACHED", "POSTPONED")
                 .contains(String.valueOf(internal(ArgSpec.class, arg, "initialValueState"))));
         if (!option) {
             Object capacity = internal(PositionalParamSpec.class, arg, "builderCapacity");
-            b.append(", ").append(capacity == null ? "null" : str(capacity.toString()));
+            b.append(", ").append(capacity == null ? "null" : JavaText.str(capacity.toString()));
         }
         b.append("));\n");
         b.append("        }\n");
@@ -313,12 +313,12 @@ public final class ModelSource {
         if (value == null) {
             throw new IllegalStateException(name + ": null where the builder sets " + plain.getClass());
         }
-        call(calls, name, newInstance(value.getClass()));
+        call(calls, name, JavaText.newInstance(value.getClass()));
     }
 
     private static void differ(StringBuilder calls, String name, Object value, Object plain) {
         if (!Objects.deepEquals(value, plain)) {
-            call(calls, name, literal(value));
+            call(calls, name, JavaText.literal(value));
         }
     }
 
@@ -356,7 +356,7 @@ public final class ModelSource {
                 if (!simple && def != null && value.getClass() == def.getClass()) {
                     continue; // the same kind of object (a default provider or transformer) as picocli's default
                 }
-                String arg = simple ? literal(value) : newInstance(value.getClass());
+                String arg = simple ? JavaText.literal(value) : JavaText.newInstance(value.getClass());
                 b.append("        ").append(prefix).append(g.getName()).append("(").append(arg).append(");\n");
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(g + ": " + e, e);
@@ -378,110 +378,5 @@ public final class ModelSource {
             }
         }
         return null;
-    }
-
-    static String literal(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof String s) {
-            return str(s);
-        }
-        if (v instanceof String[] a) {
-            return a.length == 0 ? "new String[0]" : strings(a);
-        }
-        if (v instanceof Boolean || v instanceof Integer) {
-            return v.toString();
-        }
-        if (v instanceof Character c) {
-            return "'" + (c == '\'' || c == '\\' ? "\\" + c : String.valueOf(c)) + "'";
-        }
-        if (v instanceof Enum<?> e) {
-            return e.getDeclaringClass().getCanonicalName() + "." + e.name();
-        }
-        if (v instanceof Map<?, ?> m) {
-            StringBuilder sb = new StringBuilder("FieldBinding.map(");
-            String sep = "";
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(sep).append(str((String) e.getKey())).append(", ").append(str((String) e.getValue()));
-                sep = ", ";
-            }
-            return sb.append(")").toString();
-        }
-        throw new IllegalStateException("no literal for " + v.getClass() + ": " + v);
-    }
-
-    private static String strings(String[] a) {
-        return Arrays.stream(a).map(ModelSource::str).reduce((x, y) -> x + ", " + y).orElse("");
-    }
-
-    static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    /** A class literal where Specs can name the class, else a look-up by name. */
-    static String cls(Class<?> c) {
-        if (c.isPrimitive()) {
-            return c.getName() + ".class";
-        }
-        if (c.isArray() && c.getComponentType().isPrimitive()) {
-            return c.getComponentType().getName() + "[].class";
-        }
-        if (nameable(c)) {
-            return c.getCanonicalName() + ".class";
-        }
-        return "FieldBinding.type(" + str(c.getName()) + ")";
-    }
-
-    private static boolean nameable(Class<?> c) {
-        Class<?> e = c.isArray() ? c.getComponentType() : c;
-        for (Class<?> k = e; k != null; k = k.getEnclosingClass()) {
-            if (!Modifier.isPublic(k.getModifiers())) {
-                return false;
-            }
-        }
-        return e.getCanonicalName() != null;
-    }
-
-    static String newInstance(Class<?> c) {
-        try {
-            if (nameable(c) && Modifier.isPublic(c.getDeclaredConstructor().getModifiers())) {
-                return "new " + c.getCanonicalName() + "()";
-            }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(c + " has no no-argument constructor", e);
-        }
-        return "FieldBinding.create(" + str(c.getName()) + ")";
-    }
-
-    private static String camel(String path) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : path.toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            } else {
-                up = true;
-            }
-        }
-        return sb.toString();
     }
 }
