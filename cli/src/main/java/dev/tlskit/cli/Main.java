@@ -1,11 +1,13 @@
 package dev.tlskit.cli;
 
+import dev.tlskit.cli.model.Specs;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -62,10 +64,28 @@ public final class Main {
         return TlskitCommand.SUBCOMMANDS;
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands) {
-        CommandLine cl = new CommandLine(new TlskitCommand());
+    /**
+     * The same tree built by picocli from the annotations, as before {@link Specs} (generated from them) existed:
+     * what GeneratedModelTest compares the generated model with.
+     */
+    static CommandLine annotated(PrintWriter out, PrintWriter err, List<String> subcommands) {
+        return commandLine(out, err, subcommands, CommandLine::new);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands) {
+        return commandLine(out, err, subcommands, Main::generated);
+    }
+
+    /** {@code command}'s model from the generated code: no annotation read, no proxy class defined. */
+    public static CommandLine generated(Object command) {
+        return new CommandLine(Specs.of(command));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> subcommands,
+            Function<Object, CommandLine> model) {
+        CommandLine cl = model.apply(new TlskitCommand());
         for (String name : subcommands) {
-            cl.addSubcommand(name, TlskitCommand.subcommand(name));
+            cl.addSubcommand(name, model.apply(TlskitCommand.subcommand(name)));
         }
         cl.setOut(out);
         cl.setErr(err);

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
         })
 public final class TlskitCommand implements Runnable {
     /** The subcommands' names, in the order {@code --help}, the man pages and completions list them. */
-    static final List<String> SUBCOMMANDS =
+    public static final List<String> SUBCOMMANDS =
             List.of("server", "client", "echoserver", "echoclient", "certgen", "chat", "bench", "scan");
 
     /**
@@ -61,7 +61,7 @@ public final class TlskitCommand implements Runnable {
         return spec.root().userObject() instanceof TlskitCommand root ? root.stdin : System.in;
     }
 
-    static Object subcommand(String name) {
+    public static Object subcommand(String name) {
         return switch (name) {
             case "server" -> new ServerCommand();
             case "client" -> new ClientCommand();

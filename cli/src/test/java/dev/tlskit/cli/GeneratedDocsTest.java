@@ -22,8 +22,8 @@ import picocli.CommandLine;
  * {@code mvn -q -B install -DskipTests -Pdocs}.
  */
 class GeneratedDocsTest {
-    static final String REGENERATE = "run `mvn -q -B install -DskipTests -Pdocs` (it rewrites man/, completions/"
-            + " and the README's option tables from the picocli model)";
+    static final String REGENERATE = "run `mvn -q -B install -DskipTests -Pdocs` (it rewrites man/, completions/,"
+            + " the README's option tables and cli/.../model/Specs.java from the picocli model)";
     private static final Path ROOT = Path.of("..");
 
     @Test

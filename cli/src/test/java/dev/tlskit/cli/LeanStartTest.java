@@ -89,6 +89,11 @@ class LeanStartTest {
                     "the log lists tlskit's classes");
             assertFalse(loaded.stream().anyMatch(l -> l.contains(" org.bouncycastle.")), "a jdk client loads no BC");
             assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.util.logging.")), "nor java.util.logging");
+            // the model comes from the generated Specs: no annotation is read into a proxy, none is defined
+            assertEquals(List.of(), loaded.stream().filter(l -> l.contains("$Proxy") || l.contains("__dynamic_proxy__")
+                    || l.contains(" java.lang.reflect.Proxy$ProxyBuilder ")).toList(), "proxy classes of a client run");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" picocli.CommandLine$Model$TypedMember ")),
+                    "picocli's annotation reader's field binding");
             for (String name : JSON_ONLY) {
                 boolean found = loaded.stream().anyMatch(l -> l.contains(" " + name + " "));
                 assertEquals(json, found, name + (json ? " loaded with --json" : " not loaded without --json"));

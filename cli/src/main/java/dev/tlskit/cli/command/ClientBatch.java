@@ -141,7 +141,7 @@ final class ClientBatch {
     }
 
     private static CommandLine commandLine(ClientCommand c) {
-        CommandLine cl = new CommandLine(c);
+        CommandLine cl = dev.tlskit.cli.Main.generated(c);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOverwrittenOptionsAllowed(true);
         return cl;

@@ -19,7 +19,8 @@ import picocli.CommandLine;
 
 /**
  * The one regeneration entry point for everything generated from the picocli model: {@code man/*.1},
- * {@code completions/tlskit.bash} and the README's option tables. Run it with
+ * {@code completions/tlskit.bash}, the README's option tables and the model itself in code
+ * ({@code dev.tlskit.cli.model.Specs}, see {@link ModelSource}). Run it with
  * {@code mvn -q -B install -DskipTests -Pdocs} (the {@code docs} profile of cli/pom.xml runs {@link #main} with the
  * repository root); {@code GeneratedDocsTest} fails when the committed files differ from {@link #render}.
  * It lives with the tests because Asciidoctor (JRuby) has no place in the runnable jar.
@@ -59,6 +60,7 @@ public final class Docs {
         Map<String, String> files = new LinkedHashMap<>();
         manPages().forEach((name, troff) -> files.put(MAN + "/" + name + ".1", troff));
         files.put(COMPLETION, bashCompletion());
+        files.put(ModelSource.PATH, ModelSource.render());
         try {
             files.put(README, OptionTables.render(Files.readString(root.resolve(README), StandardCharsets.UTF_8)));
         } catch (IOException e) {
