@@ -76,8 +76,19 @@ public final class Main {
         return commandLine(out, err, subcommands, Main::generated);
     }
 
+    /**
+     * picocli's built-in converters tlskit does without: every {@code CommandLine} registers them, and those for
+     * java.sql and java.time types are found by reflection, which loads java.sql's classes and initialises
+     * java.time's formatters (~5 ms of a one-shot run). No option has such a type (LeanStartTest checks).
+     */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     /** {@code command}'s model from the generated code: no annotation read, no proxy class defined. */
     public static CommandLine generated(Object command) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         return new CommandLine(Specs.of(command));
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,30 @@ class LeanStartTest {
     private static final List<String> JSON_ONLY = List.of("dev.tlskit.cli.command.ClientDocument",
             "dev.tlskit.cli.Json", "dev.tlskit.engine.wire.CipherSuite$Table");
 
+    /** What Main.UNUSED_CONVERTERS leaves out must be no option's type, or that option could not be converted. */
+    @Test
+    void noOptionHasATypeWhoseBuiltInConverterIsLeftOut() {
+        java.util.List<String> excluded = java.util.Arrays.asList(Main.UNUSED_CONVERTERS.split(","));
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        CommandLine all = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(all));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            for (picocli.CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                java.util.List<Class<?>> types = new java.util.ArrayList<>(List.of(arg.type()));
+                types.addAll(List.of(arg.auxiliaryTypes()));
+                for (Class<?> t : types) {
+                    if (excluded.stream().anyMatch(t.getName()::matches)) {
+                        offending.add(cl.getCommandSpec().qualifiedName() + " " + arg + ": " + t.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offending);
+        assertTrue("java.time.Duration".matches(excluded.get(1)), "the patterns are regular expressions");
+    }
+
     @Test
     @Timeout(60)
     void aTextClientBuildsNoJsonDocumentAndReadsItsTrustFileWithoutBouncyCastle(@TempDir Path dir)
@@ -94,6 +119,12 @@ class LeanStartTest {
                     || l.contains(" java.lang.reflect.Proxy$ProxyBuilder ")).toList(), "proxy classes of a client run");
             assertFalse(loaded.stream().anyMatch(l -> l.contains(" picocli.CommandLine$Model$TypedMember ")),
                     "picocli's annotation reader's field binding");
+            // picocli's java.sql and java.time converters are not registered (Main.UNUSED_CONVERTERS)
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.sql.")), "java.sql is not loaded");
+            if (!json) { // JSON writes certificate dates with java.time's ISO formatter
+                assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.time.format.DateTimeFormatterBuilder ")),
+                        "java.time's formatters are not built");
+            }
             for (String name : JSON_ONLY) {
                 boolean found = loaded.stream().anyMatch(l -> l.contains(" " + name + " "));
                 assertEquals(json, found, name + (json ? " loaded with --json" : " not loaded without --json"));
