@@ -90,6 +90,13 @@ public final class Json {
         }
     }
 
+    /** {@code s} as a JSON string, quotes included; its escapes are Java's too (the docs' source generator uses it). */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder();
+        string(sb, s);
+        return sb.toString();
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -43,25 +43,12 @@ final class JavaText {
         return Arrays.stream(a).map(JavaText::str).reduce((x, y) -> x + ", " + y).orElse("");
     }
 
+    /** {@code s} as a Java string literal: JSON's escapes, and what is above ASCII as a unicode escape too. */
     static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        StringBuilder sb = new StringBuilder();
+        dev.tlskit.cli.Json.quote(s).chars()
+                .forEach(c -> sb.append(c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return sb.toString();
     }
 
     /** A class literal where Specs can name the class, else a look-up by name. */
