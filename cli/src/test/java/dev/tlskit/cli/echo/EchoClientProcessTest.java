@@ -3,8 +3,8 @@ package dev.tlskit.cli.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.engine.TlsConnection;
 import java.net.InetAddress;

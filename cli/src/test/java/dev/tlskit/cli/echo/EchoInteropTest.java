@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlskit.certs.DemoMaterial;
-import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.Tlskit;
+import dev.tlskit.cli.Tlskit.Result;
 import dev.tlskit.cli.echo.Echo.Server;
 import dev.tlskit.cli.interop.Interop;
 import java.nio.charset.StandardCharsets;

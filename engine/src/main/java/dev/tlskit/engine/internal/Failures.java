@@ -2,9 +2,9 @@ package dev.tlskit.engine.internal;
 
 import dev.tlskit.engine.model.Direction;
 import dev.tlskit.engine.model.FailureAlert;
+import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.model.TlsException.Kind;
 import dev.tlskit.engine.model.TlsException.Reason;
-import dev.tlskit.engine.model.TlsException;
 import dev.tlskit.engine.wire.Alert;
 import dev.tlskit.engine.wire.AlertDescription;
 import java.io.EOFException;
