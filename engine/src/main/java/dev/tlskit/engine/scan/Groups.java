@@ -31,6 +31,7 @@ final class Groups {
     private final Map<NamedGroup, Future<Answer>> tls13 = new LinkedHashMap<>();
     private final Map<NamedGroup, Future<Answer>> ecdhe = new LinkedHashMap<>();
     private Future<Answer> dhe;
+    private Future<List<NamedGroup>> ecdheUsed;
     private Probes probes;
     private ProtocolVersion top;
     private List<CipherSuite> ecdheSuites;
@@ -57,6 +58,8 @@ final class Groups {
                 g.ecdhe.put(group, pool.submit(() -> probes.offer("group " + group.ianaName() + " "
                         + top.displayName(), top, ecdheSuites, b -> b.supportedGroups(code), true)));
             }
+            // after the curves alone (submitted first, so the pool has started them all when this one waits)
+            g.ecdheUsed = pool.submit(g::collectEcdhe);
             List<CipherSuite> dheSuites = all.stream().filter(CipherSuite::isFiniteFieldDhe).toList();
             g.dhe = pool.submit(() -> probes.offer("DHE parameters " + top.displayName(), top, dheSuites,
                     UnaryOperator.identity(), true));
@@ -76,11 +79,16 @@ final class Groups {
         return out;
     }
 
-    /**
-     * Curves the TLS 1.2-and-older ServerKeyExchange used, in the registry's order: each offered alone, then the
-     * rest behind the accepted ECDSA curves (see the class comment); the second part probes, one offer at a time.
-     */
+    /** Curves the TLS 1.2-and-older ServerKeyExchange used, in the registry's order. */
     List<NamedGroup> ecdhe() {
+        return ecdheUsed == null ? List.of() : Scanner.get(ecdheUsed);
+    }
+
+    /**
+     * Each curve offered alone, then the rest behind the accepted ECDSA curves (see the class comment), one offer
+     * at a time: a task of the pool, beside the other families' probes.
+     */
+    private List<NamedGroup> collectEcdhe() {
         List<NamedGroup> used = new ArrayList<>();
         List<NamedGroup> rest = new ArrayList<>();
         ecdhe.forEach((g, f) -> (usedGroup(Scanner.get(f)) == g.code() ? used : rest).add(g));
