@@ -1,12 +1,17 @@
 package dev.tlskit.cli;
 
 import dev.tlskit.certs.DemoMaterial;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,7 +22,10 @@ import java.util.stream.Stream;
  * The training run the launcher records a class-data archive from (a class list for a static AppCDS archive on
  * Java 17-23, an AOT cache from {@code -XX:AOTMode=record} on 24+): in one JVM, the commands people run most, as they
  * run them — {@code --version}, help, and client/server handshakes on loopback (the seed's mutual-auth exchange on
- * the demo certificates, and the one-shot {@code client -g -x -A ca.pem} check on both providers). Whatever fails
+ * the demo certificates, and the one-shot {@code client -g -x -A ca.pem} check on both providers). With the argument
+ * {@code lean}, the lean archive's training (what the launcher uses for one-shot commands on the jdk provider):
+ * {@code --version} and the same clients on the jdk provider only, their servers in a JVM of their own, since the
+ * JVM maps and relocates the whole archive at every start (a smaller one starts faster). Whatever fails
  * here only makes the archive smaller: the run prints nothing and always exits 0.
  *
  * <p>{@code java -Xshare:off -XX:DumpLoadedClassList=tlskit.classlist -cp tlskit.jar dev.tlskit.cli.Training}
@@ -25,12 +33,14 @@ import java.util.stream.Stream;
 public final class Training {
     private static final Pattern LISTENING = Pattern.compile("listening on \\S*:(\\d+)");
     private static final long WAIT_SECONDS = 30;
+    /** The argument for the lean archive's training: no Bouncy Castle or BoringSSL run (see the launcher). */
+    static final String LEAN = "lean";
 
     private Training() {}
 
     public static void main(String[] args) {
         try {
-            train();
+            train(args.length > 0 && args[0].equals(LEAN));
         } catch (Exception | Error e) {
             if (Boolean.getBoolean("tlskit.training.verbose")) {
                 e.printStackTrace();
@@ -39,20 +49,22 @@ public final class Training {
         System.exit(0);
     }
 
-    static void train() throws Exception {
+    static void train(boolean lean) throws Exception {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Main.run(quiet, quiet, "--version");
-        Main.run(quiet, quiet, "--help");
-        Main.run(quiet, quiet, "client", "--help");
-        Main.run(quiet, quiet, "client", "--no-such-flag");
+        if (!lean) {
+            Main.run(quiet, quiet, "--help");
+            Main.run(quiet, quiet, "client", "--help");
+            Main.run(quiet, quiet, "client", "--no-such-flag");
+        }
         Path dir = Files.createTempDirectory("tlskit-training");
         try {
             DemoMaterial.writeTo(dir);
             String ca = dir.resolve("ca.pem").toString();
-            exchange(new String[] {"server", "-p", "0"}, new String[] {"client"});
-            exchange(new String[] {"server", "-p", "0", "-g", "-d", "-C", "2"},
-                    new String[] {"client", "-h", "127.0.0.1", "-A", ca, "-x", "-g"},
-                    new String[] {"client", "-h", "127.0.0.1", "-A", ca, "-x", "-g", "--provider", "bc", "--json"});
+            exchange(lean, new String[] {"server", "-p", "0"}, new String[] {"client"});
+            String[] check = {"client", "-h", "127.0.0.1", "-A", ca, "-x", "-g"};
+            exchange(lean, new String[] {"server", "-p", "0", "-g", "-d", "-C", "2"}, check,
+                    lean ? plus(check, "--json") : plus(check, "--provider", "bc", "--json"));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -60,31 +72,81 @@ public final class Training {
         }
     }
 
-    /** Runs the server in a thread, each client after the other against its port, and waits for the server. */
-    private static void exchange(String[] server, String[]... clients) throws Exception {
+    private static String[] plus(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    /**
+     * Starts the server, runs each client after the other against its port, and waits for the server. The lean
+     * training runs the server in a JVM of its own, so that the archive holds what the clients load, not what a
+     * server does; the full one runs it in a thread of this JVM.
+     */
+    private static void exchange(boolean lean, String[] server, String[]... clients) throws Exception {
         CompletableFuture<String> port = new CompletableFuture<>();
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         PrintWriter serverErr = new PrintWriter(new PortWatcher(port), true);
+        Waiter waiter = lean ? child(server, serverErr, port) : thread(server, serverErr, port);
+        try {
+            String p = port.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (p == null) {
+                return;
+            }
+            PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+            for (String[] client : clients) {
+                Main.run(quiet, quiet, plus(client, "-p", p));
+            }
+        } finally {
+            waiter.await();
+        }
+    }
+
+    /** Waits for a training server to end (and ends it if it does not within the time). */
+    private interface Waiter {
+        void await() throws Exception;
+    }
+
+    private static Waiter thread(String[] server, PrintWriter serverErr, CompletableFuture<String> port) {
         Thread thread = new Thread(() -> {
             try {
-                Main.run(quiet, serverErr, server);
+                Main.run(new PrintWriter(Writer.nullWriter()), serverErr, server);
             } finally {
                 port.complete(null);
             }
         }, "tlskit-training-server");
         thread.setDaemon(true);
         thread.start();
-        String p = port.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        if (p == null) {
-            return;
-        }
-        for (String[] client : clients) {
-            String[] args = java.util.Arrays.copyOf(client, client.length + 2);
-            args[client.length] = "-p";
-            args[client.length + 1] = p;
-            Main.run(quiet, quiet, args);
-        }
-        thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        return () -> thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    /** The server as {@code java -cp <this class path> dev.tlskit.cli.Main server ...}, on this JVM's java. */
+    private static Waiter child(String[] server, PrintWriter serverErr, CompletableFuture<String> port)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(server));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    serverErr.println(line);
+                }
+            } catch (IOException e) {
+                // the server ended
+            } finally {
+                port.complete(null);
+            }
+        }, "tlskit-training-server-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        return () -> {
+            if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        };
     }
 
     /** The server's stderr: completes {@code port} with the port of its {@code listening on} line. */

@@ -183,8 +183,8 @@ class LauncherStartupIT {
     void anArchiveBuiltForTheJarIsUsedAndAFreshJarInvalidatesIt(Path jdk) throws Exception {
         Run first = buildArchive(jdk);
         assertEquals("", first.err);
-        Path stamp = onlyStamp();
-        String trained = Files.readString(stamp);
+        Path archive = archiveOf(onlyStamp());
+        assertEquals(Files.getLastModifiedTime(jar), Files.getLastModifiedTime(archive), "the archive names its jar");
         assertTrue(mainFromArchive(jdk, "use"), "the archive serves tlskit's own classes");
 
         // A rebuilt jar: same bytes, a new mtime, as `mvn package` leaves it.
@@ -196,7 +196,7 @@ class LauncherStartupIT {
         assertTrue(stale.err.startsWith("tlskit: start-up archive ") && stale.err.contains("plain start"), stale.err);
 
         buildArchive(jdk);
-        assertNotEquals(trained, Files.readString(stamp), "retrained for the new jar");
+        assertEquals(Files.getLastModifiedTime(jar), Files.getLastModifiedTime(archive), "retrained for the new jar");
         assertTrue(mainFromArchive(jdk, "use"));
     }
 
@@ -204,16 +204,15 @@ class LauncherStartupIT {
     @MethodSource("jdks")
     void aCorruptArchiveMeansAPlainStartWithCleanOutput(Path jdk) throws Exception {
         Run clean = buildArchive(jdk);
-        Path stamp = onlyStamp();
-        Path archive = Path.of(stamp.toString().replaceFirst("\\.stamp$", ""));
+        Path archive = archiveOf(onlyStamp());
         assertTrue(Files.size(archive) > 0);
 
-        // Garbage of the same size, and a stamp forged to match it: only the JVM's own checks stand in the way.
+        // Garbage of the same size, its mtime forged to the jar's: only the JVM's own checks stand in the way.
         byte[] garbage = new byte[(int) Files.size(archive)];
         new java.util.Random(16).nextBytes(garbage);
         archive.toFile().setWritable(true);
         Files.write(archive, garbage);
-        Files.copy(stampOf(archive, jdk), stamp, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(archive, Files.getLastModifiedTime(jar));
 
         Run forged = run(cds(jdk, "use"), "--version");
         assertEquals(0, forged.code, forged.err);
@@ -226,6 +225,37 @@ class LauncherStartupIT {
         assertEquals(0, truncated.code, truncated.err);
         assertEquals(clean.out, truncated.out);
         assertEquals("", truncated.err);
+        Run verbose = run(cds(jdk, "use"), "--version", "--verbose");
+        assertTrue(verbose.err.contains("missing or stale: plain start"), verbose.err);
+    }
+
+    /**
+     * A one-shot command on the jdk provider maps the lean archive, a command that names Bouncy Castle the full one,
+     * in which BC's classes are: two archives side by side, the lean one the smaller.
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void jdkOneShotCommandsMapTheLeanArchiveAndBouncyCastleRunsTheFullOne(Path jdk) throws Exception {
+        buildArchive(jdk);
+        Path lean = archiveOf(onlyStamp());
+        assertTrue(lean.getFileName().toString().contains(".lean."), lean.toString());
+
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Path log = Files.createTempFile(kit, "classes", ".log");
+        Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now",
+                "TLSKIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Run bc = run(env, "client", "--provider", "bc", "-h", "127.0.0.1", "-p", String.valueOf(closed));
+        assertNotEquals(0, bc.code, "nothing listens there");
+        assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.contains(
+                " org.bouncycastle.jsse.provider.BouncyCastleJsseProvider source: shared objects file")),
+                "BC's JSSE provider comes from the full archive");
+        Path full = Path.of(lean.toString().replace(".lean.", "."));
+        assertTrue(Files.exists(full), full.toString());
+        assertTrue(Files.size(lean) < Files.size(full), Files.size(lean) + " vs " + Files.size(full));
+        assertTrue(mainFromArchive(jdk, "use"), "the lean one still serves --version");
     }
 
     @Test
@@ -301,15 +331,9 @@ class LauncherStartupIT {
         }
     }
 
-    /** A stamp as the launcher would write it now for {@code archive}: mtime and size via stat, like the launcher. */
-    private Path stampOf(Path archive, Path jdk) throws Exception {
-        Path out = Files.createTempFile(kit, "stamp", ".txt");
-        Process p = new ProcessBuilder("stat", "-c", "%.9Y %s", jar.toString(), archive.toString())
-                .redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        String[] lines = Files.readString(out).strip().split("\n");
-        Files.writeString(out, lines[0] + " " + lines[1] + " " + javaOf(jdk) + "\n");
-        return out;
+    /** The archive a stamp is beside. */
+    private static Path archiveOf(Path stamp) {
+        return Path.of(stamp.toString().replaceFirst("\\.stamp$", ""));
     }
 
     /** A java that notes its own path in {@code marker}, then runs this test's JDK. */
