@@ -259,6 +259,22 @@ class LauncherStartupIT {
     }
 
     @Test
+    void aLinkToTheLauncherRunsTheCheckoutItPointsTo() throws Exception {
+        Path link = kit.resolve("bin/tlskit");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, kit.resolve("tlskit"));
+        Path log = Files.createTempFile(kit, "classes", ".log");
+        Run run = finish(start(link, Map.of("TLSKIT_JAVA", javaOf(THIS_JDK), "TLSKIT_CDS", "now",
+                "TLSKIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version"));
+        assertEquals(0, run.code, run.err);
+        assertEquals("", run.err);
+        assertTrue(run.out.contains("Bouncy Castle 1.84"), run.out);
+        assertTrue(Files.readAllLines(log).stream()
+                .anyMatch(l -> l.contains(" dev.tlskit.cli.Main source: shared objects file")), "the checkout's archive");
+        assertFalse(Files.exists(link.getParent().resolve("cli")), "nothing built beside the link");
+    }
+
+    @Test
     void twoLaunchersBuildingAtOnceLeaveOneUsableArchive() throws Exception {
         Map<String, String> env = cds(THIS_JDK, "now");
         Process a = start(env, "--version");
@@ -285,8 +301,12 @@ class LauncherStartupIT {
     }
 
     private Process start(Map<String, String> env, String... args) throws IOException {
+        return start(kit.resolve("tlskit"), env, args);
+    }
+
+    private Process start(Path launcher, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(kit.resolve("tlskit").toString());
+        cmd.add(launcher.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(kit.toFile());
         pb.environment().remove("TLSKIT_JAVA");
