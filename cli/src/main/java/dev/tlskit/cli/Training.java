@@ -35,10 +35,15 @@ public final class Training {
     private static final long WAIT_SECONDS = 30;
     /** The argument for the lean archive's training: no Bouncy Castle or BoringSSL run (see the launcher). */
     static final String LEAN = "lean";
+    /** The argument of the lean training's server JVM (see {@link #serve}). */
+    private static final String SERVE = "serve";
 
     private Training() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(SERVE)) {
+            serve(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         try {
             train(args.length > 0 && args[0].equals(LEAN));
         } catch (Exception | Error e) {
@@ -119,15 +124,35 @@ public final class Training {
         return () -> thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
 
-    /** The server as {@code java -cp <this class path> dev.tlskit.cli.Main server ...}, on this JVM's java. */
+    /**
+     * A training server in a JVM of its own: {@code tlskit server ...}, ended when its standard input ends, so that
+     * it never outlives the training JVM (a server waits for its clients with no time limit), killed or not.
+     */
+    private static void serve(String[] server) {
+        Thread watch = new Thread(() -> {
+            try {
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the parent is gone either way
+            }
+            System.exit(0);
+        }, "tlskit-training-parent");
+        watch.setDaemon(true);
+        watch.start();
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(Main.run(java.io.InputStream.nullInputStream(), quiet, err, server));
+    }
+
+    /** The server as {@code java -cp <this class path> dev.tlskit.cli.Training serve server ...}, on this java. */
     private static Waiter child(String[] server, PrintWriter serverErr, CompletableFuture<String> port)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+                Training.class.getName(), SERVE));
         command.addAll(List.of(server));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        process.getOutputStream().close();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         Thread reader = new Thread(() -> {
             try (BufferedReader err = new BufferedReader(
                     new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -146,6 +171,7 @@ public final class Training {
             if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
             }
+            process.getOutputStream().close();
         };
     }
 
