@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * PEM blocks read with the JDK alone, line by line as Bouncy Castle's {@code PemReader} reads them (the key path for
- * anything but unencrypted PKCS#8, {@link KeyCodec}, still uses that): loading it and its ASN.1 classes, and java.util.logging for its logger, cost
- * a one-shot {@code client -A ca.pem} ~10 ms of CPU before the handshake.
+ * PEM blocks read with the JDK alone, line by line as Bouncy Castle's {@code PemReader} reads them (the key path
+ * for anything but unencrypted PKCS#8, {@link KeyCodec}, still uses that): loading it and its ASN.1 classes, and
+ * java.util.logging for its logger, cost a one-shot {@code client -A ca.pem} ~10 ms of CPU before the handshake.
  */
 public final class PemText {
     private static final String BEGIN = "-----BEGIN ";

@@ -12,14 +12,15 @@ import java.util.Optional;
 /**
  * Unencrypted PKCS#8 (RFC 5208 PrivateKeyInfo, RFC 5958 OneAsymmetricKey) decoded with the JDK alone: a minimal DER
  * walk finds the key's algorithm OID and the JDK's own KeyFactory makes the key from the bytes as they are. Reading
- * the demo identity's key through {@link KeyCodec} loaded ~120 Bouncy Castle classes on every client and server
- * start.
+ * the demo identity's key through {@link KeyCodec} loaded 117 Bouncy Castle classes (and java.util.logging) on
+ * every client and server start.
  *
  * <p>It takes only input that Bouncy Castle reads the same way and re-encodes to the very same bytes before it hands
- * them to the same KeyFactory ({@link KeyCodec#toJdkKey}): strict DER (definite, minimal lengths, minimal
- * INTEGERs), version 0 or 1, a public key only in version 1, no attributes (Bouncy Castle re-encodes their SET in
- * DER order), an OID of {@link #JDK_KEY_ALGORITHMS}. For anything else, and whenever the KeyFactory fails, it
- * answers empty and the caller goes to {@link KeyCodec}, whose messages say what is wrong.
+ * them to the same KeyFactory ({@link KeyCodec#toJdkKey}; Java 25's keep those bytes as their encoding): strict DER
+ * (definite, minimal lengths, minimal INTEGERs, no constructed strings), version 0 or 1, a public key only in
+ * version 1, no attributes (Bouncy Castle re-encodes their SET in DER order), an OID of {@link #JDK_KEY_ALGORITHMS}.
+ * For anything else, and whenever the KeyFactory fails, it answers empty and the caller goes to {@link KeyCodec},
+ * whose messages say what is wrong.
  */
 public final class Pkcs8 {
     /** The JDK KeyFactory algorithm of each key OID the JDK reads from PKCS#8; {@link KeyCodec} uses it too. */
@@ -121,7 +122,8 @@ public final class Pkcs8 {
 
     /**
      * DER that Bouncy Castle re-encodes to the same bytes: constructed elements fill their content exactly, and
-     * INTEGERs, OIDs, BOOLEANs, NULLs and BIT STRINGs are in their one DER form; no SET (DER sorts it).
+     * INTEGERs, OIDs, BOOLEANs, NULLs and BIT STRINGs are in their one DER form; no SET (DER sorts it), no
+     * constructed string.
      */
     private static boolean wellFormed(byte[] der, Tlv tlv, int depth) {
         switch (tlv.tag()) {
@@ -143,8 +145,8 @@ public final class Pkcs8 {
         if ((tlv.tag() & 0x20) == 0) {
             return true; // other primitives (OCTET STRING, strings) are re-encoded byte for byte
         }
-        if (depth >= MAX_DEPTH) {
-            return false;
+        if ((tlv.tag() & 0xC0) == 0 && tlv.tag() != SEQUENCE || depth >= MAX_DEPTH) {
+            return false; // a constructed string (BER only: DER makes it primitive), or too deep
         }
         for (int pos = tlv.start(); pos < tlv.end(); ) {
             Tlv child = Tlv.at(der, pos, tlv.end());
