@@ -165,4 +165,37 @@ class LeanStartTest {
             assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.util.logging.")), "nor java.util.logging");
         }
     }
+
+    /** The other half of the README's first command: the server's start reads its demo key without BC too. */
+    @Test
+    @Timeout(90)
+    void aServerWithTheDemoIdentityLoadsNoBouncyCastle(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Process server = new ProcessBuilder(Tlskit.subprocessCommand(List.of("-Xlog:class+load=info:file=" + classes),
+                "server", "-p", "0")).redirectOutput(dir.resolve("server.out").toFile()).start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    server.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line = null;
+            java.util.regex.Matcher listening = null;
+            while (listening == null && (line = err.readLine()) != null) {
+                java.util.regex.Matcher m = Tlskit.LISTENING.matcher(line);
+                listening = m.find() ? m : null;
+            }
+            assertTrue(listening != null, "the server's listening line");
+            assertTrue(line.contains("(client certificate required)"), line);
+            Tlskit.Result client = Tlskit.run("client", "-p", listening.group(2));
+            assertEquals(0, client.exitCode(), client.err());
+            assertTrue(server.waitFor(Tlskit.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "server exit");
+            assertEquals(0, server.exitValue());
+        } finally {
+            server.destroyForcibly();
+        }
+        assertTrue(Files.readString(dir.resolve("server.out")).contains("Client message: hello wolfssl!"));
+        List<String> loaded = Files.readAllLines(classes);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.Pkcs8 ")),
+                "the log lists tlskit's classes");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.bouncycastle.")).toList(),
+                "a jdk server with the demo identity loads no BC");
+    }
 }
