@@ -145,7 +145,9 @@ public record Identity(PrivateKey privateKey, List<X509Certificate> chain) {
 
     private static boolean isPkcs12(Path path, byte[] bytes) {
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return fileName.endsWith(".p12") || fileName.endsWith(".pfx") || KeyCodec.isPkcs12(bytes);
+        // PEM is no DER SEQUENCE: seen without touching KeyCodec, which loads Bouncy Castle
+        return fileName.endsWith(".p12") || fileName.endsWith(".pfx")
+                || bytes.length >= 4 && bytes[0] == 0x30 && KeyCodec.isPkcs12(bytes);
     }
 
     private static Identity loadPkcs12(String name, byte[] bytes, char[] passwordOrNull) {

@@ -29,6 +29,7 @@ import dev.tlskit.certs.internal.KeyCodec;
 import dev.tlskit.certs.internal.KeyCodec.KeyDecodingException;
 import dev.tlskit.certs.internal.KeyCodec.PemBlock;
 import dev.tlskit.certs.internal.PemText;
+import dev.tlskit.certs.internal.Pkcs8;
 
 /**
  * Reading and writing PEM certificates and private keys. Every read error is an IllegalArgumentException whose
@@ -176,12 +177,41 @@ public final class Pem {
         if (bytes.length == 0) {
             throw error(name, "empty file", null);
         }
+        Optional<PrivateKey> plain = plainPkcs8(bytes);
+        return plain.isPresent() ? plain : bouncyCastleKey(name, bytes, password);
+    }
+
+    /**
+     * The key of an unencrypted PKCS#8 file (the first key block a {@code PRIVATE KEY}, or DER) read with the JDK
+     * alone, as the demo identity is on every client and server start; empty for any other file and on any doubt
+     * ({@link Pkcs8}), and then {@link #bouncyCastleKey} reads it, or says what is wrong with it.
+     */
+    static Optional<PrivateKey> plainPkcs8(byte[] bytes) {
+        if (!looksLikePem(bytes)) {
+            return Pkcs8.decode(bytes);
+        }
+        List<PemText.Block> blocks;
+        try {
+            blocks = PemText.blocks(new String(bytes, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (PemText.Block block : blocks) {
+            if (PemText.isPrivateKeyType(block.type())) {
+                return block.type().equals("PRIVATE KEY") ? Pkcs8.decode(block.content()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every key format, on Bouncy Castle ({@link KeyCodec}), with the messages of {@link #readPrivateKey}. */
+    static Optional<PrivateKey> bouncyCastleKey(String name, byte[] bytes, char[] password) {
         try {
             if (!looksLikePem(bytes)) {
                 return Optional.of(KeyCodec.decodeDerKey(bytes, password));
             }
             for (PemBlock block : blocks(name, bytes)) {
-                if (KeyCodec.isPrivateKeyType(block.type())) {
+                if (PemText.isPrivateKeyType(block.type())) {
                     return Optional.of(KeyCodec.decodePemKey(block, password));
                 }
             }

@@ -132,4 +132,71 @@ class LeanStartTest {
             }
         }
     }
+
+    /**
+     * The README's first command, mutual auth with the demo identity, and a client given -c/-k (PEM or DER PKCS#8):
+     * the key is read by the JDK alone (certs.internal.Pkcs8), so the client loads no Bouncy Castle class.
+     */
+    @Test
+    @Timeout(90)
+    void aClientWithTheDemoIdentityOrAPkcs8KeyFileLoadsNoBouncyCastle(@TempDir Path dir) throws Exception {
+        dev.tlskit.certs.DemoMaterial.writeTo(dir);
+        Files.write(dir.resolve("client-rsa.der"), dev.tlskit.certs.DemoMaterial.client(
+                dev.tlskit.certs.DemoMaterial.Variant.RSA).privateKey().getEncoded());
+        List<List<String>> identities = List.of(List.of(),
+                List.of("-c", dir.resolve("client.pem").toString(), "-k", dir.resolve("client.key").toString()),
+                List.of("-c", dir.resolve("client-rsa.pem").toString(), "-k", dir.resolve("client-rsa.der").toString(),
+                        "-A", dir.resolve("ca.pem").toString()));
+        for (List<String> identity : identities) {
+            Tlskit.Background server = Tlskit.start("server", "-p", "0"); // the demo identity; asks for a client's
+            Path classes = dir.resolve("classes-" + identity.size() + ".log");
+            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
+            args.addAll(identity);
+            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
+                    args.toArray(String[]::new));
+            Tlskit.Result served = server.await(Tlskit.LIMIT);
+            assertEquals(0, client.exitCode(), identity + ": " + client.err());
+            assertTrue(served.err().contains("(client certificate required)"), served.err());
+            assertTrue(served.out().contains("Client message: hello wolfssl!"), served.out());
+            List<String> loaded = Files.readAllLines(classes);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.Pkcs8 ")),
+                    "the log lists tlskit's classes");
+            assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.bouncycastle.")).toList(),
+                    identity + ": a jdk client with a PKCS#8 key loads no BC");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" java.util.logging.")), "nor java.util.logging");
+        }
+    }
+
+    /** The other half of the README's first command: the server's start reads its demo key without BC too. */
+    @Test
+    @Timeout(90)
+    void aServerWithTheDemoIdentityLoadsNoBouncyCastle(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Process server = new ProcessBuilder(Tlskit.subprocessCommand(List.of("-Xlog:class+load=info:file=" + classes),
+                "server", "-p", "0")).redirectOutput(dir.resolve("server.out").toFile()).start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    server.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line = null;
+            java.util.regex.Matcher listening = null;
+            while (listening == null && (line = err.readLine()) != null) {
+                java.util.regex.Matcher m = Tlskit.LISTENING.matcher(line);
+                listening = m.find() ? m : null;
+            }
+            assertTrue(listening != null, "the server's listening line");
+            assertTrue(line.contains("(client certificate required)"), line);
+            Tlskit.Result client = Tlskit.run("client", "-p", listening.group(2));
+            assertEquals(0, client.exitCode(), client.err());
+            assertTrue(server.waitFor(Tlskit.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "server exit");
+            assertEquals(0, server.exitValue());
+        } finally {
+            server.destroyForcibly();
+        }
+        assertTrue(Files.readString(dir.resolve("server.out")).contains("Client message: hello wolfssl!"));
+        List<String> loaded = Files.readAllLines(classes);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.Pkcs8 ")),
+                "the log lists tlskit's classes");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.bouncycastle.")).toList(),
+                "a jdk server with the demo identity loads no BC");
+    }
 }

@@ -51,14 +51,7 @@ public final class Tlskit {
      * what only a fresh JVM shows (the classes a run loads).
      */
     public static Result subprocess(java.util.List<String> jvmOptions, String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>();
-        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.tlskit.cli.Main");
-        cmd.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        Process p = new ProcessBuilder(subprocessCommand(jvmOptions, args)).start();
         p.getOutputStream().close();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
@@ -74,6 +67,18 @@ public final class Tlskit {
         }
         return new Result(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8),
                 new String(err.get(LIMIT.toSeconds(), TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The command line of {@link #subprocess}: this test's JDK and class path, {@code jvmOptions} first. */
+    public static java.util.List<String> subprocessCommand(java.util.List<String> jvmOptions, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.tlskit.cli.Main");
+        cmd.addAll(java.util.List.of(args));
+        return cmd;
     }
 
     /** {@code args} (normally a server with {@code -p 0}) on its own daemon thread, stdin as the JVM's. */

@@ -5,28 +5,23 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -55,16 +50,6 @@ public final class KeyCodec {
 
     /** Iterations of PBKDF2-HMAC-SHA256 when writing encrypted PKCS#8 (OpenSSL 3 writes 2048). */
     private static final int PBKDF2_ITERATIONS = 100_000;
-
-    private static final Map<ASN1ObjectIdentifier, String> JDK_KEY_ALGORITHMS = Map.of(
-            PKCSObjectIdentifiers.rsaEncryption, "RSA",
-            PKCSObjectIdentifiers.id_RSASSA_PSS, "RSASSA-PSS",
-            X9ObjectIdentifiers.id_ecPublicKey, "EC",
-            new ASN1ObjectIdentifier("1.3.101.110"), "X25519",
-            new ASN1ObjectIdentifier("1.3.101.111"), "X448",
-            new ASN1ObjectIdentifier("1.3.101.112"), "Ed25519",
-            new ASN1ObjectIdentifier("1.3.101.113"), "Ed448",
-            X9ObjectIdentifiers.id_dsa, "DSA");
 
     private KeyCodec() {
     }
@@ -115,13 +100,7 @@ public final class KeyCodec {
         return blocks;
     }
 
-    /** True when the type names a PEM private key block tlskit may be able to read. */
-    public static boolean isPrivateKeyType(String type) {
-        return type.equals("PRIVATE KEY") || type.equals("ENCRYPTED PRIVATE KEY") || type.equals("RSA PRIVATE KEY")
-                || type.equals("EC PRIVATE KEY") || type.equals("DSA PRIVATE KEY");
-    }
-
-    /** Decodes a PEM private key block (any of {@link #isPrivateKeyType}), decrypting it with the password. */
+    /** Decodes a PEM private key block (any of {@link PemText#isPrivateKeyType}), decrypting it with the password. */
     public static PrivateKey decodePemKey(PemBlock block, char[] password) throws KeyDecodingException {
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(block.text()))) {
@@ -227,17 +206,11 @@ public final class KeyCodec {
     /** Converts a PKCS#8 structure to the key the JDK's own KeyFactory makes from it. */
     public static PrivateKey toJdkKey(PrivateKeyInfo info) throws KeyDecodingException {
         ASN1ObjectIdentifier oid = info.getPrivateKeyAlgorithm().getAlgorithm();
-        String algorithm = JDK_KEY_ALGORITHMS.get(oid);
+        String algorithm = Pkcs8.jdkAlgorithm(oid.getId());
         try {
             byte[] encoded = info.getEncoded();
             if (algorithm != null) {
-                PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(encoded));
-                if (key instanceof ECPrivateKey ec) {
-                    // One key, one form: the JDK's minimal encoding (no public key inside), whatever the file held.
-                    return KeyFactory.getInstance("EC").generatePrivate(
-                            new java.security.spec.ECPrivateKeySpec(ec.getS(), ec.getParams()));
-                }
-                return key;
+                return Pkcs8.jdkKey(algorithm, encoded);
             }
             // Not a type the JDK knows by that OID: let BC's mapping find a KeyFactory.
             return new JcaPEMKeyConverter().getPrivateKey(info);

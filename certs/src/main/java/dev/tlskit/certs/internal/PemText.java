@@ -8,15 +8,21 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * PEM blocks read with the JDK alone, line by line as Bouncy Castle's {@code PemReader} reads them (the key path,
- * {@link KeyCodec}, still uses that): loading it and its ASN.1 classes, and java.util.logging for its logger, cost
- * a one-shot {@code client -A ca.pem} ~10 ms of CPU before the handshake.
+ * PEM blocks read with the JDK alone, line by line as Bouncy Castle's {@code PemReader} reads them (the key path
+ * for anything but unencrypted PKCS#8, {@link KeyCodec}, still uses that): loading it and its ASN.1 classes, and
+ * java.util.logging for its logger, cost a one-shot {@code client -A ca.pem} ~10 ms of CPU before the handshake.
  */
 public final class PemText {
     private static final String BEGIN = "-----BEGIN ";
     private static final String END = "-----END ";
 
     private PemText() {}
+
+    /** True when the type names a PEM private key block tlskit may be able to read. */
+    public static boolean isPrivateKeyType(String type) {
+        return type.equals("PRIVATE KEY") || type.equals("ENCRYPTED PRIVATE KEY") || type.equals("RSA PRIVATE KEY")
+                || type.equals("EC PRIVATE KEY") || type.equals("DSA PRIVATE KEY");
+    }
 
     /** One block: its type ({@code CERTIFICATE}) and decoded body; headers ({@code Proc-Type: ...}) are skipped. */
     public record Block(String type, byte[] content) {
