@@ -157,7 +157,7 @@ class LauncherStartupIT {
                 List.of("chat"), List.of("echoclient", "--file", "big.bin"))) {
             Run run = run(env, args.toArray(String[]::new));
             assertFalse(run.out.contains("TieredStopAtLevel"), args + ": " + run.out);
-            assertTrue(run.out.strip().endsWith("-jar " + jar + " " + String.join(" ", args)), run.out);
+            assertTrue(run.out.strip().endsWith("-cp " + jar + " dev.tlskit.cli.Main " + String.join(" ", args)), run.out);
         }
     }
 
@@ -256,6 +256,24 @@ class LauncherStartupIT {
         assertTrue(Files.exists(full), full.toString());
         assertTrue(Files.size(lean) < Files.size(full), Files.size(lean) + " vs " + Files.size(full));
         assertTrue(mainFromArchive(jdk, "use"), "the lean one still serves --version");
+    }
+
+    /**
+     * The launcher runs the class path and main class, not -jar, so the manifest's Enable-Native-Access does not
+     * apply: it passes the flag itself, and Java 22+ prints no warning when tcnative's library loads.
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void boringSslLoadsWithoutNativeAccessWarnings(Path jdk) throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Run run = run(cds(jdk, "off"), "client", "--provider", "boringssl", "-h", "127.0.0.1", "-p",
+                String.valueOf(closed));
+        assertEquals(1, run.code, run.err);
+        assertEquals(1, run.err.lines().count(), run.err);
+        assertTrue(run.err.startsWith("tlskit: error: 127.0.0.1:" + closed + ": "), run.err);
     }
 
     @Test
