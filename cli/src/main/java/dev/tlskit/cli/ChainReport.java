@@ -26,7 +26,9 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ChainReport {
     private final List<X509Certificate> chain;
-    private final List<X509Certificate> anchors;
+    private final TlsConfig config;
+    /** The configured anchors, the platform's included: read when a verdict first needs them (see anchors()). */
+    private List<X509Certificate> anchors;
     private final boolean verified;
     private final String host;
     private final boolean sniGiven;
@@ -41,7 +43,7 @@ public final class ChainReport {
      */
     public ChainReport(List<X509Certificate> chain, TlsConfig config, String host) {
         this.chain = List.copyOf(chain);
-        this.anchors = anchors(config);
+        this.config = config;
         this.verified = config.trustMode() != TlsConfig.TrustMode.INSECURE;
         // A client verifies the SNI name when it sends one (-S), not the host it connects to.
         this.host = host != null && config.serverName() != null ? config.serverName() : host;
@@ -257,17 +259,17 @@ public final class ChainReport {
     }
 
     private X509Certificate trustedCopy(X509Certificate c) {
-        return anchors.stream().filter(a -> a.equals(c)).findFirst().orElse(null);
+        return anchors().stream().filter(a -> a.equals(c)).findFirst().orElse(null);
     }
 
     /** A trust anchor named as {@code c}'s issuer whose key did not sign it, or null. */
     private X509Certificate sameNameOtherKey(X509Certificate c) {
-        return anchors.stream().filter(a -> a.getSubjectX500Principal().equals(c.getIssuerX500Principal())
+        return anchors().stream().filter(a -> a.getSubjectX500Principal().equals(c.getIssuerX500Principal())
                 && !issued(c, a)).findFirst().orElse(null);
     }
 
     private X509Certificate trustedIssuer(X509Certificate c) {
-        return anchors.stream().filter(a -> issued(c, a)).findFirst().orElse(null);
+        return anchors().stream().filter(a -> issued(c, a)).findFirst().orElse(null);
     }
 
     /** Whether {@code issuer} signed {@code c}. */
@@ -281,6 +283,17 @@ public final class ChainReport {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * The trust anchors, read on first use: a run without --show-certs, and without a verification failure to
+     * explain, never needs them, and the platform's are ~140 certificates (~20 ms of a one-shot client).
+     */
+    private List<X509Certificate> anchors() {
+        if (anchors == null) {
+            anchors = anchors(config);
+        }
+        return anchors;
     }
 
     private static List<X509Certificate> anchors(TlsConfig config) {

@@ -23,11 +23,12 @@ import java.util.stream.Stream;
  * The training run the launcher records a class-data archive from (a class list for a static AppCDS archive on
  * Java 17-23, an AOT cache from {@code -XX:AOTMode=record} on 24+): in one JVM, the commands people run most, as they
  * run them — {@code --version}, help, and client/server handshakes on loopback (the seed's mutual-auth exchange on
- * the demo certificates, and the one-shot {@code client -g -x -A ca.pem} check on both providers). With the argument
- * {@code lean}, the lean archive's training (what the launcher uses for one-shot commands on the jdk provider):
- * {@code --version} and the same clients on the jdk provider only, their servers in a JVM of their own, since the
- * JVM maps and relocates the whole archive at every start (a smaller one starts faster). Whatever fails
- * here only makes the archive smaller: the run prints nothing and always exits 0.
+ * the demo certificates, the one-shot {@code client -g -x -A ca.pem} check with and without {@code --json}, on both
+ * providers, and one with {@code -A system}). With the argument {@code lean}, the lean archive's training (what the
+ * launcher uses for one-shot commands on the jdk provider): {@code --version} and the same clients on the jdk
+ * provider only, their servers in a JVM of their own, since the JVM maps and relocates the whole archive at every
+ * start (a smaller one starts faster). Whatever fails here only makes the archive smaller: the run prints nothing
+ * and always exits 0.
  *
  * <p>{@code java -Xshare:off -XX:DumpLoadedClassList=tlskit.classlist -cp tlskit.jar dev.tlskit.cli.Training}
  */
@@ -70,8 +71,13 @@ public final class Training {
             Pem.write(Path.of(ca), Pem.encode(DemoMaterial.ca()), false);
             exchange(lean, new String[] {"server", "-p", "0"}, new String[] {"client"});
             String[] check = {"client", "-h", "127.0.0.1", "-A", ca, "-x", "-g"};
-            exchange(lean, new String[] {"server", "-p", "0", "-g", "-d", "-C", "2"}, check,
-                    lean ? plus(check, "--json") : plus(check, "--provider", "bc", "--json"));
+            List<String[]> clients = new ArrayList<>(List.of(check, plus(check, "--json"),
+                    new String[] {"client", "-h", "127.0.0.1", "-A", "system", "-x", "-g"})); // refused: demo chain
+            if (!lean) {
+                clients.add(plus(check, "--provider", "bc", "--json"));
+            }
+            exchange(lean, new String[] {"server", "-p", "0", "-g", "-d", "-C", String.valueOf(clients.size())},
+                    clients.toArray(String[][]::new));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

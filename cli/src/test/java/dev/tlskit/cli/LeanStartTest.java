@@ -199,4 +199,33 @@ class LeanStartTest {
         assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.bouncycastle.")).toList(),
                 "a jdk server with the demo identity loads no BC");
     }
+
+    /**
+     * The platform's trust store (the JDK's ~140 certificates) is read only when a check or a report needs it: not by
+     * the README's first command, whose chain the demo CA trusts (the platform's anchors behind it stay unread, and
+     * the chain report, built after every handshake, reads its anchors only when it shows them), but by -A system
+     * and by --show-certs.
+     */
+    @Test
+    @Timeout(90)
+    void thePlatformTrustStoreIsReadOnlyWhenACheckOrAReportNeedsIt(@TempDir Path dir) throws Exception {
+        record Case(List<String> args, int exitCode, boolean readsPlatform) {}
+        List<Case> cases = List.of(new Case(List.of(), 0, false), new Case(List.of("-A", "system"), 4, true),
+                new Case(List.of("--show-certs"), 0, true));
+        for (Case c : cases) {
+            Tlskit.Background server = Tlskit.start("server", "-p", "0");
+            Path classes = dir.resolve("classes-" + cases.indexOf(c) + ".log");
+            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
+            args.addAll(c.args());
+            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
+                    args.toArray(String[]::new));
+            server.await(Tlskit.LIMIT);
+            assertEquals(c.exitCode(), client.exitCode(), c.args() + ": " + client.err());
+            List<String> loaded = Files.readAllLines(classes);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.cli.command.ClientCommand ")),
+                    "the log lists tlskit's classes");
+            assertEquals(c.readsPlatform(), loaded.stream().anyMatch(l -> l.contains(
+                    " sun.security.ssl.TrustStoreManager ")), c.args() + ": the platform trust store read");
+        }
+    }
 }

@@ -26,7 +26,8 @@ public final class TrustManagers {
             case PLATFORM -> pkix(null, provider);
             case ANCHORS -> {
                 X509ExtendedTrustManager explicit = pkix(anchorStore(config.trustAnchors()), provider);
-                yield config.trustPlatformToo() ? new FirstThatTrusts(List.of(explicit, pkix(null, provider))) : explicit;
+                yield config.trustPlatformToo()
+                        ? new FirstThatTrusts(List.of(explicit, new Platform(provider))) : explicit;
             }
         };
         if (tm instanceof AcceptAll) {
@@ -218,6 +219,47 @@ public final class TrustManagers {
     }
 
     /** Trusts a chain when any delegate does; reports the first delegate's failure otherwise. */
+    /**
+     * The platform's trust store behind explicit anchors, read when a check first needs it: a chain the explicit
+     * anchors trust (the demo CA's, for a client on loopback without -A) never does, and reading the JDK's ~140
+     * certificates is ~25 ms of a one-shot client. A store that cannot be read fails that check, naming it.
+     */
+    private static final class Platform extends X509ExtendedTrustManager {
+        private final Provider provider;
+        private X509ExtendedTrustManager store;
+
+        Platform(Provider provider) {
+            this.provider = provider;
+        }
+
+        private synchronized X509ExtendedTrustManager store() throws CertificateException {
+            if (store == null) {
+                try {
+                    store = pkix(null, provider);
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("cannot read the platform trust store: " + e.getMessage(), e);
+                }
+            }
+            return store;
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { store().checkClientTrusted(c, a, s); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException { store().checkServerTrusted(c, a, s); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { store().checkClientTrusted(c, a, e); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException { store().checkServerTrusted(c, a, e); }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { store().checkClientTrusted(c, a); }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException { store().checkServerTrusted(c, a); }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                return store().getAcceptedIssuers();
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
+        }
+    }
+
     private static final class FirstThatTrusts extends X509ExtendedTrustManager {
         private final List<X509ExtendedTrustManager> delegates;
 
