@@ -335,7 +335,10 @@ public final class TlsContext {
     }
 
     private static KeyManager[] buildKeyManagers(TlsConfig config, Provider provider) throws GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
+        // An in-memory store only hands the key to the key manager: JKS, whose key protection is one SHA-1 pass, not
+        // PKCS#12, which encrypts the key on the way in and decrypts it on the way out with PBKDF2 (10,000
+        // HMAC-SHA256 rounds each way: ~25 ms of a one-shot client with a certificate, cold).
+        KeyStore ks = KeyStore.getInstance("JKS");
         try {
             ks.load(null, null);
         } catch (java.io.IOException e) {
@@ -343,9 +346,9 @@ public final class TlsContext {
         }
         ks.setKeyEntry("identity", config.privateKey(), KEYSTORE_PASSWORD,
                 config.chain().toArray(X509Certificate[]::new));
-        // SunJSSE's "PKIX" key manager reads the key out of the key store on every handshake, and a PKCS#12 key
-        // store decrypts it each time (PBKDF2, 10,000 HMAC-SHA256 rounds): over half of a server's CPU per full
-        // handshake in a profile. "SunX509" decrypts once, at init. BCJSSE's key manager keeps the key already.
+        // SunJSSE's "PKIX" key manager reads the key out of the key store on every handshake; "SunX509" once, at
+        // init (with PKCS#12 that was over half of a server's CPU per full handshake in a profile). BCJSSE's key
+        // manager keeps the key already.
         KeyManagerFactory kmf = provider == null
                 ? KeyManagerFactory.getInstance("SunX509")
                 : KeyManagerFactory.getInstance("PKIX", provider);
