@@ -27,15 +27,15 @@ public final class DemoMaterial {
 
     /** The demo CA certificate (CN "tlskit demo CA (TEST ONLY)"). */
     public static X509Certificate ca() {
-        return Holder.CA;
+        return Ca.CERT;
     }
 
     public static Identity server(Variant variant) {
-        return variant == Variant.RSA ? Holder.SERVER_RSA : Holder.SERVER_EC;
+        return variant == Variant.RSA ? ServerRsa.ID : ServerEc.ID;
     }
 
     public static Identity client(Variant variant) {
-        return variant == Variant.RSA ? Holder.CLIENT_RSA : Holder.CLIENT_EC;
+        return variant == Variant.RSA ? ClientRsa.ID : ClientEc.ID;
     }
 
     /** The EC P-256 demo server identity. */
@@ -86,32 +86,47 @@ public final class DemoMaterial {
     }
 
     /** Parsed once, on first use. */
-    private static final class Holder {
-        static final X509Certificate CA = Pem.certificates(RESOURCE_DIR + "ca.pem", resource("ca.pem")).get(0);
-        static final Identity SERVER_EC = identity("server-ec");
-        static final Identity CLIENT_EC = identity("client-ec");
-        static final Identity SERVER_RSA = identity("server-rsa");
-        static final Identity CLIENT_RSA = identity("client-rsa");
+    // One holder per item, each read when first asked for (the JVM's lazy class initialisation): a client on the
+    // demo identity reads the CA and its own identity, not the server's nor the RSA ones.
+    private static final class Ca {
+        static final X509Certificate CERT = Pem.certificates(RESOURCE_DIR + "ca.pem", resource("ca.pem")).get(0);
+    }
 
-        private static Identity identity(String name) {
-            String certName = RESOURCE_DIR + name + ".pem";
-            String keyName = RESOURCE_DIR + name + ".key";
-            PrivateKey key = Pem.findPrivateKey(keyName, resource(name + ".key"), null)
-                    .orElseThrow(() -> Pem.error(keyName, "no private key found", null));
-            Identity identity = new Identity(key, Pem.certificates(certName, resource(name + ".pem")));
-            Identity.checkMatch(keyName, key, certName, identity.leaf());
-            return identity;
-        }
+    private static final class ServerEc {
+        static final Identity ID = identity("server-ec");
+    }
 
-        private static byte[] resource(String name) {
-            try (InputStream in = DemoMaterial.class.getResourceAsStream(RESOURCE_DIR + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("demo material missing from the classpath: " + RESOURCE_DIR + name);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read demo resource " + name, e);
+    private static final class ClientEc {
+        static final Identity ID = identity("client-ec");
+    }
+
+    private static final class ServerRsa {
+        static final Identity ID = identity("server-rsa");
+    }
+
+    private static final class ClientRsa {
+        static final Identity ID = identity("client-rsa");
+    }
+
+    /**
+     * A demo identity from the jar. Its key is not checked against its certificate here (a signature and its
+     * verification, cold, at every start): DemoMaterialTest checks every one of them.
+     */
+    private static Identity identity(String name) {
+        String keyName = RESOURCE_DIR + name + ".key";
+        PrivateKey key = Pem.findPrivateKey(keyName, resource(name + ".key"), null)
+                .orElseThrow(() -> Pem.error(keyName, "no private key found", null));
+        return new Identity(key, Pem.certificates(RESOURCE_DIR + name + ".pem", resource(name + ".pem")));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DemoMaterial.class.getResourceAsStream(RESOURCE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo material missing from the classpath: " + RESOURCE_DIR + name);
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo resource " + name, e);
         }
     }
 }
