@@ -32,7 +32,7 @@ public final class Version implements IVersionProvider {
         return new String[] {
             tlskit,
             running + " (one-shot commands: the JDK that starts fastest)",
-            describe(Path.of(other)) + " (server, echoserver, chat, bench: the newest)",
+            describe(Path.of(other)) + " (server -i, echoserver, chat, bench: the newest)",
             bc,
         };
     }

@@ -103,17 +103,24 @@ class LauncherStartupIT {
         assertEquals("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at " + THIS_JDK
                 + " (one-shot commands: the JDK that starts fastest)", lines.get(1));
         assertEquals("Java 99.0.0+7 (New) at " + newest.getParent().getParent().toRealPath()
-                + " (server, echoserver, chat, bench: the newest)", lines.get(2));
+                + " (server -i, echoserver, chat, bench: the newest)", lines.get(2));
         assertEquals("Bouncy Castle 1.84", lines.get(3));
         assertEquals("", version.err);
 
+        // A server of one connection (its default) is one-shot; one that serves on (-i, also in a cluster) or
+        // serves 50 connections or more is long-running.
         for (List<String> args : List.of(List.of("client", "--help"), List.of("certgen", "--help"),
-                List.of("echoclient", "--help"), List.of("server", "--help"), List.of("chat", "--help"),
+                List.of("echoclient", "--help"), List.of("server", "--help"), List.of("server", "-C", "5", "--help"),
+                List.of("server", "-i", "--help"), List.of("server", "-di", "--help"),
+                List.of("server", "-C", "50", "--help"), List.of("server", "-C500", "--help"),
+                List.of("server", "-C=64", "--help"), List.of("echoserver", "--help"), List.of("chat", "--help"),
                 List.of("bench", "--help"), List.of("echoclient", "--file", "big.bin", "--help"))) {
             Files.delete(marker);
             Run run = run(env, args.toArray(String[]::new));
             assertEquals(0, run.code, args + ": " + run.err);
-            boolean longRunning = Set.of("server", "chat", "bench").contains(args.get(0)) || args.contains("--file");
+            boolean longRunning = Set.of("echoserver", "chat", "bench").contains(args.get(0)) || args.contains("--file")
+                    || args.get(0).equals("server") && (args.contains("-i") || args.contains("-di")
+                            || args.contains("50") || args.contains("-C500") || args.contains("-C=64"));
             assertEquals(List.of((longRunning ? newest : oldest).toString()), Files.readAllLines(marker),
                     String.join(" ", args));
         }
@@ -142,19 +149,20 @@ class LauncherStartupIT {
     }
 
     @Test
-    void oneShotCommandsRunOnC1WhileServersAndBenchKeepTheFullJit() throws Exception {
+    void oneShotCommandsRunOnC1WhileLongRunningServersAndBenchKeepTheFullJit() throws Exception {
         Path echo = kit.resolve("echo/bin/java");
         Files.createDirectories(echo.getParent());
         Files.writeString(echo, "#!/bin/sh\necho \"$@\"\n");
         assertTrue(echo.toFile().setExecutable(true));
         Map<String, String> env = Map.of("TLSKIT_JAVA", echo.toString());
         for (List<String> args : List.of(List.of("client", "-p", "1"), List.of("--version"), List.of("certgen"),
-                List.of("echoclient"))) {
+                List.of("echoclient"), List.of("server"), List.of("server", "-C", "2"))) {
             Run run = run(env, args.toArray(String[]::new));
             assertTrue(run.out.startsWith("-XX:TieredStopAtLevel=1 "), args + ": " + run.out);
         }
-        for (List<String> args : List.of(List.of("server"), List.of("echoserver", "-p", "0"), List.of("bench", "crypto"),
-                List.of("chat"), List.of("echoclient", "--file", "big.bin"))) {
+        for (List<String> args : List.of(List.of("server", "-i"), List.of("server", "-C", "100"),
+                List.of("echoserver", "-p", "0"), List.of("bench", "crypto"), List.of("chat"),
+                List.of("echoclient", "--file", "big.bin"))) {
             Run run = run(env, args.toArray(String[]::new));
             assertFalse(run.out.contains("TieredStopAtLevel"), args + ": " + run.out);
             assertTrue(run.out.strip().endsWith("-cp " + jar + " dev.tlskit.cli.Main " + String.join(" ", args)), run.out);
