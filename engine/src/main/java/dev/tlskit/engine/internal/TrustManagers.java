@@ -218,7 +218,6 @@ public final class TrustManagers {
         @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
     }
 
-    /** Trusts a chain when any delegate does; reports the first delegate's failure otherwise. */
     /**
      * The platform's trust store behind explicit anchors, read when a check first needs it: a chain the explicit
      * anchors trust (the demo CA's, for a client on loopback without -A) never does, and reading the JDK's ~140
@@ -260,6 +259,7 @@ public final class TrustManagers {
         }
     }
 
+    /** Trusts a chain when any delegate does; reports the first delegate's failure otherwise. */
     private static final class FirstThatTrusts extends X509ExtendedTrustManager {
         private final List<X509ExtendedTrustManager> delegates;
 
