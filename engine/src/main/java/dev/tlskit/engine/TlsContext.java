@@ -335,9 +335,7 @@ public final class TlsContext {
     }
 
     private static KeyManager[] buildKeyManagers(TlsConfig config, Provider provider) throws GeneralSecurityException {
-        // An in-memory store only hands the key to the key manager: JKS, whose key protection is one SHA-1 pass, not
-        // PKCS#12, which encrypts the key on the way in and decrypts it on the way out with PBKDF2 (10,000
-        // HMAC-SHA256 rounds each way: ~25 ms of a one-shot client with a certificate, cold).
+        // JKS (one SHA-1 pass), not PKCS#12, whose PBKDF2 (10,000 rounds) on the way in and out cost ~25 ms cold.
         KeyStore ks = KeyStore.getInstance("JKS");
         try {
             ks.load(null, null);
@@ -346,9 +344,8 @@ public final class TlsContext {
         }
         ks.setKeyEntry("identity", config.privateKey(), KEYSTORE_PASSWORD,
                 config.chain().toArray(X509Certificate[]::new));
-        // SunJSSE's "PKIX" key manager reads the key out of the key store on every handshake; "SunX509" once, at
-        // init (with PKCS#12 that was over half of a server's CPU per full handshake in a profile). BCJSSE's key
-        // manager keeps the key already.
+        // SunJSSE's "PKIX" key manager reads the key out of the store at every handshake, "SunX509" once (with
+        // PKCS#12, over half of a server's CPU per handshake). BCJSSE's key manager keeps the key already.
         KeyManagerFactory kmf = provider == null
                 ? KeyManagerFactory.getInstance("SunX509")
                 : KeyManagerFactory.getInstance("PKIX", provider);
