@@ -98,19 +98,15 @@ class LeanStartTest {
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, dev.tlskit.certs.Pem.encode(dev.tlskit.certs.DemoMaterial.ca()));
         for (boolean json : new boolean[] {false, true}) {
-            Tlskit.Background server = Tlskit.start("server", "-p", "0", "-d");
-            Path classes = dir.resolve("classes-" + json + ".log");
-            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port()), "-x",
-                    "-A", ca.toString(), "--handshake-only"));
+            List<String> args = new java.util.ArrayList<>(List.of("-x", "-A", ca.toString(), "--handshake-only"));
             if (json) {
                 args.add("--json");
             }
-            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
-                    args.toArray(String[]::new));
-            server.await(Tlskit.LIMIT);
+            ChildClient run = childClient(dir.resolve("classes-" + json + ".log"), List.of("-d"), args);
+            Tlskit.Result client = run.client();
             assertEquals(0, client.exitCode(), client.err());
             assertEquals(json, client.out().startsWith("{"), client.out());
-            List<String> loaded = Files.readAllLines(classes);
+            List<String> loaded = run.loaded();
             assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.PemText ")),
                     "the log lists tlskit's classes");
             assertFalse(loaded.stream().anyMatch(l -> l.contains(" org.bouncycastle.")), "a jdk client loads no BC");
@@ -148,17 +144,14 @@ class LeanStartTest {
                 List.of("-c", dir.resolve("client-rsa.pem").toString(), "-k", dir.resolve("client-rsa.der").toString(),
                         "-A", dir.resolve("ca.pem").toString()));
         for (List<String> identity : identities) {
-            Tlskit.Background server = Tlskit.start("server", "-p", "0"); // the demo identity; asks for a client's
-            Path classes = dir.resolve("classes-" + identity.size() + ".log");
-            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
-            args.addAll(identity);
-            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
-                    args.toArray(String[]::new));
-            Tlskit.Result served = server.await(Tlskit.LIMIT);
+            // the server on the demo identity, asking for a client's certificate
+            ChildClient run = childClient(dir.resolve("classes-" + identity.size() + ".log"), List.of(), identity);
+            Tlskit.Result client = run.client();
+            Tlskit.Result served = run.server();
             assertEquals(0, client.exitCode(), identity + ": " + client.err());
             assertTrue(served.err().contains("(client certificate required)"), served.err());
             assertTrue(served.out().contains("Client message: hello wolfssl!"), served.out());
-            List<String> loaded = Files.readAllLines(classes);
+            List<String> loaded = run.loaded();
             assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.certs.internal.Pkcs8 ")),
                     "the log lists tlskit's classes");
             assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.bouncycastle.")).toList(),
@@ -213,19 +206,32 @@ class LeanStartTest {
         List<Case> cases = List.of(new Case(List.of(), 0, false), new Case(List.of("-A", "system"), 4, true),
                 new Case(List.of("--show-certs"), 0, true));
         for (Case c : cases) {
-            Tlskit.Background server = Tlskit.start("server", "-p", "0");
-            Path classes = dir.resolve("classes-" + cases.indexOf(c) + ".log");
-            List<String> args = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
-            args.addAll(c.args());
-            Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + classes),
-                    args.toArray(String[]::new));
-            server.await(Tlskit.LIMIT);
-            assertEquals(c.exitCode(), client.exitCode(), c.args() + ": " + client.err());
-            List<String> loaded = Files.readAllLines(classes);
+            ChildClient run = childClient(dir.resolve("classes-" + cases.indexOf(c) + ".log"), List.of(), c.args());
+            assertEquals(c.exitCode(), run.client().exitCode(), c.args() + ": " + run.client().err());
+            List<String> loaded = run.loaded();
             assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.tlskit.cli.command.ClientCommand ")),
                     "the log lists tlskit's classes");
             assertEquals(c.readsPlatform(), loaded.stream().anyMatch(l -> l.contains(
                     " sun.security.ssl.TrustStoreManager ")), c.args() + ": the platform trust store read");
         }
+    }
+
+    /** A client run in a JVM of its own, the classes it loaded, and the in-process server it talked to. */
+    private record ChildClient(Tlskit.Result client, Tlskit.Result server, List<String> loaded) {}
+
+    /**
+     * {@code server -p 0 serverArgs} in this JVM, then {@code client -p PORT clientArgs} in a child JVM that logs
+     * the classes it loads to {@code log}.
+     */
+    private static ChildClient childClient(Path log, List<String> serverArgs, List<String> clientArgs)
+            throws Exception {
+        List<String> s = new java.util.ArrayList<>(List.of("server", "-p", "0"));
+        s.addAll(serverArgs);
+        Tlskit.Background server = Tlskit.start(s.toArray(String[]::new));
+        List<String> c = new java.util.ArrayList<>(List.of("client", "-p", String.valueOf(server.port())));
+        c.addAll(clientArgs);
+        Tlskit.Result client = Tlskit.subprocess(List.of("-Xlog:class+load=info:file=" + log),
+                c.toArray(String[]::new));
+        return new ChildClient(client, server.await(Tlskit.LIMIT), Files.readAllLines(log));
     }
 }

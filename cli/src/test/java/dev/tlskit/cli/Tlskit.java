@@ -71,12 +71,18 @@ public final class Tlskit {
 
     /** The command line of {@link #subprocess}: this test's JDK and class path, {@code jvmOptions} first. */
     public static java.util.List<String> subprocessCommand(java.util.List<String> jvmOptions, String... args) {
+        return javaCommand(jvmOptions, Main.class, args);
+    }
+
+    /** {@code java jvmOptions -cp <this test's class path> mainClass args} on this test's JDK. */
+    public static java.util.List<String> javaCommand(java.util.List<String> jvmOptions, Class<?> mainClass,
+            String... args) {
         java.util.List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.tlskit.cli.Main");
+        cmd.add(mainClass.getName());
         cmd.addAll(java.util.List.of(args));
         return cmd;
     }

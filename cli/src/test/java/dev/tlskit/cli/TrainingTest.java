@@ -46,9 +46,8 @@ class TrainingTest {
     @Test
     @Timeout(60)
     void aLeanTrainingServerEndsWithItsStandardInput() throws Exception {
-        Process server = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                Training.class.getName(), "serve", "server", "-p", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process server = new ProcessBuilder(Tlskit.javaCommand(List.of(), Training.class, "serve", "server", "-p", "0"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
                     StandardCharsets.UTF_8));
@@ -68,11 +67,8 @@ class TrainingTest {
 
     /** The classes a training run loads, as {@code -Xlog:class+load} names them. */
     private static List<String> trainingClasses(Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xlog:class+load=info:file=" + log, "-cp",
-                System.getProperty("java.class.path"), Training.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(Tlskit.javaCommand(List.of("-Xlog:class+load=info:file=" + log), Training.class,
+                args)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "training finished");
         assertEquals(0, p.exitValue());
@@ -84,9 +80,5 @@ class TrainingTest {
             }
         }
         return classes;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

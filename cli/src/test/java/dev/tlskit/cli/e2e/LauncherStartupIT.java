@@ -248,10 +248,7 @@ class LauncherStartupIT {
         Path lean = archiveOf(onlyStamp());
         assertTrue(lean.getFileName().toString().contains(".lean."), lean.toString());
 
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         Path log = Files.createTempFile(kit, "classes", ".log");
         Map<String, String> env = Map.of("TLSKIT_JAVA", javaOf(jdk), "TLSKIT_CDS", "now",
                 "TLSKIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
@@ -273,10 +270,7 @@ class LauncherStartupIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void boringSslLoadsWithoutNativeAccessWarnings(Path jdk) throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         Run run = run(cds(jdk, "off"), "client", "--provider", "boringssl", "-h", "127.0.0.1", "-p",
                 String.valueOf(closed));
         assertEquals(1, run.code, run.err);
@@ -374,6 +368,13 @@ class LauncherStartupIT {
             List<Path> stamps = files.filter(p -> p.toString().endsWith(".stamp")).toList();
             assertEquals(1, stamps.size(), "one archive: " + stamps);
             return stamps.get(0);
+        }
+    }
+
+    /** A loopback port nothing listens on (it was bound, then closed). */
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 
